@@ -1,0 +1,31 @@
+"""Filters for case lists, by the interchange format's field names and slugs (?problem_areas=autisme&region=noord)."""
+
+import django_filters
+from django import forms
+
+from .classification import CLASSIFICATION_FIELDS
+from .models import CasePage, TaxonomyTerm
+
+
+def _filter_for(field):
+    queryset = TaxonomyTerm.objects.filter(vocabulary=field.vocabulary)
+    filter_class = django_filters.ModelMultipleChoiceFilter if field.many else django_filters.ModelChoiceFilter
+    options = {"conjoined": True} if field.many else {}
+    return filter_class(
+        field_name=field.attr,
+        queryset=queryset,
+        to_field_name="slug",
+        label=field.label,
+        widget=forms.CheckboxSelectMultiple if field.many else forms.Select,
+        **options,
+    )
+
+
+class CaseFilter(django_filters.FilterSet):
+    class Meta:
+        model = CasePage
+        fields = []
+
+
+for _field in CLASSIFICATION_FIELDS:
+    CaseFilter.base_filters[_field.name] = _filter_for(_field)

@@ -1,0 +1,111 @@
+"""Importing interchange records as case pages: all or nothing, idempotent per external_id."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from tqdm import tqdm
+
+from ..classification import CLASSIFICATION_FIELDS
+from ..models import CaseIndexPage, CaseLesson, CasePage, TaxonomyTerm
+from .export import case_to_record, current_version
+from .schema import OPTIONAL_SCALARS, TEXT_FIELDS, normalise, parse_lines
+
+
+class ImportRejected(Exception):
+    """The file has problems; nothing was written."""
+
+    def __init__(self, problems):
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+@dataclass
+class ImportSummary:
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+    published: list = field(default_factory=list)
+
+    def __str__(self):
+        return (
+            f"{len(self.created)} created, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
+            f"{len(self.published)} published"
+        )
+
+
+def known_slugs():
+    slugs = {}
+    for vocabulary, slug in TaxonomyTerm.objects.values_list("vocabulary", "slug"):
+        slugs.setdefault(vocabulary, set()).add(slug)
+    return slugs
+
+
+def import_lines(lines, *, visibility=None, publish=False, user=None, progress=False):
+    """Validate every line, then write all records in one transaction. Raises ImportRejected on any problem."""
+    records, problems = parse_lines(lines, known_slugs())
+    if problems:
+        raise ImportRejected(problems)
+    terms = {(term.vocabulary, term.slug): term for term in TaxonomyTerm.objects.all()}
+    index = CaseIndexPage.objects.get()
+    summary = ImportSummary()
+    with transaction.atomic():
+        for _line, record in tqdm(records, desc="import", unit="case", disable=not progress):
+            _import_one(record, index, terms, summary, visibility=visibility, publish=publish, user=user)
+    return summary
+
+
+def _import_one(record, index, terms, summary, *, visibility, publish, user):
+    external_id = record["external_id"]
+    page = CasePage.objects.filter(external_id=external_id).first()
+    if page is None:
+        page = CasePage(live=False, visibility=visibility or CasePage._meta.get_field("visibility").default)
+        apply_record(page, record, terms)
+        index.add_child(instance=page)
+        summary.created.append(external_id)
+    else:
+        working = current_version(page)
+        wanted_visibility = visibility or working.visibility
+        if case_to_record(working) == normalise(record) and working.visibility == wanted_visibility:
+            if publish and (not page.live or page.has_unpublished_changes):
+                _publish(page.get_latest_revision(), user, summary)
+            summary.unchanged.append(external_id)
+            return
+        apply_record(working, record, terms)
+        working.visibility = wanted_visibility
+        page = working
+        summary.updated.append(external_id)
+    revision = page.save_revision(user=user, log_action=True)
+    if publish:
+        _publish(revision, user, summary)
+
+
+def _publish(revision, user, summary):
+    revision.publish(user=user)
+    summary.published.append(revision.content_object.external_id)
+
+
+def apply_record(page, record, terms):
+    """Copy an interchange record onto a (possibly unsaved) CasePage, relations included."""
+    record = normalise(record)
+    page.external_id = record["external_id"]
+    page.title = record["title"]
+    for name in TEXT_FIELDS:
+        setattr(page, name, record.get(name, ""))
+    for name in OPTIONAL_SCALARS:
+        setattr(page, name, record.get(name, "" if name == "consent" else None))
+    page.year = record["year"]
+    page.language = record["language"]
+    for cf in CLASSIFICATION_FIELDS:
+        if cf.many:
+            getattr(page, cf.attr).set([terms[(cf.vocabulary, slug)] for slug in record.get(cf.name, [])])
+        else:
+            slug = record.get(cf.name)
+            setattr(page, cf.attr, terms[(cf.vocabulary, slug)] if slug else None)
+    page.case_lessons = [CaseLesson(text=text, sort_order=i) for i, text in enumerate(record.get("lessons", []))]
+    page.slug = page.slug or _slug_for(record)
+    return page
+
+
+def _slug_for(record):
+    # The external id is stable and unique, so URLs survive title edits and never collide.
+    return record["external_id"]

@@ -1,0 +1,18 @@
+from .case import CaseLesson, CasePage, Consent, Language
+from .pages import CaseIndexPage, ExpertIndexPage, HomePage
+from .profile import ExpertProfilePage, ProfileRole
+from .taxonomy import TaxonomyTerm, Vocabulary
+
+__all__ = [
+    "CaseIndexPage",
+    "CaseLesson",
+    "CasePage",
+    "Consent",
+    "ExpertIndexPage",
+    "ExpertProfilePage",
+    "HomePage",
+    "Language",
+    "ProfileRole",
+    "TaxonomyTerm",
+    "Vocabulary",
+]

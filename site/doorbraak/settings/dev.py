@@ -1,0 +1,7 @@
+from .base import *  # noqa: F403
+from .env import env
+
+DEBUG = env("DEBUG", True, cast=bool)
+# A development key only; production.py refuses to start without SECRET_KEY.
+SECRET_KEY = env("SECRET_KEY", "dev-only-not-secret")
+ALLOWED_HOSTS = env("ALLOWED_HOSTS", ["*"], cast=list)
