@@ -1,0 +1,85 @@
+"""Shared fixtures and the rule that, under CI=true, tests needing a real service run or fail — never skip."""
+
+import os
+import shutil
+
+import pytest
+
+from tests.factories import make_case, make_user
+
+ON_CI = os.environ.get("CI", "").lower() == "true"
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def pytest_runtest_setup(item):
+    # Outside CI, missing services skip their tests; on CI they are an error (see need_service).
+    if item.get_closest_marker("postgres"):
+        need_service("PostgreSQL", os.environ.get("DATABASE_URL", "").startswith("postgres"))
+
+
+def need_service(name, available):
+    if available:
+        return
+    message = f"{name} is not available"
+    if ON_CI:
+        pytest.fail(f"{message}, and CI=true requires it (start it with the test command)")
+    pytest.skip(message)
+
+
+@pytest.fixture
+def case(db):
+    return make_case()
+
+
+@pytest.fixture
+def member(db):
+    return make_user("member")
+
+
+@pytest.fixture
+def editor(db):
+    return make_user("editor")
+
+
+@pytest.fixture
+def moderator(db):
+    return make_user("moderator")
+
+
+@pytest.fixture
+def ervaringsdeskundige(db):
+    return make_user("ervaringsdeskundige")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright (Playwright's own browser download does not work here)."""
+    need_service("Chromium", os.path.exists(CHROMIUM))
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page_in_browser(browser):
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def live_site(live_server, transactional_db):
+    """A live server with the site structure in place (a flushed database re-creates it on post_migrate)."""
+    from casebook.models import HomePage
+
+    assert HomePage.objects.exists(), "site structure missing after flush"
+    return live_server
