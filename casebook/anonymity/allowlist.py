@@ -1,0 +1,46 @@
+"""The editors' allow-list: terms that stay in a text even when a rule flags them."""
+
+from __future__ import annotations
+
+import regex as re
+from functools import lru_cache
+from pathlib import Path
+
+ALLOWLIST_PATH = Path(__file__).parent / "data" / "allowlist.txt"
+
+
+def parse(lines) -> re.Pattern | None:
+    """One pattern for all terms: whole words, case-sensitive except the first letter."""
+    alternatives = []
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("re:") else raw.strip()
+        if not line:
+            continue
+        if line.startswith("re:"):
+            alternatives.append(f"(?:{line[3:].strip()})")
+            continue
+        first, rest = line[0], re.escape(line[1:])
+        head = f"[{re.escape(first.lower())}{re.escape(first.upper())}]" if first.isalpha() else re.escape(first)
+        # Any run of whitespace in the text matches a space in the term.
+        alternatives.append(head + rest.replace(r"\ ", r"\s+"))
+    if not alternatives:
+        return None
+    # Longest first, so "syndroom van Down" wins over a shorter term inside it.
+    alternatives.sort(key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def default_pattern() -> re.Pattern | None:
+    return parse(ALLOWLIST_PATH.read_text(encoding="utf-8").splitlines())
+
+
+def allowed_spans(text: str, pattern: re.Pattern | None = None) -> list[tuple[int, int]]:
+    pattern = pattern if pattern is not None else default_pattern()
+    if pattern is None:
+        return []
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def is_allowed(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in spans)

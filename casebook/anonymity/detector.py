@@ -1,0 +1,141 @@
+"""The detector: deduce's name, place, street and institution look-ups plus our rules.
+
+Loading deduce costs seconds and ~1 GB, so one process holds one Detector (see service.py);
+`get_detector()` gives the process-wide instance, built on first use.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import regex as re
+
+from . import lexicon, rules
+from .allowlist import allowed_spans, default_pattern, is_allowed
+from .findings import Finding, merge
+
+# deduce processors we switch off: rules.py replaces them (spacing variants, durations, spans),
+# and we want raw annotations (no merging of neighbours, no redaction, street tags kept).
+_DISABLED = {
+    "dates",
+    "ages",
+    "identifiers",
+    "phone_numbers",
+    "email_addresses",
+    "urls",
+    "postal_code",
+    "postbus",
+    "clean_street_tags",
+    "overlap_resolver",
+    "merge_adjacent_annotations",
+    "redactor",
+}
+_TAG_KINDS = {
+    "persoon": "name",
+    "patient": "name",
+    "locatie": "place",
+    "ziekenhuis": "institution",
+    "zorginstelling": "institution",
+}
+_PLACE_CONTEXT = re.compile(
+    r"(?:\b(?:in|uit|te|naar|bij|rond|nabij|vanuit|via|omgeving|gemeente|dorp|stad|buurt|richting|"
+    r"wonend|woonachtig|geboren|verhuisd|verhuizen|regio|om)\s*)$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•*#>]|^\s*[-–])[\s\"'‘“(\[-]*$")
+
+
+def load_deduce():
+    """Import and build deduce without letting it reconfigure logging."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    from deduce import Deduce  # its import calls logging.basicConfig(DEBUG, stdout)
+
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    return Deduce()
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    return bool(_SENTENCE_END.search(text[max(0, start - 12) : start])) or start == 0
+
+
+class Detector:
+    def __init__(self, deduce_model=None, allow_pattern=None):
+        self._deduce = deduce_model if deduce_model is not None else load_deduce()
+        self._allow = allow_pattern if allow_pattern is not None else default_pattern()
+        self._common = lexicon.common_words()
+        self._ambiguous = lexicon.ambiguous_words() | self._common
+        self._areas = lexicon.allowed_areas()
+
+    # -- public API ---------------------------------------------------------------------
+
+    def check_text(self, text: str) -> list[Finding]:
+        if not text or not text.strip():
+            return []
+        found = self._from_deduce(text) + rules.all_rules(text, self._common)
+        allowed = allowed_spans(text, self._allow)
+        found = [f for f in found if f.end > f.start and not is_allowed(f.start, f.end, allowed)]
+        return merge(text, found)
+
+    def check_fields(self, fields: dict[str, str]) -> dict[str, list[Finding]]:
+        return {name: self.check_text(value or "") for name, value in fields.items()}
+
+    # -- deduce -------------------------------------------------------------------------
+
+    def _from_deduce(self, text: str) -> list[Finding]:
+        doc = self._deduce.deidentify(text, disabled=_DISABLED)
+        found = []
+        for ann in doc.annotations:
+            kind = _TAG_KINDS.get(ann.tag)
+            if kind is None and ann.tag.startswith("straat+huisnummer"):
+                kind = "address"
+            if kind is None:
+                continue  # bare street names, pseudo tags: rules.py decides about those
+            finding = Finding(kind, ann.start_char, ann.end_char, ann.text)
+            if self._keep(text, finding):
+                found.append(finding)
+        return self._trim_name_tails(text, found)
+
+    def _keep(self, text: str, f: Finding) -> bool:
+        if not any(c.isupper() for c in f.text):
+            return False
+        single = " " not in f.text.strip()
+        if f.kind == "place" and f.text in self._areas:
+            return False
+        if single and f.text.lower() in self._ambiguous:
+            # 'Best', 'Putten', 'Hoek', 'Bakker': only a place or name where the context says so.
+            if sentence_initial(text, f.start):
+                return f.kind == "place" and bool(_PLACE_CONTEXT.search(text[max(0, f.start - 30) : f.start]))
+        return True
+
+    @staticmethod
+    def _trim_name_tails(text: str, found: list[Finding]) -> list[Finding]:
+        """deduce extends 'J. de Vries van Pluryn' over the institution; cut the name there."""
+        others = [f for f in found if f.kind != "name"]
+        result = []
+        for f in found:
+            if f.kind == "name":
+                for o in others:
+                    if f.start < o.start < f.end <= o.end:
+                        cut = re.search(r"\s+(?:van|uit|bij|in)\s+$", text[f.start : o.start])
+                        if cut:
+                            end = f.start + cut.start()
+                            f = Finding("name", f.start, end, text[f.start : end])
+            result.append(f)
+        return result
+
+
+_instance: Detector | None = None
+_instance_lock = threading.Lock()
+
+
+def get_detector() -> Detector:
+    """The process-wide detector, loaded on first use (tests, management commands, the server)."""
+    global _instance
+    if _instance is None:
+        with _instance_lock:
+            if _instance is None:
+                _instance = Detector()
+    return _instance

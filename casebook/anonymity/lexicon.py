@@ -1,0 +1,115 @@
+"""Word lists: deduce's own place-name lists (read as plain files, cheap) and our data files."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+# Network regions of the expertise network and the provinces they cover.
+REGION_LABELS = {
+    "noord": "Noord",
+    "overijssel": "Overijssel",
+    "gelderland": "Gelderland",
+    "utrecht-flevoland": "Utrecht-Flevoland",
+    "noord-holland": "Noord-Holland",
+    "zuid-holland": "Zuid-Holland",
+    "brabant-zeeland": "Brabant-Zeeland",
+    "limburg": "Limburg",
+}
+PROVINCE_REGION = {
+    "Groningen": "noord",
+    "Friesland": "noord",
+    "Fryslân": "noord",
+    "Drenthe": "noord",
+    "Overijssel": "overijssel",
+    "Gelderland": "gelderland",
+    "Utrecht": "utrecht-flevoland",
+    "Flevoland": "utrecht-flevoland",
+    "Noord-Holland": "noord-holland",
+    "Zuid-Holland": "zuid-holland",
+    "Noord-Brabant": "brabant-zeeland",
+    "Zeeland": "brabant-zeeland",
+    "Limburg": "limburg",
+}
+
+
+def _deduce_src() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("deduce")
+    return Path(spec.origin).parent / "data" / "lookup" / "src"
+
+
+def _read(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def deduce_list(relative: str) -> frozenset[str]:
+    """Items of one of deduce's lookup lists minus its exceptions."""
+    folder = _deduce_src() / relative
+    return frozenset(_read(folder / "items.txt")) - frozenset(_read(folder / "exceptions.txt"))
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    base = "locations/lst_placename/"
+    return deduce_list(base + "lst_residence") | deduce_list(base + "lst_municipality")
+
+
+@lru_cache(maxsize=1)
+def allowed_areas() -> frozenset[str]:
+    """Provinces and larger regions: never identifying on their own."""
+    base = "locations/lst_placename/"
+    return (
+        deduce_list(base + "lst_province")
+        | deduce_list(base + "lst_region")
+        | frozenset(PROVINCE_REGION)
+        | frozenset(label for label in REGION_LABELS.values())
+    ) - places_that_are_municipalities()
+
+
+@lru_cache(maxsize=1)
+def places_that_are_municipalities() -> frozenset[str]:
+    # 'Groningen' and 'Utrecht' are both; the province reading wins (listed in PROVINCE_REGION).
+    return deduce_list("locations/lst_placename/lst_municipality") - frozenset(PROVINCE_REGION)
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    return deduce_list("names/lst_first_name")
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Lower-case stop words and frequent words (deduce's whitelist sources)."""
+    base = "whitelist/"
+    words = deduce_list(base + "lst_stop_word") | deduce_list(base + "lst_common_word")
+    return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=1)
+def ambiguous_words() -> frozenset[str]:
+    return frozenset(_read(DATA / "ambiguous_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def place_provinces() -> dict[str, str]:
+    result = {}
+    for line in _read(DATA / "place_provinces.tsv"):
+        place, _, province = line.partition("\t")
+        if province:
+            result[place.strip()] = province.strip()
+    return result
+
+
+def region_of_place(place: str) -> str | None:
+    """Network region slug for a town, or None when its province is not known."""
+    provinces = place_provinces()
+    province = provinces.get(place) or provinces.get(place.strip().title())
+    return PROVINCE_REGION.get(province) if province else None

@@ -1,0 +1,337 @@
+"""Pattern rules for this domain, run next to deduce.
+
+deduce's own number, date, age and contact patterns are switched off (see detector.py): these
+rules replace them because case texts need other spacing variants (BSN '1234 56 782'), must keep
+durations and age bands, and want the whole expression ('15 jaar oud') as the span.
+"""
+
+from __future__ import annotations
+
+import regex as re  # variable-width look-behind; a dependency of deduce, pinned in pyproject
+from typing import Iterator
+
+from .findings import Finding
+
+NUMBER_WORDS = {
+    "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+    "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14,
+    "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19,
+    "twintig": 20, "eenentwintig": 21, "tweeëntwintig": 22,
+}
+ORDINAL_WORDS = {
+    "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7,
+    "achtste": 8, "negende": 9, "tiende": 10, "elfde": 11, "twaalfde": 12, "dertiende": 13,
+    "veertiende": 14, "vijftiende": 15, "zestiende": 16, "zeventiende": 17, "achttiende": 18,
+    "negentiende": 19, "twintigste": 20,
+}
+_NUMW = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_ORDW = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+_AGE_NUM = rf"(?:\d{{1,2}}|{_NUMW})"
+MONTHS = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+)
+_CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:['’-][A-Za-zà-öø-ÿ]+)*"  # a capitalised word
+_TUSSEN = r"(?:van der|van den|van de|van 't|van het|in 't|in het|op de|uit de|van|de|der|den|ter|ten|te|'t|het|el|al|bin|ben|da|di|du|le|la)"
+
+I = re.IGNORECASE
+
+
+def _f(kind: str, text: str, m: re.Match, group: int | str = 0) -> Finding:
+    start, end = m.span(group)
+    return Finding(kind, start, end, text[start:end])
+
+
+# --- BSN -------------------------------------------------------------------------------
+
+_BSN = re.compile(r"(?<!\d)(?<!\d[ .-])\d(?:[ .-]?\d){8}(?![ .-]?\d)")
+
+
+def elfproef(digits: str) -> bool:
+    if len(digits) != 9 or not digits.isdigit() or digits == "0" * 9:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    return total % 11 == 0
+
+
+def bsn(text: str) -> Iterator[Finding]:
+    for m in _BSN.finditer(text):
+        if elfproef(re.sub(r"\D", "", m.group())):
+            yield _f("bsn", text, m)
+
+
+# --- Phone numbers -----------------------------------------------------------------------
+
+_PHONE_INTL = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ .-]?\(0\))?(?:[ .()-]{0,2}\d){7,12}(?![ .-]?\d)")
+_PHONE_NL = re.compile(r"(?<![\w(])\(?0\d(?:[ .()/-]{0,2}\d){8}(?![ .-]?\d)")
+_PHONE_SERVICE = re.compile(r"(?<![\w])0[89]00[ -]?\d{2}(?:[ -]?\d{2}){1,2}(?![ .-]?\d)")
+
+
+def phone(text: str) -> Iterator[Finding]:
+    for pattern in (_PHONE_INTL, _PHONE_NL, _PHONE_SERVICE):
+        for m in pattern.finditer(text):
+            yield _f("phone", text, m)
+
+
+# --- E-mail and web addresses --------------------------------------------------------------
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"')\]]+"
+    r"|(?<![\w@.-])(?:[a-z0-9-]+\.)+(?:nl|com|org|net|eu|be|info|nu|io|de|frl)(?:/[^\s<>\"')\]]*)?(?![\w@])",
+    I,
+)
+
+
+def contact(text: str) -> Iterator[Finding]:
+    for m in _EMAIL.finditer(text):
+        yield _f("email", text, m)
+    for m in _URL.finditer(text):
+        url = m.group().rstrip(".,;:!?")
+        yield Finding("url", m.start(), m.start() + len(url), url)
+
+
+# --- Dates ---------------------------------------------------------------------------------
+
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MON = r"(?:0?[1-9]|1[0-2])"
+_DATE_PATTERNS = [
+    # 03-11-2011, 3/11/11, 3.11.2011
+    re.compile(rf"(?<![\d.,/-]){_DAY}([-/.]){_MON}\1(?:\d{{4}}|\d{{2}})(?![\d/-])"),
+    # 2011-11-03
+    re.compile(rf"(?<![\d/-])(?:19|20)\d{{2}}-{_MON}-{_DAY}(?![\d/-])"),
+    # 14 maart 2009, 14e maart, 3 nov. '09
+    re.compile(rf"(?<![\d,.]){_DAY}(?:e|ste|de)?[ -](?:{MONTHS})\b\.?(?:[ -](?:(?:19|20)\d{{2}}|'\d{{2}})\b)?", I),
+    # maart 14, 2009 (rare, English order)
+    re.compile(rf"\b(?:{MONTHS}) {_DAY}, (?:19|20)\d{{2}}\b", I),
+    # 03-11 (day-month without year only with a leading zero, so ranges like 10-12 stay)
+    re.compile(rf"(?<![\d/.-])(?:0[1-9]-{_MON}|{_DAY}-0[1-9])(?![\d/.-])"),
+]
+_DAY_MONTH_SLASH = re.compile(rf"(?<![\d/.,]){_DAY}/{_MON}(?![\d/]|,\d)")
+
+
+def date(text: str) -> Iterator[Finding]:
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            yield _f("date", text, m)
+    for m in _DAY_MONTH_SLASH.finditer(text):
+        day, month = (int(p) for p in m.group().split("/"))
+        if day < month <= 10 or m.group() == "24/7":  # 1/3, 3/4: fractions, 24/7: always
+            continue
+        yield _f("date", text, m)
+
+
+# --- Ages ----------------------------------------------------------------------------------
+
+_DURATION_NOUNS = (
+    r"opleiding|traject|contract|periode|project|studie|samenwerking|pilot|looptijd|behandeling|"
+    r"programma|subsidie|termijn|plan|relatie|huwelijk|ervaring|jubileum|bestaan|indicatie|"
+    r"beschikking|ondertoezichtstelling|machtiging|proef|verblijf|opname|aanpak|garantie"
+)
+_AGE_PATTERNS = [
+    # 14-jarige, veertienjarige, 16-jarig (not plural 14-jarigen: a group, not a person)
+    re.compile(rf"(?<![\w-]){_AGE_NUM}[- ]?jarige?(?!n)\b(?!\s+(?:{_DURATION_NOUNS})\b)", I),
+    # 15 jaar oud / jong
+    re.compile(rf"(?<![\w-]){_AGE_NUM} jaar (?:oud|jong)\b", I),
+    # sinds haar 12e, vanaf zijn vijftiende (jaar)
+    re.compile(
+        rf"(?<=\b(?:sinds|vanaf|tot|op|na|voor|rond|aan|bij) (?:zijn|haar|hun|z'n|d'r) )"
+        rf"(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})(?: (?:jaar|levensjaar|verjaardag))?\b",
+        I,
+    ),
+    # de leeftijd van 14 (jaar), op 14-jarige leeftijd is covered above
+    re.compile(rf"(?<=\bleeftijd van ){_AGE_NUM}(?: jaar)?\b(?! (?:tot|en|à|-) )", I),
+    # hij is 15 / ze was net 14 jaar / toen hij 9 was
+    re.compile(
+        rf"(?<=\b(?:hij|zij|ze) (?:is|was|werd|wordt) )(?:(?:nu|inmiddels|toen|net|bijna|pas|ruim) )?"
+        rf"{_AGE_NUM}(?: jaar)?\b(?! (?:jaar )?(?:geleden|lang|bezig|in|bij|onder|uit|aan|samen|getrouwd|met|op|voor|de|het|een|keer|tot|en|-)\b)(?!-)",
+        I,
+    ),
+    re.compile(rf"(?<=\btoen (?:hij|zij|ze) ){_AGE_NUM}(?: jaar)?(?= (?:was|werd)\b)", I),
+    # een meisje van 14, haar zoon van vijf jaar (not 'van 12 tot 16 jaar')
+    re.compile(
+        rf"(?<=\b(?:jongen|meisje|jongere|kind|kindje|zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|"
+        rf"baby|peuter|kleuter|puber|tiener|jongeman|jongedame|leerling|cliënt|cliënte|pupil) van )"
+        rf"{_AGE_NUM}(?: jaar)?\b(?! (?:jaar )?(?:tot|en|à|of)\b)(?!-)",
+        I,
+    ),
+    # Daan (14), Sanne (15 jaar)
+    re.compile(r"(?<=[\w)] )\(\d{1,2}(?: jaar| jr\.?)?\)"),
+    # ', 15 jaar,' as an apposition
+    re.compile(r"(?<=, )\d{1,2} jaar(?=[,)])"),
+]
+
+
+def age(text: str) -> Iterator[Finding]:
+    for pattern in _AGE_PATTERNS:
+        for m in pattern.finditer(text):
+            yield _f("age", text, m)
+
+
+def age_value(snippet: str) -> int | None:
+    """The age in years written in an age finding, if one can be read."""
+    m = re.search(r"\d{1,2}", snippet)
+    if m:
+        return int(m.group())
+    low = snippet.lower()
+    for words in (ORDINAL_WORDS, NUMBER_WORDS):
+        for word in sorted(words, key=len, reverse=True):
+            if word in low:
+                return words[word]
+    return None
+
+
+# --- Postcodes and addresses ----------------------------------------------------------------
+
+_POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w-])")
+_POSTCODE_NOT = re.compile(r"\d{4} ?(?:SA|SD|SS|EN|OF|IN|EU|NL|km|kg|mg|gr|cm|ml|uur|jr)$", I)
+_STREET_SUFFIX_STRONG = r"straat|laan|gracht|kade|singel|dreef|steeg|plein|plantsoen|boulevard|hof|erf"
+_STREET_SUFFIX = _STREET_SUFFIX_STRONG + r"|weg|dijk|pad|park|markt|baan|wal|ring|veld|straatweg|dam"
+_HOUSE_NUMBER = r"\d{1,4}(?:\s?[a-zA-Z](?![\w])|-\d{1,3}|\s?(?:hs|bis|rd|II|III))?"
+_STREET_WORDS = rf"(?:(?:{_CAP}|{_TUSSEN}|[A-Z]\.)\s)*"
+_ADDRESS = [
+    re.compile(rf"{_STREET_WORDS}[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX})\s{_HOUSE_NUMBER}(?![\w])"),
+    re.compile(rf"(?<![\w-])[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX_STRONG})(?![\w-])"),
+    re.compile(r"\b[Pp]ostbus\s\d{1,5}\b"),
+]
+
+
+def postcode(text: str) -> Iterator[Finding]:
+    for m in _POSTCODE.finditer(text):
+        if not _POSTCODE_NOT.match(m.group()):
+            yield _f("postcode", text, m)
+
+
+def address(text: str) -> Iterator[Finding]:
+    for pattern in _ADDRESS:
+        for m in pattern.finditer(text):
+            span = m.group()
+            # The optional leading words may have swallowed a sentence start ("Zij Kerkstraat").
+            start = m.start()
+            lead = re.match(rf"(?:(?:{_CAP})\s)+", span)
+            if lead and len(lead.group().split()) > 2:
+                start += lead.end()
+            # A leading 'de'/'van' belongs to the street only after a capitalised word.
+            small = re.match(rf"(?:{_TUSSEN}\s)+", text[start : m.end()])
+            if small:
+                start += small.end()
+            yield Finding("address", start, m.end(), text[start : m.end()])
+
+
+# --- Case, client and file numbers ----------------------------------------------------------
+
+_ID_TOKEN = r"[A-Z0-9][A-Za-z0-9]*(?:[-/._][A-Za-z0-9]+)*"
+_CASE_KEYWORD = re.compile(
+    r"\b(?:dossier|zaak|cliënt|client|casus|registratie|referentie|melding|meldings|aanmeld|patiënt|patient|"
+    r"verwijs|beschikkings?|kenmerk|AGB|BIG|polis|klant|leerling|onderwijs|volg)"
+    r"(?:nummer|nr\.?|code|id|kenmerk)?\s*(?:is|was|:|#|nr\.?|nummer)?\s*"
+    rf"(?P<id>(?=[A-Za-z0-9/._-]*\d){_ID_TOKEN})",
+    I,
+)
+_CASE_GENERIC = [
+    # JZ-2021-0456, VT/88213, Z2021-0045, 2021/0456-B
+    re.compile(r"(?<![\w/.-])[A-Z]{1,5}[-/]?\d{3,}(?:[-/.][A-Za-z0-9]+)*(?![\w/-])"),
+    re.compile(r"(?<![\w/.-])\d{2,}(?:[-/.]\d{2,}){1,3}(?:[-/][A-Z]{1,3})?(?![\w/-])"),
+    re.compile(r"(?<![\w/.-])\d{6,}(?![\w/-])"),
+]
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[-/](?:(?:19|20)?\d{2})")
+
+
+def case_number(text: str) -> Iterator[Finding]:
+    for m in _CASE_KEYWORD.finditer(text):
+        token = m.group("id")
+        if sum(c.isdigit() for c in token) >= 3 and not re.fullmatch(r"(?:19|20)\d{2}", token):
+            yield _f("case_number", text, m, "id")
+    for pattern in _CASE_GENERIC:
+        for m in pattern.finditer(text):
+            token = m.group()
+            if sum(c.isdigit() for c in token) < 5 or _YEAR_RANGE.fullmatch(token):
+                continue
+            if re.fullmatch(r"[A-Z]{1,5}[-/]?\d{4}", token) and re.search(r"(?:19|20)\d{2}$", token):
+                continue  # 'DSM-2013', 'COVID-2020'-like labels with a year
+            yield _f("case_number", text, m)
+
+
+# --- Institutions ---------------------------------------------------------------------------
+
+_INSTITUTION_TYPE_LOWER = (
+    r"basisschool|school|middelbare school|kindcentrum|lyceum|college|gymnasium|scholengemeenschap|"
+    r"praktijkschool|kinderdagverblijf|peuterspeelzaal|buitenschoolse opvang|ziekenhuis|kliniek|"
+    r"zorgboerderij|stichting|jeugdzorgaanbieder|zorgaanbieder|ggz-instelling|instelling|woongroep|"
+    r"gezinshuis|behandelgroep|internaat|sportvereniging|voetbalvereniging|vereniging|moskee|kerk|"
+    r"zorggroep|praktijk|huisartsenpraktijk|jeugdinrichting|behandelcentrum|leefgroep|dagbesteding"
+)
+_INSTITUTION_TYPE_CAP = (
+    r"OBS|CBS|PCBS|RKBS|IKC|SBO|SO|VSO|ROC|KDV|BSO|Stichting|Zorggroep|Jeugdzorg|GGZ|Ggz|Kinderdagverblijf|"
+    r"Basisschool|Ziekenhuis|Kliniek|Praktijk|Gezinshuis|Zorgboerderij|Woongroep|Scholengemeenschap|"
+    r"Sportvereniging|Voetbalvereniging|Vereniging|Kindcentrum|Jeugdinrichting|Behandelcentrum"
+)
+_INSTITUTION_SUFFIX = (
+    r"College|Lyceum|Gymnasium|Ziekenhuis|Kliniek|Jeugdzorg|Zorggroep|Zorg|Groep|Academie|School|"
+    r"Instituut|Centrum|Huis|Kindcentrum|Scholengemeenschap|Jeugdhulp|Opvoedpoli|Kinderpraktijk"
+)
+_NAME_SEQ = rf"(?:(?:De|Het|'t|Den)\s)?{_CAP}(?:\s(?:{_CAP}|aan|op|van|de|der|den|en|het)(?=\s|[.,;:!?)]|$))*(?<!\s)"
+_INSTITUTIONS = [
+    re.compile(rf"(?<=\b(?:{_INSTITUTION_TYPE_LOWER})\s){_NAME_SEQ}"),
+    re.compile(rf"\b(?:{_INSTITUTION_TYPE_CAP})\s{_NAME_SEQ}"),
+    re.compile(rf"(?:(?:{_CAP}|[A-Z]{{2,}})\s)+(?:{_INSTITUTION_SUFFIX})\b"),
+    re.compile(rf"\b{_CAP}(?:{_INSTITUTION_SUFFIX.lower()}|school|college|lyceum)\b"),
+]
+_TRAILING_SMALL = re.compile(r"(?:\s(?:aan|op|van|de|der|den|en|het))+$")
+
+
+def institution(text: str) -> Iterator[Finding]:
+    for pattern in _INSTITUTIONS:
+        for m in pattern.finditer(text):
+            span = _TRAILING_SMALL.sub("", m.group())
+            yield Finding("institution", m.start(), m.start() + len(span), span)
+
+
+# --- Names in context ----------------------------------------------------------------------
+
+ROLE_WORDS = (
+    r"moeder|vader|mama|papa|mam|pap|pleegmoeder|pleegvader|pleegouder|stiefvader|stiefmoeder|"
+    r"broer|broertje|zus|zusje|zoon|zoontje|dochter|dochtertje|opa|oma|tante|oom|neef|nicht|"
+    r"vriend|vriendin|vriendje|vriendinnetje|mentor|juf|meester|jongere|cliënt|cliënte|jongen|meisje|"
+    r"buurman|buurvrouw|partner|ex|ex-partner|hulpverlener|casemanager|jeugdbeschermer|gezinsvoogd|"
+    r"behandelaar|psychiater|psycholoog|orthopedagoog|huisarts|docent|leerkracht|coach|"
+    r"mevrouw|meneer|mevr\.|mw\.|dhr\.|de heer|collega|stagiair|stagiaire|baby|kind|pupil"
+)
+_NAME_AFTER_ROLE = re.compile(
+    rf"(?<=\b(?:{ROLE_WORDS})\s)(?P<name>{_CAP}(?:[ -](?:{_TUSSEN}\s)?{_CAP})*)"
+)
+_NAME_BEFORE_AGE = re.compile(rf"(?P<name>{_CAP}(?: {_CAP})?)(?= \(\d{{1,2}}(?: jaar| jr\.?)?\))")
+_NICKNAME = re.compile(
+    rf"\b(?:bijnaam|roepnaam|koosnaam|genaamd|noemt (?:hem|haar|zich|zichzelf)|noemen (?:hem|haar)|"
+    rf"noemde (?:hem|haar|zich)|noemden (?:hem|haar)|heet|heette|alias|luistert naar de naam)"
+    rf"(?:,)?(?:\s+(?:is|was|werd|wordt|luidt|luidde))?\s+['\"‘“]?(?P<name>{_CAP}(?: {_CAP})?)['\"’”]?",
+    I,
+)
+_QUOTED_NICK = re.compile(rf"['\"‘“](?P<name>{_CAP})['\"’”](?= (?:genoemd|noemde|noemen|noemt|zoals)\b)")
+_INITIALS = re.compile(rf"(?<![\w.])(?:[A-Z]\.\s?){{1,4}}(?:{_TUSSEN}\s)*{_CAP}")
+_INITIALS_NOT = re.compile(r"^(?:N\.B\.|P\.S\.|A\.U\.B\.|T\.A\.V\.|I\.P\.V\.|O\.A\.|Z\.S\.M\.)", I)
+_VERB_AFTER_NAME = re.compile(
+    rf"(?<=[a-z,;] )(?P<name>{_CAP})(?= (?:zegt|zei|vertelt|vertelde|vindt|vond|wil|wilde|woont|woonde|"
+    rf"belt|belde|schreef|schrijft|voelt|voelde|antwoordt|antwoordde|huilde|lachte|kreeg|krijgt|liep|"
+    rf"rende|sliep|slaapt|weigerde|weigert|mocht|mag|durfde|durft)\b)"
+)
+
+
+def names(text: str, common: frozenset[str]) -> Iterator[Finding]:
+    for pattern in (_NAME_AFTER_ROLE, _NAME_BEFORE_AGE, _NICKNAME, _QUOTED_NICK, _VERB_AFTER_NAME):
+        for m in pattern.finditer(text):
+            first = m.group("name").split()[0]
+            if first.lower() in common:
+                continue
+            yield _f("name", text, m, "name")
+    for m in _INITIALS.finditer(text):
+        if not _INITIALS_NOT.match(m.group()) and m.group().split()[-1].lower() not in common:
+            yield _f("name", text, m)
+
+
+def all_rules(text: str, common: frozenset[str]) -> list[Finding]:
+    found: list[Finding] = []
+    for rule in (bsn, phone, contact, date, age, postcode, address, case_number, institution):
+        found.extend(rule(text))
+    found.extend(names(text, common))
+    return found
