@@ -1,0 +1,167 @@
+"""What the professional search indexes: one index (behind an alias) holding every searchable kind.
+
+Each document has a `type` (`case`, `expert`, and `lesson` once the learning app registers its source), a
+`visibility` that every query filters on, the taxonomy slugs under the interchange format's field names, and
+text fields weighted title > summary > body. Documents are built only from live pages: drafts and unpublished
+revisions never reach the index, because we read the page row (the published version), never a revision.
+"""
+
+from dataclasses import dataclass
+from typing import Callable
+
+from django.apps import apps
+from elasticsearch.dsl import Document, Integer, Keyword, Text
+
+from casebook.classification import CLASSIFICATION_FIELDS
+
+VISIBILITY_LEVELS = ("public", "network", "restricted")
+TAXONOMY_FIELDS = tuple(cf.name for cf in CLASSIFICATION_FIELDS)
+
+
+def _text(**extra):
+    return Text(analyzer="nl_index", search_analyzer="nl_search", **extra)
+
+
+class ContentDocument(Document):
+    type = Keyword()
+    external_id = Keyword()
+    page_id = Integer()
+    url = Keyword(index=False)
+    title = _text(fields={"folded": Text(analyzer="nl_folded"), "raw": Keyword(ignore_above=256)})
+    summary = _text()
+    body = _text()
+    visibility = Keyword()
+    year = Integer()
+    language = Keyword()
+    # Spelling suggestions come only from what a level may see: each level's field holds the words of the
+    # documents visible at that level, so 'bedoelde je' can never surface a word from a hidden case.
+    spell_public = Text(analyzer="nl_spell")
+    spell_network = Text(analyzer="nl_spell")
+    spell_restricted = Text(analyzer="nl_spell")
+
+
+for _name in TAXONOMY_FIELDS:
+    # eager_global_ordinals: facet counts are on every search, so build ordinals at refresh, not per query.
+    ContentDocument._doc_type.mapping.field(_name, Keyword(eager_global_ordinals=True))
+
+
+def mapping_body():
+    return ContentDocument._doc_type.mapping.to_dict()
+
+
+def spell_fields(visibility, text):
+    """The spell_* fields a document of `visibility` contributes its words to."""
+    level = VISIBILITY_LEVELS.index(visibility) if visibility in VISIBILITY_LEVELS else len(VISIBILITY_LEVELS) - 1
+    return {f"spell_{name}": text for name in VISIBILITY_LEVELS[level:]}
+
+
+def spell_field_for(allowed):
+    """The one spell field that holds exactly the words a user with these visibilities may see."""
+    for name in reversed(VISIBILITY_LEVELS):
+        if name in allowed:
+            return f"spell_{name}"
+    return "spell_public"
+
+
+# ---- sources: which models produce documents, and how -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """How one model becomes search documents. Other apps (learning) register theirs in AppConfig.ready()."""
+
+    model_label: str  # "casebook.CasePage"
+    type: str  # value of the `type` field
+    queryset: Callable  # () -> queryset of everything that may be indexed (live only)
+    to_document: Callable  # (obj) -> dict with the fields above (without _id)
+
+    def doc_id(self, pk):
+        return f"{self.type}-{pk}"
+
+    @property
+    def model(self):
+        return apps.get_model(self.model_label)
+
+
+SOURCES = {}
+
+
+def register_source(source):
+    SOURCES[source.model_label.lower()] = source
+
+
+def source_for(model_or_label):
+    label = model_or_label if isinstance(model_or_label, str) else model_or_label._meta.label
+    return SOURCES.get(label.lower())
+
+
+# ---- cases ---------------------------------------------------------------------------------------------------
+
+
+def _slugs(value, many):
+    if many:
+        return [term.slug for term in value.all()]
+    return [value.slug] if value is not None else []
+
+
+def case_queryset():
+    from casebook.models import CasePage
+
+    many = [cf.attr for cf in CLASSIFICATION_FIELDS if cf.many]
+    single = [cf.attr for cf in CLASSIFICATION_FIELDS if not cf.many]
+    return CasePage.objects.live().select_related(*single).prefetch_related(*many, "case_lessons")
+
+
+def case_document(page):
+    body_parts = [text for _key, _label, text in page.narrative_sections()]
+    body_parts += [page.needed, page.created, page.reflection]
+    body_parts += [lesson.text for lesson in page.case_lessons.all()]
+    doc = {
+        "type": "case",
+        "external_id": page.external_id,
+        "page_id": page.pk,
+        "url": page.get_url() or page.url_path,
+        "title": page.title,
+        "summary": page.summary,
+        "body": "\n\n".join(part for part in body_parts if part),
+        "visibility": page.visibility,
+        "year": page.year,
+        "language": page.language,
+    }
+    for cf in CLASSIFICATION_FIELDS:
+        doc[cf.name] = _slugs(getattr(page, cf.attr), cf.many)
+    doc.update(spell_fields(page.visibility, f"{page.title}\n{page.summary}"))
+    return doc
+
+
+# ---- expertise profiles (members only) -------------------------------------------------------------------------
+
+
+def expert_queryset():
+    from casebook.models import ExpertProfilePage
+
+    return ExpertProfilePage.objects.live().prefetch_related("expertise_areas", "interventions", "regions")
+
+
+def expert_document(page):
+    visibility = "network"  # profiles are for signed-in members (ExpertProfilePage.serve)
+    summary = " · ".join(part for part in [page.job_title, page.organisation_type] if part)
+    doc = {
+        "type": "expert",
+        "external_id": f"expert-{page.slug}",
+        "page_id": page.pk,
+        "url": page.get_url() or page.url_path,
+        "title": page.title,
+        "summary": summary,
+        "body": page.bio,
+        "visibility": visibility,
+        "problem_areas": [t.slug for t in page.expertise_areas.all()],
+        "interventions": [t.slug for t in page.interventions.all()],
+        "region": [t.slug for t in page.regions.all()],
+    }
+    doc.update(spell_fields(visibility, f"{page.title}\n{summary}"))
+    return doc
+
+
+register_source(Source("casebook.CasePage", "case", case_queryset, case_document))
+register_source(Source("casebook.ExpertProfilePage", "expert", expert_queryset, expert_document))
