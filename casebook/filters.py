@@ -12,7 +12,8 @@ def _filter_for(field):
     filter_class = django_filters.ModelMultipleChoiceFilter if field.many else django_filters.ModelChoiceFilter
     options = {"conjoined": True} if field.many else {}
     return filter_class(
-        field_name=field.attr,
+        # Multi-value filters compare by slug (django-filter's predicate uses to_field_name's value).
+        field_name=f"{field.attr}__slug" if field.many else field.attr,
         queryset=queryset,
         to_field_name="slug",
         label=field.label,

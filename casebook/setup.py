@@ -5,6 +5,7 @@ installation all end up the same.
 """
 
 from django.apps import apps as global_apps
+from django.conf import settings
 from django.db import transaction
 
 from . import roles
@@ -39,6 +40,7 @@ def ensure_site_structure(sender=None, using="default", **kwargs):
 def _ensure_pages(Page, Site):
     from .models import CaseIndexPage, ExpertIndexPage, HomePage
 
+    _ensure_default_locale()
     root = Page.get_first_root_node()
     if root is None:
         # A flushed test database has no tree at all; Wagtail's own migration made this node originally.
@@ -73,6 +75,14 @@ def _ensure_pages(Page, Site):
         site.root_page = home
         site.save()
     return home
+
+
+def _ensure_default_locale():
+    # Wagtail's migration made it; a flushed test database has lost it, and every page needs one.
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale
+
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
 
 
 def _ensure_groups(home):

@@ -1,0 +1,43 @@
+# Doorbraak — `make run` serves the site with demo content, `make test` runs every test.
+PY := .venv/bin/python
+PIP := .venv/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup run test search search-stop bench-search bench-anonymity messages clean
+
+setup: .venv/.installed
+
+# Re-installs when pyproject.toml changes. The deduce lookup cache is built here, at install time,
+# so no request or save ever pays for it.
+.venv/.installed: pyproject.toml
+	python3 -m venv .venv
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e ".[dev]"
+	$(PY) -m casebook.anonymity.warm
+	touch $@
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup
+	scripts/test.sh
+
+search:
+	scripts/elasticsearch.sh start
+
+search-stop:
+	scripts/elasticsearch.sh stop
+
+bench-anonymity: setup
+	$(PY) bench/anonymity_bench.py
+
+# Needs gettext (apt-get install gettext); the compiled .mo files are committed.
+messages: setup
+	$(PY) manage.py makemessages -l en -i ".venv/*" -i "var/*" -i "bench/*"
+	$(PY) manage.py compilemessages -i ".venv"
+
+clean:
+	rm -rf .venv var .cache

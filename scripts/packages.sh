@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the full test run needs, if they are missing: PostgreSQL, Chromium,
+# the Dutch word list (search compounds) and a JDK for Elasticsearch. Idempotent; needs root (these machines run as root).
+set -euo pipefail
+
+want=()
+command -v pg_ctlcluster >/dev/null 2>&1 || want+=(postgresql)
+command -v chromium >/dev/null 2>&1 || want+=(chromium)
+[ -f /usr/share/dict/dutch ] || want+=(wdutch)
+command -v java >/dev/null 2>&1 || want+=(openjdk-17-jre-headless)
+command -v mvn >/dev/null 2>&1 || want+=(maven)
+command -v unzip >/dev/null 2>&1 || want+=(unzip)
+command -v curl >/dev/null 2>&1 || want+=(curl)
+
+if [ ${#want[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" != 0 ]; then
+  echo "packages.sh: missing ${want[*]}; install them as root (apt-get install ${want[*]})" >&2
+  exit 1
+fi
+echo "packages.sh: installing ${want[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q >/dev/null
+apt-get install -y -q --no-install-recommends "${want[@]}" >/dev/null
