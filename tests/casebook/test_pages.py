@@ -53,9 +53,11 @@ def test_markdown_in_a_case_is_harmless(client):
 
 
 def test_english_is_available(client):
+    case = make_case(visibility="public")
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    body = client.get("/").content.decode()
+    body = client.get(case.url).content.decode()
     assert '<html lang="en">' in body
+    assert "North" in body  # taxonomy labels in English
 
 
 def _profile():
@@ -78,3 +80,10 @@ def test_profiles_are_for_signed_in_members_only(client, member):
 def test_profile_sitemap_entry_is_absent(client):
     profile = _profile()
     assert profile.slug not in client.get("/sitemap.xml").content.decode()
+
+
+def test_dutch_even_when_the_browser_asks_for_english(client):
+    case = make_case(visibility="public")
+    body = client.get(case.url, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="nl">' in body
+    assert "Groningen, Friesland en Drenthe" in body  # taxonomy labels follow the page language
