@@ -23,6 +23,7 @@ PLACES = [
     "/verkennen/regio/noord/",
     "/verkennen/vastgelopen-op/afgewezen-door-aanbieders/",
     "/sitemap.xml",
+    "/feeds/casussen/",
 ]
 
 
@@ -73,3 +74,10 @@ def test_unpublishing_hides_a_case_again(client, cases):
     page.unpublish()
     assert client.get(f"/casussen/{page.slug}/").status_code == 404
     assert page.title not in client.get("/casussen/").content.decode()
+
+
+def test_feed_stays_public_only_even_for_a_signed_in_member(client, cases, member):
+    client.force_login(member)
+    body = client.get("/feeds/casussen/").content.decode()
+    assert cases["public"].title in body
+    assert cases["network"].title not in body
