@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Zoeken")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

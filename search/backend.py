@@ -1,0 +1,70 @@
+"""Which search answers: Elasticsearch when configured and reachable, else the database.
+
+Views and the API call only these functions. An unreachable or failing cluster is logged and answered from
+the database with `degraded: True`, so the page can say so; it never turns into a 500.
+"""
+
+import logging
+
+from elasticsearch import ApiError, TransportError
+
+from casebook.visibility import allowed_visibilities
+
+from . import client, fallback, queries
+
+log = logging.getLogger(__name__)
+ES_ERRORS = (TransportError, ApiError, ConnectionError, OSError)
+
+
+def _es_or_db(es_call, db_call):
+    if not client.is_configured():
+        return db_call()
+    try:
+        return es_call()
+    except ES_ERRORS as exc:
+        log.warning("Elasticsearch unavailable, answering from the database: %s", exc)
+        result = db_call()
+        if isinstance(result, dict):
+            result["degraded"] = True
+        return result
+    except Exception:  # noqa: BLE001 - a search bug must degrade the page, not break it; logged in full
+        log.exception("search failed, answering from the database")
+        result = db_call()
+        if isinstance(result, dict):
+            result["degraded"] = True
+        return result
+
+
+def search(params, user):
+    allowed = allowed_visibilities(user)
+    return _es_or_db(lambda: queries.search(params, allowed), lambda: fallback.search(params, allowed))
+
+
+def autocomplete(q, user, limit=8):
+    from . import labels
+
+    allowed = allowed_visibilities(user)
+    hits = _es_or_db(lambda: queries.autocomplete(q, allowed, limit), lambda: fallback.autocomplete(q, allowed, limit))
+    return {
+        "backend": "elasticsearch" if client.is_configured() else "database",
+        "suggestions": hits,
+        "terms": labels.term_suggestions(q),
+    }
+
+
+def similar_cases(page, user, limit=5):
+    """`page` must already be known visible to `user` (callers use visible_cases)."""
+    from casebook.classification import CLASSIFICATION_FIELDS
+
+    from . import documents
+
+    allowed = allowed_visibilities(user)
+    classification = {}
+    for cf in CLASSIFICATION_FIELDS:
+        value = getattr(page, cf.attr)
+        classification[cf.name] = [t.slug for t in value.all()] if cf.many else ([value.slug] if value else [])
+    doc_id = documents.source_for("casebook.CasePage").doc_id(page.pk)
+    return _es_or_db(
+        lambda: queries.similar_cases(doc_id, classification, allowed, limit),
+        lambda: fallback.similar_cases(page, allowed, limit),
+    )

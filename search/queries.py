@@ -1,0 +1,195 @@
+"""Elasticsearch queries: faceted search, did-you-mean, autocomplete, similar cases.
+
+Every query carries the user's visibility filter in its main (non-post) filter, so results, totals, facet
+counts and highlights only ever see documents the user may see; suggestions read a spell field that only
+holds words from visible documents (documents.spell_field_for).
+"""
+
+from elasticsearch.dsl import A, Q, Search
+
+from . import client, documents, labels
+from .params import FILTER_FIELDS
+
+TEXT_FIELDS = ["title^4", "summary^2", "body"]
+FACET_FIELDS = ("type",) + FILTER_FIELDS
+FACET_SIZE = 100
+SOURCE_FIELDS = ["type", "external_id", "title", "url", "summary", "year"]
+
+
+def _search():
+    return Search(using=client.get_client(), index=client.alias_name())
+
+
+def visibility_filter(allowed):
+    return Q("terms", visibility=list(allowed))
+
+
+def text_query(params):
+    q = params.q
+    if not q:
+        return Q("match_all")
+    if params.is_description:
+        # A pasted case description: find cases that read like it, on the narrative's salient terms.
+        return Q(
+            "more_like_this",
+            fields=["title", "summary", "body"],
+            like=q,
+            min_term_freq=1,
+            min_doc_freq=2,
+            max_query_terms=40,
+            minimum_should_match="20%",
+        )
+    return Q(
+        "bool",
+        should=[
+            # All words together across title, summary and body (one combined field, BM25F).
+            Q("combined_fields", query=q, fields=TEXT_FIELDS, operator="or", minimum_should_match="2<60%"),
+            # Phrase closeness and exact (unstemmed) title words lift the best matches.
+            Q("multi_match", query=q, type="phrase", fields=TEXT_FIELDS, slop=3, boost=2),
+            Q("match", **{"title.folded": {"query": q, "boost": 1}}),
+        ],
+        minimum_should_match=1,
+    )
+
+
+def _filters_for(filters, skip=None):
+    return [Q("terms", **{name: values}) for name, values in filters.items() if name != skip]
+
+
+def build_search(params, allowed):
+    base = [visibility_filter(allowed)]
+    if params.types:
+        base.append(Q("terms", type=params.types))
+    s = _search().query(Q("bool", must=[text_query(params)], filter=base))
+    # Facet filters go in post_filter, and each facet's counts apply all *other* facet filters:
+    # a checked box does not zero its siblings (readthedocs' FacetedSearch does the same).
+    facet_filters = dict(params.filters)
+    if facet_filters:
+        s = s.post_filter(Q("bool", filter=_filters_for(facet_filters)))
+    for name in FACET_FIELDS:
+        inner = A("terms", field=name, size=FACET_SIZE)
+        others = _filters_for(facet_filters, skip=name)
+        if others:
+            s.aggs.bucket(name, "filter", filter=Q("bool", filter=others)).bucket("terms", inner)
+        else:
+            s.aggs.bucket(name, inner)
+    if params.sort == "year":
+        s = s.sort({"year": {"order": "desc", "missing": "_last"}}, "_score")
+    elif not params.q:
+        s = s.sort({"year": {"order": "desc", "missing": "_last"}}, {"title.raw": "asc"})
+    if params.q:
+        s = s.highlight_options(
+            encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], fragment_size=160, number_of_fragments=2
+        ).highlight("title", number_of_fragments=0).highlight("summary").highlight("body")
+        if not params.is_description:
+            field = documents.spell_field_for(allowed)
+            s = s.suggest(
+                "didyoumean",
+                params.q[:300],
+                phrase={
+                    "field": field,
+                    "size": 1,
+                    "gram_size": 3,
+                    "max_errors": 2,
+                    "confidence": 1.0,
+                    "direct_generator": [{"field": field, "suggest_mode": "always", "min_word_length": 4}],
+                    "highlight": {"pre_tag": "<em>", "post_tag": "</em>"},
+                },
+            )
+    s = s.source(SOURCE_FIELDS).extra(track_total_hits=True, track_scores=True)
+    return s[params.offset : params.offset + params.page_size]
+
+
+def _hit_to_result(hit):
+    highlight = getattr(hit.meta, "highlight", None)
+    snippets = []
+    if highlight is not None:
+        for name in ("title", "summary", "body"):
+            snippets += list(getattr(highlight, name, []))
+    return {
+        "external_id": hit.external_id,
+        "type": hit.type,
+        "title": hit.title,
+        "url": hit.url,
+        "summary": hit.summary,
+        "year": getattr(hit, "year", None),
+        "score": round(hit.meta.score, 4) if hit.meta.score is not None else None,
+        "highlights": snippets,
+    }
+
+
+def _facets(response):
+    facets = {}
+    aggs = response.aggregations.to_dict()
+    for name in FACET_FIELDS:
+        agg = aggs.get(name, {})
+        buckets = agg.get("terms", agg).get("buckets", [])
+        facets[name] = labels.facet_entries(name, [(b["key"], b["doc_count"]) for b in buckets])
+    return facets
+
+
+def _suggestion(response, q):
+    suggest = response.to_dict().get("suggest") or {}
+    for entry in suggest.get("didyoumean", []):
+        for option in entry["options"]:
+            if option["text"].strip().lower() != q.strip().lower():
+                return {"text": option["text"], "html": option.get("highlighted", option["text"])}
+    return None
+
+
+def search(params, allowed):
+    response = build_search(params, allowed).execute()
+    return {
+        "backend": "elasticsearch",
+        "mode": "description" if params.is_description else "text",
+        "total": response.hits.total.value,
+        "took": response.took,
+        "page": params.page,
+        "page_size": params.page_size,
+        "sort": params.sort,
+        "results": [_hit_to_result(hit) for hit in response.hits],
+        "facets": _facets(response),
+        "suggestion": _suggestion(response, params.q) if params.q else None,
+    }
+
+
+def autocomplete(q, allowed, limit=8):
+    if not q.strip():
+        return []
+    s = (
+        _search()
+        .query(Q("bool", must=[Q("match_bool_prefix", **{"title.folded": {"query": q[:200], "operator": "and"}})], filter=[visibility_filter(allowed)]))
+        .source(["title", "url", "type", "external_id"])[:limit]
+    )
+    return [{"text": h.title, "url": h.url, "type": h.type, "external_id": h.external_id} for h in s.execute()]
+
+
+SIMILAR_FIELDS = {"problem_areas": 3.0, "stuck_reasons": 2.0, "age_band": 1.5, "settings": 1.0}
+
+
+def similar_cases(doc_id, classification, allowed, limit=5):
+    """Cases like this one: narrative similarity plus shared problem areas, stuck reasons, age band, setting."""
+    shared = [
+        Q("terms", **{name: values, "boost": boost})
+        for name, boost in SIMILAR_FIELDS.items()
+        if (values := classification.get(name))
+    ]
+    mlt = Q(
+        "more_like_this",
+        fields=["title", "summary", "body"],
+        like=[{"_index": client.alias_name(), "_id": doc_id}],
+        min_term_freq=1,
+        min_doc_freq=2,
+        max_query_terms=40,
+        minimum_should_match="10%",
+        boost=4,
+    )
+    query = Q(
+        "bool",
+        should=[mlt, *shared],
+        minimum_should_match=1,
+        filter=[visibility_filter(allowed), Q("term", type="case")],
+        must_not=[Q("ids", values=[doc_id])],
+    )
+    s = _search().query(query).source(SOURCE_FIELDS)[:limit]
+    return [_hit_to_result(hit) for hit in s.execute()]

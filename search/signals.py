@@ -1,0 +1,52 @@
+"""Page changes → outbox rows (same transaction) → drained after commit.
+
+Wired in SearchConfig.ready(). Handlers pass only labels and ids; what to do is decided when the row is
+drained, from the page's state then (live → index, gone or not live → delete), so rows can be replayed.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import client, documents
+from .models import IndexOutbox
+
+
+def enqueue(instance, action):
+    source = documents.source_for(type(instance))
+    if source is None:
+        return
+    IndexOutbox.objects.create(model_label=source.model_label, object_id=instance.pk, action=action)
+    if client.is_configured():
+        transaction.on_commit(_drain_after_commit)
+
+
+def _drain_after_commit():
+    from .tasks import drain_quietly
+
+    drain_quietly()
+
+
+def on_published(sender, instance, **kwargs):
+    enqueue(instance.specific, IndexOutbox.Action.INDEX)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    enqueue(instance.specific, IndexOutbox.Action.DELETE)
+
+
+def on_moved(sender, instance, **kwargs):
+    # The URL is part of the document; a move of a live page re-indexes it.
+    enqueue(instance.specific, IndexOutbox.Action.INDEX)
+
+
+def on_deleted(sender, instance, **kwargs):
+    enqueue(instance, IndexOutbox.Action.DELETE)
+
+
+def connect():
+    page_published.connect(on_published, dispatch_uid="search.published")
+    page_unpublished.connect(on_unpublished, dispatch_uid="search.unpublished")
+    post_page_move.connect(on_moved, dispatch_uid="search.moved")
+    for source in documents.SOURCES.values():
+        post_delete.connect(on_deleted, sender=source.model, dispatch_uid=f"search.deleted.{source.model_label}")

@@ -1,0 +1,58 @@
+"""The search page (/zoeken/): a GET form with facet checkboxes; works without JavaScript."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from . import backend, labels, params
+
+
+class _Count:
+    """Just enough of a Paginator's object_list for page links of an already-paged total."""
+
+    def __init__(self, total):
+        self.total = total
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, _slice):
+        return []
+
+
+@require_GET
+def search_page(request):
+    context = {"query": request.GET.get("q", "")[:params.MAX_QUERY_LENGTH]}
+    try:
+        search_params = params.parse(request.GET)
+    except params.BadRequest as exc:
+        context["error"] = str(exc)
+        return render(request, "search/search.html", context, status=400)
+    result = backend.search(search_params, request.user)
+    total = min(result["total"], params.MAX_RESULT_WINDOW)
+    paginator = Paginator(_Count(total), search_params.page_size)
+    page_number = min(search_params.page, max(paginator.num_pages, 1))
+    facets = []
+    for name, entries in result["facets"].items():
+        if not entries:
+            continue
+        selected = set(search_params.types if name == "type" else search_params.filters.get(name, []))
+        facets.append(
+            {
+                "name": name,
+                "label": labels.FIELD_LABELS.get(name, "Soort") if name != "type" else "Soort",
+                "entries": [dict(e, checked=e["key"] in selected) for e in entries],
+                "open": bool(selected),
+            }
+        )
+    context.update(
+        params=search_params,
+        result=result,
+        facets=facets,
+        items=paginator.page(page_number) if total else None,
+        sorts=[("relevance", "Relevantie"), ("year", "Nieuwste eerst")],
+    )
+    return render(request, "search/search.html", context)
