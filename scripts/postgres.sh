@@ -21,7 +21,8 @@ case "${1:-}" in
       echo "postgres.sh: no PostgreSQL cluster; run scripts/packages.sh first" >&2
       exit 1
     fi
-    pg_ctlcluster "$version" main start 2>/dev/null || pg_ctlcluster "$version" main status >/dev/null
+    # Only the URL goes to stdout: callers capture it.
+    pg_ctlcluster "$version" main start >/dev/null 2>&1 || pg_ctlcluster "$version" main status >/dev/null
     for _ in $(seq 1 30); do
       runuser -u postgres -- pg_isready -q -p "$PG_PORT" && break
       sleep 1

@@ -8,13 +8,14 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
+_FALSE = {"0", "false", "no", "off"}
 
 
 def env(name, default=None, *, cast=str, required=False):
     """Return environment variable `name` cast to `cast` (str, bool, int or list)."""
     raw = os.environ.get(name)
-    if raw is None:
+    # Set-but-empty (`DATABASE_URL= make test`) means "not configured", as for most tools.
+    if raw is None or raw.strip() == "":
         if required:
             raise ImproperlyConfigured(f"Environment variable {name} is required")
         return default
