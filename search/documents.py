@@ -74,6 +74,7 @@ class Source:
     type: str  # value of the `type` field
     queryset: Callable  # () -> queryset of everything that may be indexed (live only)
     to_document: Callable  # (obj) -> dict with the fields above (without _id)
+    changed_field: str = "last_published_at"  # lets a rebuild catch up with changes made while it ran
 
     def doc_id(self, pk):
         return f"{self.type}-{pk}"

@@ -2,6 +2,7 @@
 
 import time
 
+from django.utils import timezone
 from elasticsearch import NotFoundError, helpers
 
 from . import analysis, client, documents
@@ -83,6 +84,31 @@ def count_sources(sources=None):
     return sum(source.queryset().count() for source in sources or documents.SOURCES.values())
 
 
+def catch_up(index, since, es=None):
+    """Make `index` true to the database after a bulk fill that read it earlier than now.
+
+    Updates drained during the fill already went to this index too (the `-building` alias), but the fill may
+    have written an older read of the same object afterwards; so re-index what changed since the fill
+    started and delete what is no longer live.
+    """
+    es = es or client.get_client()
+    es.indices.refresh(index=index)
+    actions = []
+    for source in documents.SOURCES.values():
+        for obj in source.queryset().filter(**{f"{source.changed_field}__gte": since}):
+            actions.append({"_op_type": "index", "_index": index, "_id": source.doc_id(obj.pk),
+                            "_source": source.to_document(obj)})
+        live = {source.doc_id(pk) for pk in source.queryset().values_list("pk", flat=True)}
+        indexed = {
+            hit["_id"]
+            for hit in helpers.scan(es, index=index, query={"query": {"term": {"type": source.type}}}, _source=False)
+        }
+        actions += [{"_op_type": "delete", "_index": index, "_id": doc_id} for doc_id in indexed - live]
+    if actions:
+        bulk(actions, es=es)
+    return len(actions)
+
+
 def rebuild(*, actions=None, total=None, progress=False, threads=2, chunk_size=1000, keep_old=False):
     """Fill a new timestamped index in bulk, then move the alias to it in one atomic step.
 
@@ -93,6 +119,7 @@ def rebuild(*, actions=None, total=None, progress=False, threads=2, chunk_size=1
     es = client.get_client()
     alias, building = client.alias_name(), client.building_alias_name()
     name = new_index_name()
+    started = timezone.now()
     es.indices.create(index=name, body=index_body(bulk_load=True))
     es.indices.put_alias(index=name, name=building)
     try:
@@ -124,6 +151,8 @@ def rebuild(*, actions=None, total=None, progress=False, threads=2, chunk_size=1
             bar.close()
         if failed:
             raise RuntimeError(f"{len(failed)} documents failed to index, e.g. {failed[0]}")
+        if actions is None:
+            catch_up(name, started, es)
         es.indices.put_settings(index=name, body={"index": {"refresh_interval": "1s"}})
         es.indices.refresh(index=name)
         old = indices_behind(alias, es)
