@@ -1,0 +1,291 @@
+"""The learning loop: lessons and reflections (contributions), invitations, network meetings, digest subscriptions.
+
+Lessons and reflections use Wagtail's draft state and revisions: `live=True` means published, a revision is saved
+each time a contribution is submitted (so the history shows exactly what each meeting reviewed), and publishing goes
+through `revision.publish()`, which sends Wagtail's `published` signal. Their review status (`status`) is changed
+only by `learning.services`, the one place that holds the state machine.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.models import DraftStateMixin, RevisionMixin
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Concept")
+    SUBMITTED = "submitted", _("Ingediend")
+    ON_AGENDA = "on_agenda", _("Op de agenda")
+    ACCEPTED = "accepted", _("Aanvaard")
+    REVISE = "revise", _("Bijstellen")
+    DECLINED = "declined", _("Afgewezen")
+
+
+class Decision(models.TextChoices):
+    ACCEPT = "accept", _("Aanvaarden")
+    REVISE = "revise", _("Laten bijstellen")
+    DECLINE = "decline", _("Afwijzen")
+
+
+class ContributionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(live=True, status=Status.ACCEPTED)
+
+    def awaiting_agenda(self):
+        return self.filter(status=Status.SUBMITTED)
+
+
+class Contribution(DraftStateMixin, RevisionMixin, ClusterableModel):
+    """What lessons and reflections share: an author, a review status and the meeting's reasoning."""
+
+    # Nothing is live until a meeting accepts it (DraftStateMixin defaults to live=True).
+    live = models.BooleanField(_("gepubliceerd"), default=False, editable=False)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT,
+                              db_index=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+    submitted_at = models.DateTimeField(_("ingediend op"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("besproken op"), null=True, blank=True)
+    decision_reason = models.TextField(
+        _("toelichting van de bijeenkomst"), blank=True,
+        help_text=_("Wat de bijeenkomst besloot en waarom; de auteur ziet dit."),
+    )
+
+    objects = ContributionQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_editable_by_author(self):
+        return self.status in (Status.DRAFT, Status.REVISE)
+
+    @property
+    def is_published(self):
+        return self.live and self.status == Status.ACCEPTED
+
+
+class Lesson(Contribution):
+    """A short statement the network learned, with an explanation, themes and the cases it comes from."""
+
+    statement = models.CharField(
+        _("les"), max_length=600, help_text=_("Eén zin: wat het netwerk hiervan leert.")
+    )
+    explanation = models.TextField(_("toelichting"), blank=True, help_text=_("Markdown."))
+    themes = ParentalManyToManyField("casebook.TaxonomyTerm", verbose_name=_("thema's"), blank=True,
+                                     related_name="lessons")
+    cases = ParentalManyToManyField("casebook.CasePage", verbose_name=_("casussen"), blank=True,
+                                    related_name="network_lessons")
+    # Set for lessons that arrived with an imported case, so re-importing never duplicates them.
+    import_key = models.CharField(max_length=80, unique=True, null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("les")
+        verbose_name_plural = _("lessen")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.statement
+
+    def get_url(self, request=None):
+        """Stable address of the lesson (search indexes it once `live`)."""
+        return reverse("learning:lesson_detail", args=[self.pk])
+
+    get_absolute_url = get_url
+
+    def text_fields(self):
+        """The texts the anonymity check reads before publication."""
+        return {"statement": self.statement, "explanation": self.explanation}
+
+    def context_cases(self):
+        return self.cases.all()
+
+
+class Reflection(Contribution):
+    """A young person's or parent's reflection on a case or a lesson, in their own words."""
+
+    body = models.TextField(_("reflectie"), help_text=_("In eigen woorden."))
+    case = models.ForeignKey("casebook.CasePage", verbose_name=_("casus"), null=True, blank=True,
+                             on_delete=models.CASCADE, related_name="reflections")
+    lesson = models.ForeignKey(Lesson, verbose_name=_("les"), null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="reflections")
+    pseudonym = models.CharField(_("ondertekening"), max_length=60, blank=True,
+                                 help_text=_("Leeg betekent anoniem."))
+    contact_email = models.EmailField(
+        _("e-mail voor bericht"), blank=True,
+        help_text=_("Alleen om te laten weten wat er met de reflectie gebeurd is."),
+    )
+    invitation = models.OneToOneField("Invitation", null=True, blank=True, on_delete=models.SET_NULL,
+                                      related_name="reflection")
+
+    class Meta:
+        verbose_name = _("reflectie")
+        verbose_name_plural = _("reflecties")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(case__isnull=False, lesson__isnull=True)
+                           | models.Q(case__isnull=True, lesson__isnull=False)),
+                name="reflection_on_case_or_lesson",
+            )
+        ]
+
+    def __str__(self):
+        return f"{_('Reflectie')} · {self.signature}"
+
+    @property
+    def signature(self):
+        return self.pseudonym or _("Anoniem")
+
+    @property
+    def subject(self):
+        return self.case or self.lesson
+
+    def context_cases(self):
+        if self.case_id:
+            return [self.case]
+        return list(self.lesson.cases.all()) if self.lesson_id else []
+
+    def text_fields(self):
+        return {"body": self.body, "pseudonym": self.pseudonym}
+
+    def notify_address(self):
+        return self.contact_email or (self.author.email if self.author_id else "")
+
+
+def hash_token(token):
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+class Invitation(models.Model):
+    """A single-use link that lets someone without an account reflect on one case. Only the token's hash is kept."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    token_hash = models.CharField(max_length=64, editable=False)
+    case = models.ForeignKey("casebook.CasePage", verbose_name=_("casus"), on_delete=models.CASCADE,
+                             related_name="invitations")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(_("geldig tot"))
+    used_at = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
+    note = models.CharField(_("notitie voor moderatoren"), max_length=200, blank=True,
+                            help_text=_("Geen namen: bijvoorbeeld 'moeder, via expertteam'."))
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{_('Uitnodiging')} · {self.case}"
+
+    @property
+    def is_expired(self):
+        return timezone.now() >= self.expires_at
+
+    def get_url(self, token):
+        return reverse("learning:invitation", args=[self.public_id, token])
+
+
+class NetworkMeeting(models.Model):
+    """A meeting of a network that reviews lessons and reflections."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Gepland of bezig")
+        CLOSED = "closed", _("Afgesloten")
+
+    title = models.CharField(_("titel"), max_length=200)
+    date = models.DateField(_("datum"))
+    region = models.ForeignKey("casebook.TaxonomyTerm", verbose_name=_("netwerk of regio"), null=True, blank=True,
+                               on_delete=models.PROTECT, limit_choices_to={"vocabulary": "regions"},
+                               related_name="+")
+    participants = models.TextField(_("deelnemers"), blank=True,
+                                    help_text=_("Rollen of organisaties, één per regel."))
+    state = models.CharField(max_length=8, choices=State.choices, default=State.OPEN, db_index=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("netwerkbijeenkomst")
+        verbose_name_plural = _("netwerkbijeenkomsten")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.title} ({self.date:%d-%m-%Y})"
+
+    def get_absolute_url(self):
+        return reverse("learning:meeting_detail", args=[self.pk])
+
+    @property
+    def is_open(self):
+        return self.state == self.State.OPEN
+
+    def participant_list(self):
+        return [line.strip() for line in self.participants.splitlines() if line.strip()]
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(NetworkMeeting, on_delete=models.CASCADE, related_name="items")
+    lesson = models.ForeignKey(Lesson, null=True, blank=True, on_delete=models.CASCADE, related_name="agenda_items")
+    reflection = models.ForeignKey(Reflection, null=True, blank=True, on_delete=models.CASCADE,
+                                   related_name="agenda_items")
+    position = models.PositiveIntegerField(default=0)
+    decision = models.CharField(_("besluit"), max_length=8, choices=Decision.choices, blank=True)
+    minutes = models.TextField(_("verslag"), blank=True,
+                               help_text=_("Kort: wat is besproken en waarom dit besluit. De auteur leest dit."))
+    # Identifying details the anonymity check found when the closing tried to publish this item.
+    findings = models.JSONField(default=list, blank=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(lesson__isnull=False, reflection__isnull=True)
+                           | models.Q(lesson__isnull=True, reflection__isnull=False)),
+                name="agenda_item_lesson_or_reflection",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.contribution)
+
+    @property
+    def contribution(self):
+        return self.lesson or self.reflection
+
+    @property
+    def kind(self):
+        return "lesson" if self.lesson_id else "reflection"
+
+    @property
+    def is_blocked(self):
+        return bool(self.findings) and self.applied_at is None
+
+
+class DigestSubscription(models.Model):
+    """A member who receives the 'nieuw sinds de vorige bijeenkomst' e-mail."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_subscription")
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("abonnement op de nieuwsbrief")
+        verbose_name_plural = _("abonnementen op de nieuwsbrief")
+
+    def __str__(self):
+        return str(self.user)

@@ -1,0 +1,275 @@
+"""Domain operations of the learning loop. The one place that changes a lesson's or reflection's status.
+
+    draft ──submit──▶ submitted ──schedule──▶ on_agenda ──close meeting──▶ accepted (published)
+      ▲                   ▲                      │                      ├▶ revise ──submit──▶ submitted …
+      └── author edits ───┴──── unschedule ◀─────┘ (removed, or not discussed)  └▶ declined
+
+Publication uses Wagtail revisions (`revision.publish()`, which sends Wagtail's `published` signal); nothing here
+calls search. Permission checks belong to the callers (views, forms, admin); the functions here check only that a
+transition is allowed from the current status.
+"""
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import notifications, publication_check
+from .models import AgendaItem, Decision, Invitation, Lesson, NetworkMeeting, Reflection, Status, hash_token
+
+INVITATION_DAYS = 14
+
+_TRANSITIONS = {
+    "submit": ({Status.DRAFT, Status.REVISE}, Status.SUBMITTED),
+    "schedule": ({Status.SUBMITTED}, Status.ON_AGENDA),
+    "unschedule": ({Status.ON_AGENDA}, Status.SUBMITTED),
+    Decision.ACCEPT: ({Status.ON_AGENDA}, Status.ACCEPTED),
+    Decision.REVISE: ({Status.ON_AGENDA}, Status.REVISE),
+    Decision.DECLINE: ({Status.ON_AGENDA}, Status.DECLINED),
+}
+
+
+class TransitionNotAllowed(Exception):
+    pass
+
+
+def _transition(contribution, action):
+    sources, target = _TRANSITIONS[action]
+    if contribution.status not in sources:
+        raise TransitionNotAllowed(f"{action} is not allowed from {contribution.status}")
+    contribution.status = target
+
+
+# --- Authoring ----------------------------------------------------------------------------------------------------
+
+def save_draft(contribution):
+    """Save the author's edits. Only drafts and contributions sent back for revision may change."""
+    if contribution.pk and not contribution.is_editable_by_author:
+        raise TransitionNotAllowed("only drafts and revisions can be edited")
+    contribution.save()
+    return contribution
+
+
+def submit(contribution, user=None):
+    """Hand a draft (or a revised contribution) to the moderators. Saves a revision: what the meeting will read."""
+    _transition(contribution, "submit")
+    contribution.submitted_at = timezone.now()
+    contribution.save()
+    contribution.save_revision(user=user if user and user.is_authenticated else None, log_action=True)
+    return contribution
+
+
+def import_case_lessons(case, texts, user=None):
+    """Lessons that arrive with an imported case become submitted lessons linked to it. Idempotent per text."""
+    created = []
+    for text in texts:
+        key = "import:" + hashlib.sha256(f"{case.external_id}\n{text.strip()}".encode()).hexdigest()[:64]
+        if Lesson.objects.filter(import_key=key).exists():
+            continue
+        lesson = Lesson(statement=text.strip(), author=user, import_key=key)
+        lesson.save()
+        lesson.cases.add(case)
+        lesson.themes.set(list(case.problem_areas.all()) + list(case.stuck_reasons.all()))
+        lesson.save()
+        submit(lesson, user)
+        created.append(lesson)
+    return created
+
+
+# --- Invitations --------------------------------------------------------------------------------------------------
+
+class InvitationRefused(Exception):
+    """The link cannot be used. `message` is Dutch, plain, for the person holding the link."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+    MESSAGES = {
+        "unknown": _("Deze link klopt niet. Controleer of u de hele link heeft gekopieerd, "
+                     "of vraag om een nieuwe link."),
+        "used": _("Deze link is al gebruikt. Elke link werkt maar één keer. Vraag om een nieuwe link "
+                  "als u nog iets wilt schrijven."),
+        "expired": _("Deze link is verlopen. Vraag om een nieuwe link als u nog iets wilt schrijven."),
+    }
+
+    @property
+    def message(self):
+        return str(self.MESSAGES[self.reason])
+
+
+def create_invitation(case, created_by, *, days=INVITATION_DAYS, note=""):
+    """Returns (invitation, token). The token is shown once; only its hash is stored."""
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        case=case, created_by=created_by, token_hash=hash_token(token), note=note,
+        expires_at=timezone.now() + timedelta(days=days),
+    )
+    return invitation, token
+
+
+def check_invitation(public_id, token):
+    """The invitation a link stands for, or InvitationRefused. Compares the token's hash in constant time."""
+    invitation = Invitation.objects.select_related("case").filter(public_id=public_id).first()
+    # Hash even when the id is unknown, so a wrong id and a wrong token take the same time.
+    presented = hash_token(token or "")
+    stored = invitation.token_hash if invitation else hash_token(secrets.token_urlsafe(32))
+    if not hmac.compare_digest(presented, stored) or invitation is None:
+        raise InvitationRefused("unknown")
+    if invitation.used_at is not None:
+        raise InvitationRefused("used")
+    if invitation.is_expired:
+        raise InvitationRefused("expired")
+    return invitation
+
+
+@transaction.atomic
+def redeem_invitation(public_id, token):
+    """Spend the link (once) and give back the invitation with an empty draft reflection on its case."""
+    invitation = check_invitation(public_id, token)
+    # Guard against two simultaneous redemptions of the same link.
+    spent = Invitation.objects.filter(pk=invitation.pk, used_at__isnull=True).update(used_at=timezone.now())
+    if not spent:
+        raise InvitationRefused("used")
+    invitation.refresh_from_db()
+    Reflection.objects.create(case=invitation.case, invitation=invitation, body="")
+    return invitation
+
+
+# --- Meetings -----------------------------------------------------------------------------------------------------
+
+def ready_for_agenda():
+    """Submitted lessons and reflections that wait for a meeting, oldest first."""
+    lessons = Lesson.objects.awaiting_agenda().order_by("submitted_at")
+    reflections = Reflection.objects.awaiting_agenda().select_related("case", "lesson").order_by("submitted_at")
+    return lessons, reflections
+
+
+def _require_open(meeting):
+    if not meeting.is_open:
+        raise TransitionNotAllowed("the meeting is closed")
+
+
+@transaction.atomic
+def add_to_agenda(meeting, contribution):
+    _require_open(meeting)
+    _transition(contribution, "schedule")
+    contribution.save(update_fields=["status", "updated_at"])
+    last = meeting.items.aggregate(last=Max("position"))["last"]
+    kind = "lesson" if isinstance(contribution, Lesson) else "reflection"
+    return AgendaItem.objects.create(meeting=meeting, position=(last or 0) + 1, **{kind: contribution})
+
+
+@transaction.atomic
+def remove_from_agenda(item):
+    _require_open(item.meeting)
+    if item.applied_at:
+        raise TransitionNotAllowed("the item was already decided")
+    contribution = item.contribution
+    _transition(contribution, "unschedule")
+    contribution.save(update_fields=["status", "updated_at"])
+    item.delete()
+    _renumber(item.meeting)
+
+
+@transaction.atomic
+def move_item(item, offset):
+    """Move an agenda item up (offset -1) or down (+1)."""
+    _require_open(item.meeting)
+    items = list(item.meeting.items.all())
+    index = next(i for i, candidate in enumerate(items) if candidate.pk == item.pk)
+    target = index + offset
+    if 0 <= target < len(items):
+        items[index], items[target] = items[target], items[index]
+    for position, each in enumerate(items, start=1):
+        if each.position != position:
+            each.position = position
+            each.save(update_fields=["position"])
+
+
+def _renumber(meeting):
+    for position, each in enumerate(meeting.items.all(), start=1):
+        if each.position != position:
+            each.position = position
+            each.save(update_fields=["position"])
+
+
+def record_decision(item, decision, minutes):
+    _require_open(item.meeting)
+    if item.applied_at:
+        raise TransitionNotAllowed("the item was already decided")
+    if decision and decision not in Decision.values:
+        raise ValueError(decision)
+    item.decision = decision
+    item.minutes = minutes
+    if item.findings and decision != Decision.ACCEPT:
+        item.findings = []  # the findings only stood in the way of publishing
+    item.save(update_fields=["decision", "minutes", "findings"])
+    return item
+
+
+@dataclass
+class ClosingResult:
+    published: list = field(default_factory=list)
+    returned: list = field(default_factory=list)  # sent back to their authors: revise or decline
+    not_discussed: list = field(default_factory=list)  # back to 'submitted', for a next meeting
+    blocked: list = field(default_factory=list)  # agenda items kept back by the anonymity check
+
+    @property
+    def closed(self):
+        return not self.blocked
+
+
+def close_meeting(meeting, user):
+    """Apply every decision. Accepted items are published only when the anonymity check finds nothing;
+    items with findings stay on the agenda, marked, and the meeting stays open until they are resolved."""
+    _require_open(meeting)
+    result = ClosingResult()
+    for item in meeting.items.filter(applied_at__isnull=True).select_related("lesson", "reflection"):
+        with transaction.atomic():
+            _apply(item, user, result)
+    if result.closed:
+        meeting.state = NetworkMeeting.State.CLOSED
+        meeting.closed_at = timezone.now()
+        meeting.save(update_fields=["state", "closed_at"])
+    return result
+
+
+def _apply(item, user, result):
+    contribution = item.contribution
+    now = timezone.now()
+    if not item.decision:
+        _transition(contribution, "unschedule")
+        contribution.save(update_fields=["status", "updated_at"])
+        item.applied_at = now
+        item.save(update_fields=["applied_at"])
+        result.not_discussed.append(item)
+        return
+    if item.decision == Decision.ACCEPT:
+        findings = publication_check.findings_for(contribution)
+        if findings:
+            item.findings = findings
+            item.save(update_fields=["findings"])
+            result.blocked.append(item)
+            return
+    _transition(contribution, item.decision)
+    contribution.decision_reason = item.minutes
+    contribution.decided_at = now
+    if item.decision == Decision.ACCEPT:
+        revision = contribution.save_revision(user=user, log_action=True)
+        revision.publish(user=user, skip_permission_checks=True)
+        contribution.refresh_from_db()
+        result.published.append(item)
+    else:
+        contribution.save()
+        result.returned.append(item)
+    item.findings = []
+    item.applied_at = now
+    item.save(update_fields=["findings", "applied_at"])
+    transaction.on_commit(lambda: notifications.decision_made(contribution, item.meeting))

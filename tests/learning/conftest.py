@@ -1,0 +1,64 @@
+"""Fixtures for the learning loop. The anonymity check is replaced by a small, fast stand-in here (the real one
+loads deduce); tests that need a finding write one of the fictional identifying details below."""
+
+import re
+
+import pytest
+
+from casebook.anonymity import Finding
+from learning import services
+from learning.models import Lesson, NetworkMeeting, Reflection
+
+# Fictional identifying details the stand-in flags.
+IDENTIFYING = re.compile(r"\b06-\d{8}\b|\bSanne de Vries\b")
+
+
+def fake_check_fields(fields):
+    result = {}
+    for name, text in fields.items():
+        result[name] = [
+            Finding("phone" if m.group().startswith("06") else "name", m.start(), m.end(), m.group())
+            for m in IDENTIFYING.finditer(text or "")
+        ]
+    return result
+
+
+@pytest.fixture(autouse=True)
+def fast_anonymity_check(monkeypatch):
+    monkeypatch.setattr("learning.publication_check._check_fields", fake_check_fields)
+
+
+def make_lesson(author, *, statement="Organiseer één plan met één regisseur voordat de jongere 18 wordt.",
+                explanation="Bij de overgang naar 18+ valt hulp weg. **Begin op tijd.**", cases=(), themes=(),
+                submit=False):
+    lesson = Lesson(author=author, statement=statement, explanation=explanation)
+    lesson.save()
+    lesson.cases.set(list(cases))
+    lesson.themes.set(list(themes))
+    lesson.save()
+    if submit:
+        services.submit(lesson, author)
+    return lesson
+
+
+def make_reflection(author, *, case=None, lesson=None, body="Ik werd eindelijk gehoord toen er één vast gezicht kwam.",
+                    pseudonym="Moeder van een zoon van 15", submit=False, contact_email=""):
+    reflection = Reflection.objects.create(author=author, case=case, lesson=lesson, body=body, pseudonym=pseudonym,
+                                           contact_email=contact_email)
+    if submit:
+        services.submit(reflection, author)
+    return reflection
+
+
+def make_meeting(moderator, title="Netwerkbijeenkomst Noord", date="2026-03-12"):
+    return NetworkMeeting.objects.create(title=title, date=date, created_by=moderator,
+                                         participants="Expertteam Noord\nErvaringsdeskundige (ouder)")
+
+
+def decide(meeting, contribution, decision, minutes="", *, moderator):
+    """Put one contribution on the agenda, decide, and close the meeting."""
+    item = services.add_to_agenda(meeting, contribution)
+    services.record_decision(item, decision, minutes)
+    result = services.close_meeting(meeting, moderator)
+    contribution.refresh_from_db()
+    return result
