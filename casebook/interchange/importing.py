@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from tqdm import tqdm
 
+from learning import services as learning_services
+
 from ..classification import CLASSIFICATION_FIELDS
 from ..models import CaseIndexPage, CaseLesson, CasePage, TaxonomyTerm
 from .export import case_to_record, current_version
@@ -77,6 +79,8 @@ def _import_one(record, index, terms, summary, *, visibility, publish, user):
     revision = page.save_revision(user=user, log_action=True)
     if publish:
         _publish(revision, user, summary)
+    # The record's lessons go to the network's review as submitted lessons (idempotent: never duplicated).
+    learning_services.import_case_lessons(page, record.get("lessons", []), user=user)
 
 
 def _publish(revision, user, summary):
