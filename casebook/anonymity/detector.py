@@ -40,8 +40,13 @@ _TAG_KINDS = {
 }
 _PLACE_CONTEXT = re.compile(
     r"(?:\b(?:in|uit|te|naar|bij|rond|nabij|vanuit|via|omgeving|gemeente|dorp|stad|buurt|richting|"
-    r"wonend|woonachtig|geboren|verhuisd|verhuizen|regio|om)\s*)$",
+    r"wonend|woonachtig|geboren|verhuisd|verhuizen|regio|om)\s*|\b\d{4}\s?[A-Z]{2},?\s+)$",
     re.IGNORECASE,
+)
+# What may follow a name at the start of a sentence: 'Fleur en haar vriendin', 'Roos zegt'.
+_NAME_FOLLOWS = re.compile(
+    r"\s+(?:en (?:haar|zijn|hun)\b|\(\d|(?:zegt|zei|vertelt|vertelde|wil|wilde|woont|woonde|liep|belde|"
+    r"schreef|kreeg|huilde|lachte|weigerde|durfde)\b)"
 )
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•*#>]|^\s*[-–])[\s\"'‘“(\[-]*$")
 
@@ -68,13 +73,15 @@ class Detector:
         self._common = lexicon.common_words()
         self._ambiguous = lexicon.ambiguous_words() | self._common
         self._areas = lexicon.allowed_areas()
+        self._surnames = lexicon.surnames()
 
     # -- public API ---------------------------------------------------------------------
 
     def check_text(self, text: str) -> list[Finding]:
         if not text or not text.strip():
             return []
-        found = self._from_deduce(text) + rules.all_rules(text, self._common)
+        found = self._from_deduce(text) + rules.all_rules(text, self._common, self._surnames)
+        found = self._trim_name_tails(text, self._prefer_places(text, found))
         allowed = allowed_spans(text, self._allow)
         found = [f for f in found if f.end > f.start and not is_allowed(f.start, f.end, allowed)]
         return merge(text, found)
@@ -96,7 +103,7 @@ class Detector:
             finding = Finding(kind, ann.start_char, ann.end_char, ann.text)
             if self._keep(text, finding):
                 found.append(finding)
-        return self._trim_name_tails(text, found)
+        return found
 
     def _keep(self, text: str, f: Finding) -> bool:
         if not any(c.isupper() for c in f.text):
@@ -107,8 +114,34 @@ class Detector:
         if single and f.text.lower() in self._ambiguous:
             # 'Best', 'Putten', 'Hoek', 'Bakker': only a place or name where the context says so.
             if sentence_initial(text, f.start):
+                if f.kind == "name":
+                    return bool(_NAME_FOLLOWS.match(text, f.end))
                 return f.kind == "place" and bool(_PLACE_CONTEXT.search(text[max(0, f.start - 30) : f.start]))
         return True
+
+    @staticmethod
+    def _prefer_places(text: str, found: list[Finding]) -> list[Finding]:
+        """'in Emmen', 'uit Capelle aan den IJssel': a place, though the words are also a name."""
+        all_places = [f for f in found if f.kind == "place"]
+        places = [f for f in all_places if _PLACE_CONTEXT.search(text[max(0, f.start - 30) : f.start])]
+        if not all_places:
+            return found
+        result = []
+        for f in found:
+            if f.kind in ("name", "institution"):
+                covering = next((p for p in places if p.start <= f.start and f.end <= p.end), None)
+                # 'verhuisde van Putten naar Best': deduce reads 'van Putten' as a surname.
+                moved = next(
+                    (p for p in all_places if p.end == f.end and f.start < p.start
+                     and re.fullmatch(r"van\s+", text[f.start : p.start])
+                     and re.search(r"(?:verhuisd|verhuizen|verhuist|kwam|komt|kwamen|afkomstig|vertrok|vertrokken)\w*\s+$",
+                                   text[max(0, f.start - 30) : f.start])),
+                    None,
+                )
+                if covering or moved:
+                    continue
+            result.append(f)
+        return result
 
     @staticmethod
     def _trim_name_tails(text: str, found: list[Finding]) -> list[Finding]:

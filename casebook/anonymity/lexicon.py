@@ -86,6 +86,11 @@ def first_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return deduce_list("names/lst_surname") | deduce_list("names/lst_interfix_surname")
+
+
+@lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Lower-case stop words and frequent words (deduce's whitelist sources)."""
     base = "whitelist/"

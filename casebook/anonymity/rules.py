@@ -13,7 +13,7 @@ from typing import Iterator
 from .findings import Finding
 
 NUMBER_WORDS = {
-    "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+    "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
     "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14,
     "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19,
     "twintig": 20, "eenentwintig": 21, "tweeëntwintig": 22,
@@ -64,7 +64,7 @@ def bsn(text: str) -> Iterator[Finding]:
 
 _PHONE_INTL = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ .-]?\(0\))?(?:[ .()-]{0,2}\d){7,12}(?![ .-]?\d)")
 _PHONE_NL = re.compile(r"(?<![\w(])\(?0\d(?:[ .()/-]{0,2}\d){8}(?![ .-]?\d)")
-_PHONE_SERVICE = re.compile(r"(?<![\w])0[89]00[ -]?\d{2}(?:[ -]?\d{2}){1,2}(?![ .-]?\d)")
+_PHONE_SERVICE = re.compile(r"(?<![\w])0[89]0[09][ -]?\d(?:[ -]?\d){3,6}(?![ .-]?\d)")
 
 
 def phone(text: str) -> Iterator[Finding]:
@@ -135,17 +135,20 @@ _AGE_PATTERNS = [
     re.compile(rf"(?<![\w-]){_AGE_NUM} jaar (?:oud|jong)\b", I),
     # sinds haar 12e, vanaf zijn vijftiende (jaar)
     re.compile(
-        rf"(?<=\b(?:sinds|vanaf|tot|op|na|voor|rond|aan|bij) (?:zijn|haar|hun|z'n|d'r) )"
+        rf"(?<=\b(?:sinds|vanaf|op|na|voor|aan|bij) (?:zijn|haar|hun|z'n|d'r) )"
         rf"(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})(?: (?:jaar|levensjaar|verjaardag))?\b",
         I,
     ),
     # de leeftijd van 14 (jaar), op 14-jarige leeftijd is covered above
     re.compile(rf"(?<=\bleeftijd van ){_AGE_NUM}(?: jaar)?\b(?! (?:tot|en|à|-) )", I),
-    # hij is 15 / ze was net 14 jaar / toen hij 9 was
+    # hij is 15 / ze was net 14 jaar / Milan was 14 (not 'is 3 jaar in zorg', 'is 12 tot 16')
     re.compile(
-        rf"(?<=\b(?:hij|zij|ze) (?:is|was|werd|wordt) )(?:(?:nu|inmiddels|toen|net|bijna|pas|ruim) )?"
-        rf"{_AGE_NUM}(?: jaar)?\b(?! (?:jaar )?(?:geleden|lang|bezig|in|bij|onder|uit|aan|samen|getrouwd|met|op|voor|de|het|een|keer|tot|en|-)\b)(?!-)",
-        I,
+        rf"(?<=\b(?:hij|zij|ze|jongere|jongen|meisje|zoon|dochter|broer|zus|broertje|zusje|kind|cliënte?|[A-Z][a-z]+) "
+        rf"(?:is|was|werd|wordt) (?:(?:nu|inmiddels|toen|net|bijna|pas|ruim|al) )?)"
+        rf"{_AGE_NUM}(?! jaar (?:geleden|lang|bezig|in|bij|onder|uit|aan|samen|getrouwd|met|op|voor|verder)\b)"
+        rf"(?: jaar)?\b(?!-)"
+        rf"(?! (?:keer|x|procent|uur|minuten|dagen|weken|maanden|graden|kilo|euro|cm|meter)\b)(?!%| %)"
+        rf"(?! (?:tot|en|à|of|-) ?(?:\d|{_NUMW}))",
     ),
     re.compile(rf"(?<=\btoen (?:hij|zij|ze) ){_AGE_NUM}(?: jaar)?(?= (?:was|werd)\b)", I),
     # een meisje van 14, haar zoon van vijf jaar (not 'van 12 tot 16 jaar')
@@ -270,21 +273,30 @@ _INSTITUTION_SUFFIX = (
     r"College|Lyceum|Gymnasium|Ziekenhuis|Kliniek|Jeugdzorg|Zorggroep|Zorg|Groep|Academie|School|"
     r"Instituut|Centrum|Huis|Kindcentrum|Scholengemeenschap|Jeugdhulp|Opvoedpoli|Kinderpraktijk"
 )
-_NAME_SEQ = rf"(?:(?:De|Het|'t|Den)\s)?{_CAP}(?:\s(?:{_CAP}|aan|op|van|de|der|den|en|het)(?=\s|[.,;:!?)]|$))*(?<!\s)"
+_NAME_SEQ = rf"(?:(?:De|Het|'t|Den) )?{_CAP}(?: (?:{_CAP}|aan|op|van|de|der|den|en|het)(?=[ .,;:!?)]|$))*"
 _INSTITUTIONS = [
-    re.compile(rf"(?<=\b(?:{_INSTITUTION_TYPE_LOWER})\s){_NAME_SEQ}"),
-    re.compile(rf"\b(?:{_INSTITUTION_TYPE_CAP})\s{_NAME_SEQ}"),
-    re.compile(rf"(?:(?:{_CAP}|[A-Z]{{2,}})\s)+(?:{_INSTITUTION_SUFFIX})\b"),
+    re.compile(rf"(?<=\b(?:{_INSTITUTION_TYPE_LOWER}) ){_NAME_SEQ}"),
+    re.compile(rf"\b(?:{_INSTITUTION_TYPE_CAP}) {_NAME_SEQ}"),
+    re.compile(rf"(?:(?:{_CAP}|[A-Z]{{2,}}) )+(?:{_INSTITUTION_SUFFIX})\b"),
     re.compile(rf"\b{_CAP}(?:{_INSTITUTION_SUFFIX.lower()}|school|college|lyceum)\b"),
 ]
-_TRAILING_SMALL = re.compile(r"(?:\s(?:aan|op|van|de|der|den|en|het))+$")
+_EMPLOYER = re.compile(
+    rf"(?<=\b(?:werkt|werkte|werken|werkten|stage|bijbaan|baan|solliciteerde|vakkenvuller) (?:bij|in|op) (?:de |het )?)"
+    rf"{_CAP}(?: {_CAP})*"
+)
+# 'juf Annelies van De Tweemaster': a capitalised article starts a proper name mid-sentence.
+_ARTICLE_NAME = re.compile(rf"(?<=\b(?:van|bij|op|naar|in|via) )(?:De|Het|'t) {_CAP}(?: {_CAP})*")
+_TRAILING_SMALL = re.compile(r"(?: (?:aan|op|van|de|der|den|en|het))+$")
 
 
-def institution(text: str) -> Iterator[Finding]:
-    for pattern in _INSTITUTIONS:
+def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[Finding]:
+    for pattern in _INSTITUTIONS + [_EMPLOYER]:
         for m in pattern.finditer(text):
             span = _TRAILING_SMALL.sub("", m.group())
             yield Finding("institution", m.start(), m.start() + len(span), span)
+    for m in _ARTICLE_NAME.finditer(text):
+        if m.group().split(" ", 1)[1] not in surnames:  # 'bij De Groot' is a person
+            yield _f("institution", text, m)
 
 
 # --- Names in context ----------------------------------------------------------------------
@@ -302,12 +314,14 @@ _NAME_AFTER_ROLE = re.compile(
 )
 _NAME_BEFORE_AGE = re.compile(rf"(?P<name>{_CAP}(?: {_CAP})?)(?= \(\d{{1,2}}(?: jaar| jr\.?)?\))")
 _NICKNAME = re.compile(
-    rf"\b(?:bijnaam|roepnaam|koosnaam|genaamd|noemt (?:hem|haar|zich|zichzelf)|noemen (?:hem|haar)|"
+    rf"\b(?i:bijnaam|roepnaam|koosnaam|genaamd|noemt (?:hem|haar|zich|zichzelf)|noemen (?:hem|haar)|"
     rf"noemde (?:hem|haar|zich)|noemden (?:hem|haar)|heet|heette|alias|luistert naar de naam)"
     rf"(?:,)?(?:\s+(?:is|was|werd|wordt|luidt|luidde))?\s+['\"‘“]?(?P<name>{_CAP}(?: {_CAP})?)['\"’”]?",
-    I,
 )
 _QUOTED_NICK = re.compile(rf"['\"‘“](?P<name>{_CAP})['\"’”](?= (?:genoemd|noemde|noemen|noemt|zoals)\b)")
+_NICKNAME_QUOTED = re.compile(
+    rf"\b(?i:bijnaam|roepnaam|koosnaam|genoemd|noemen|noemde|noemden|noemt)[^.'\"‘“]{{0,40}}['\"‘“](?P<name>{_CAP})['\"’”]",
+)
 _INITIALS = re.compile(rf"(?<![\w.])(?:[A-Z]\.\s?){{1,4}}(?:{_TUSSEN}\s)*{_CAP}")
 _INITIALS_NOT = re.compile(r"^(?:N\.B\.|P\.S\.|A\.U\.B\.|T\.A\.V\.|I\.P\.V\.|O\.A\.|Z\.S\.M\.)", I)
 _VERB_AFTER_NAME = re.compile(
@@ -318,7 +332,7 @@ _VERB_AFTER_NAME = re.compile(
 
 
 def names(text: str, common: frozenset[str]) -> Iterator[Finding]:
-    for pattern in (_NAME_AFTER_ROLE, _NAME_BEFORE_AGE, _NICKNAME, _QUOTED_NICK, _VERB_AFTER_NAME):
+    for pattern in (_NAME_AFTER_ROLE, _NAME_BEFORE_AGE, _NICKNAME, _NICKNAME_QUOTED, _QUOTED_NICK, _VERB_AFTER_NAME):
         for m in pattern.finditer(text):
             first = m.group("name").split()[0]
             if first.lower() in common:
@@ -329,9 +343,10 @@ def names(text: str, common: frozenset[str]) -> Iterator[Finding]:
             yield _f("name", text, m)
 
 
-def all_rules(text: str, common: frozenset[str]) -> list[Finding]:
+def all_rules(text: str, common: frozenset[str], surnames: frozenset[str] = frozenset()) -> list[Finding]:
     found: list[Finding] = []
-    for rule in (bsn, phone, contact, date, age, postcode, address, case_number, institution):
+    for rule in (bsn, phone, contact, date, age, postcode, address, case_number):
         found.extend(rule(text))
+    found.extend(institution(text, surnames))
     found.extend(names(text, common))
     return found

@@ -1,0 +1,113 @@
+"""Pattern rules, allow-list and suggestions: fast, deduce is not loaded."""
+
+import pytest
+
+from casebook.anonymity import allowlist, rules
+from casebook.anonymity.findings import Finding, merge
+from casebook.anonymity.suggestions import age_band, suggestions
+
+
+def found(text, detector):
+    return [(f.kind, f.text) for f in detector.check_text(text)]
+
+
+@pytest.mark.parametrize("digits, valid", [("123456782", True), ("111222333", True), ("123456789", False), ("000000000", False)])
+def test_elfproef(digits, valid):
+    assert rules.elfproef(digits) is valid
+
+
+@pytest.mark.parametrize("written", ["123456782", "123.456.782", "1234 56 782", "123-45-6782"])
+def test_bsn_in_any_spacing(rules_detector, written):
+    assert found(f"BSN {written} staat in het dossier.", rules_detector) == [("bsn", written)]
+
+
+def test_nine_digits_failing_the_elfproef_are_not_a_bsn(rules_detector):
+    assert [k for k, _ in found("Nummer 123456789.", rules_detector)] == ["case_number"]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["06-12345678", "06 1234 5678", "020-7654321", "(030) 123 45 67", "+31 6 1234 5678", "+31 (0)6 2345 6789",
+     "0031 20 1234567", "+32 470 12 34 56", "0800-1234567"],
+)
+def test_phone_numbers(rules_detector, written):
+    assert found(f"Bel {written} vandaag.", rules_detector) == [("phone", written)]
+
+
+@pytest.mark.parametrize("written", ["14 maart 2009", "03-11-2011", "3/11", "2011-11-03", "7 november", "21 dec. 2022", "03-11"])
+def test_exact_dates(rules_detector, written):
+    assert found(f"Het gebeurde op {written} bij het gezin.", rules_detector) == [("date", written)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In 2019 en 2020 ging het beter.", "Twee derde (2/3) van de jongeren.", "Hulp 24/7 bereikbaar.",
+     "Kinderen van 10-12 jaar.", "In maart 2020 startte het traject.", "De periode 2019-2021."],
+)
+def test_years_fractions_and_ranges_are_not_dates(rules_detector, text):
+    assert found(text, rules_detector) == []
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [("De 14-jarige jongen.", "14-jarige"), ("Hij is 15 jaar oud.", "15 jaar oud"), ("Sinds haar 12e.", "12e"),
+     ("Een zestienjarige.", "zestienjarige"), ("Een meisje van 14 ging mee.", "14"), ("Hij is 17 en wil.", "17"),
+     ("Toen hij 9 was.", "9"), ("Vanaf zijn vijftiende ging het mis.", "vijftiende")],
+)
+def test_exact_ages(rules_detector, text, age):
+    assert ("age", age) in found(text, rules_detector)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jongeren tussen 12 en 16 jaar.", "Voor 16 en 17 jaar geldt iets anders.", "Ze woont al 3 jaar in het gezin.",
+     "Een 2-jarige opleiding.", "De 12-jarigen in de groep.", "Na 5 jaar stopte de hulp.", "Een kind van 12 tot 16 jaar.",
+     "Hij is 3 jaar in zorg geweest."],
+)
+def test_durations_and_age_bands_are_not_ages(rules_detector, text):
+    assert found(text, rules_detector) == []
+
+
+def test_contact_and_numbers(rules_detector):
+    text = "Mail a.b@voorbeeld.nl of zie www.voorbeeld.nl/x. Dossiernummer JZ-2021-0456, postcode 7413 BK."
+    assert found(text, rules_detector) == [
+        ("email", "a.b@voorbeeld.nl"),
+        ("url", "www.voorbeeld.nl/x"),
+        ("case_number", "JZ-2021-0456"),
+        ("postcode", "7413 BK"),
+    ]
+
+
+def test_merge_joins_overlaps_and_keeps_the_specific_kind():
+    text = "x 123456782 y"
+    merged = merge(text, [Finding("case_number", 2, 11, "123456782"), Finding("bsn", 2, 11, "123456782")])
+    assert merged == [Finding("bsn", 2, 11, "123456782")]
+
+
+def test_allowlist_is_case_sensitive_except_first_letter():
+    pattern = allowlist.parse(["de bakker  # occupation", "re:Team \\d+", "", "# comment"])
+    assert allowlist.allowed_spans("De bakker en de bakker", pattern) == [(0, 9), (13, 22)]
+    assert allowlist.allowed_spans("mevrouw De Bakker", pattern) == []
+    assert allowlist.allowed_spans("Team 12", pattern) == [(0, 7)]
+
+
+@pytest.mark.parametrize("age, band", [(0, "0 tot 4 jaar"), (3, "0 tot 4 jaar"), (4, "4 tot 12 jaar"), (11, "4 tot 12 jaar"),
+                                       (12, "12 tot 16 jaar"), (15, "12 tot 16 jaar"), (16, "16 en 17 jaar"),
+                                       (17, "16 en 17 jaar"), (18, "18 tot 23 jaar"), (22, "18 tot 23 jaar"), (23, None)])
+def test_age_bands(age, band):
+    assert age_band(age) == band
+
+
+def test_suggestions_per_kind():
+    text = "Zijn moeder Petra (14-jarige) uit Deventer en Lutjebroek, op 14 maart 2009 en 3/11."
+    def first(kind, snippet):
+        start = text.index(snippet)
+        return suggestions(Finding(kind, start, start + len(snippet), snippet), text)
+
+    assert first("name", "Petra")[0] == "de moeder"
+    assert set(first("name", "Petra")) == {"de moeder", "de vader", "de jongere", "een pleegvader", "een pleegmoeder", "de hulpverlener"}
+    assert first("age", "14-jarige") == ["12 tot 16 jaar"]
+    assert first("place", "Deventer")[0] == "in de regio Overijssel"
+    assert first("place", "Lutjebroek") == ["in de regio"]
+    assert first("date", "14 maart 2009")[0] == "in 2009"
+    assert first("date", "3/11") == ["in dat jaar"]
