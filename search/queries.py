@@ -39,17 +39,18 @@ def text_query(params):
             max_query_terms=40,
             minimum_should_match="20%",
         )
-    return Q(
+    matches = Q(
         "bool",
         should=[
             # All words together across title, summary and body (one combined field, BM25F).
             Q("combined_fields", query=q, fields=TEXT_FIELDS, operator="or", minimum_should_match="2<60%"),
-            # Phrase closeness and exact (unstemmed) title words lift the best matches.
+            # Phrase closeness lifts the best matches.
             Q("multi_match", query=q, type="phrase", fields=TEXT_FIELDS, slop=3, boost=2),
-            Q("match", **{"title.folded": {"query": q, "boost": 1}}),
         ],
         minimum_should_match=1,
     )
+    # Exact (unstemmed) title words only lift what already matched; alone they would let stop words match.
+    return Q("bool", must=[matches], should=[Q("match", **{"title.folded": {"query": q}})])
 
 
 def _filters_for(filters, skip=None):
@@ -158,7 +159,7 @@ def autocomplete(q, allowed, limit=8):
         return []
     s = (
         _search()
-        .query(Q("bool", must=[Q("match_bool_prefix", **{"title.folded": {"query": q[:200], "operator": "and"}})], filter=[visibility_filter(allowed)]))
+        .query(Q("bool", must=[Q("match_phrase_prefix", **{"title.folded": {"query": q[:200], "max_expansions": 30}})], filter=[visibility_filter(allowed)]))
         .source(["title", "url", "type", "external_id"])[:limit]
     )
     return [{"text": h.title, "url": h.url, "type": h.type, "external_id": h.external_id} for h in s.execute()]

@@ -1,0 +1,76 @@
+"""The database search: same interface and response shape, same visibility rules, never a 500."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from search import compound_parts
+
+from .helpers import api, case, facet_keys, keys
+
+RESULT_KEYS = {"external_id", "type", "title", "url", "summary", "score", "highlights"}
+
+
+@pytest.fixture
+def cases(db, no_elasticsearch):
+    return {
+        "public": case(title="Openbare casus over een wachtlijst", summary="Een jongere met autisme wachtte een jaar.",
+                       problem_areas=["autisme"], year=2022),
+        "network": case(visibility="network", title="Netwerkcasus over een wachtlijst",
+                        summary="Een jongere met een LVB stond op een wachtlijst.", problem_areas=["lvb"], year=2024),
+    }
+
+
+def test_same_shape_on_the_database(client, cases):
+    result = api(client, q="wachtlijst")
+    assert result["backend"] == "database"
+    assert result["total"] == 1 and keys(result) == [cases["public"].external_id]
+    assert all(RESULT_KEYS <= set(hit) for hit in result["results"])
+    assert facet_keys(result, "problem_areas") == {"autisme": 1}
+    assert set(result["facets"]) >= {"problem_areas", "age_band", "stuck_reasons", "outcome_status"}
+
+
+def test_visibility_and_filters_on_the_database(client, cases, member):
+    client.force_login(member)
+    assert api(client, q="wachtlijst")["total"] == 2
+    assert keys(api(client, q="wachtlijst", problem_areas="lvb")) == [cases["network"].external_id]
+    assert keys(api(client, sort="year"))[0] == cases["network"].external_id
+    assert api(client, "/api/v1/autocomplete", q="netwerk")["suggestions"][0]["external_id"] == cases["network"].external_id
+
+
+def test_database_similar_and_page(client, cases, member):
+    client.force_login(member)
+    other = case(title="Nog een casus met autisme", problem_areas=["autisme"])
+    result = api(client, f"/api/v1/cases/{other.external_id}/similar")
+    # Shares a problem area and a stuck reason with the public case, only the stuck reason with the other.
+    assert keys(result) == [cases["public"].external_id, cases["network"].external_id]
+    html = client.get("/zoeken/", {"q": "wachtlijst"}).content.decode()
+    assert "2 resultaten" in html and "niet bereikbaar" not in html
+
+
+@pytest.mark.parametrize("q", ['"', "(", "AND OR", "*:*", "autisme " * 1250])
+def test_database_survives_odd_queries(client, cases, q):
+    assert client.get("/api/v1/search", {"q": q}).status_code == 200
+
+
+def test_unreachable_elasticsearch_falls_back(client, cases, settings):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # configured, nothing listening
+    result = api(client, q="wachtlijst")
+    assert result["backend"] == "database" and result["degraded"] is True
+    assert keys(result) == [cases["public"].external_id]
+    assert "niet bereikbaar" in client.get("/zoeken/", {"q": "wachtlijst"}).content.decode()
+    assert client.get(cases["public"].url).status_code == 200  # the similar-cases block degrades too
+
+
+def test_compound_parts_come_from_wdutch():
+    wordlist = compound_parts.WORDLIST
+    if not wordlist.exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("wdutch is not installed (apt-get install wdutch)")
+        pytest.skip("wdutch is not installed")
+    parts = compound_parts.read_parts()
+    assert {"jeugd", "hulp", "zorg", "aanbieder", "verblijf", "plek", "school", "verzuim", "crisis", "opvang"} <= set(parts)
+    words = set(Path(wordlist).read_text(encoding="utf-8", errors="ignore").split())
+    assert set(parts) <= words
+    assert parts == compound_parts.derive(words)  # the committed file is what the script derives
