@@ -107,9 +107,10 @@ class InvitationRefused(Exception):
 def create_invitation(case, created_by, *, days=INVITATION_DAYS, note=""):
     """Returns (invitation, token). The token is shown once; only its hash is stored."""
     token = secrets.token_urlsafe(32)
+    now = timezone.now()
     invitation = Invitation.objects.create(
         case=case, created_by=created_by, token_hash=hash_token(token), note=note,
-        expires_at=timezone.now() + timedelta(days=days),
+        created_at=now, expires_at=now + timedelta(days=days),
     )
     return invitation, token
 

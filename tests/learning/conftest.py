@@ -62,3 +62,13 @@ def decide(meeting, contribution, decision, minutes="", *, moderator):
     result = services.close_meeting(meeting, moderator)
     contribution.refresh_from_db()
     return result
+
+
+def decide_all(meeting, decisions, *, moderator):
+    """decisions: [(contribution, decision, minutes)] on one agenda, then close."""
+    for contribution, decision, minutes in decisions:
+        services.record_decision(services.add_to_agenda(meeting, contribution), decision, minutes)
+    result = services.close_meeting(meeting, moderator)
+    for contribution, _decision, _minutes in decisions:
+        contribution.refresh_from_db()
+    return result

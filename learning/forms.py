@@ -1,0 +1,160 @@
+"""Plain forms (outside the Wagtail admin), usable on a phone and without JavaScript."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from casebook.models import TaxonomyTerm, Vocabulary
+from casebook.visibility import visible_cases
+
+from .models import Decision, Lesson, NetworkMeeting, Reflection
+
+THEME_VOCABULARIES = (Vocabulary.PROBLEM_AREAS, Vocabulary.STUCK_REASONS, Vocabulary.LIFE_DOMAINS)
+
+
+class ThemeChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class CaseChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.title
+
+
+class LessonForm(forms.ModelForm):
+    """A professional's lesson. Cases to choose from are only those the author may see."""
+
+    class Meta:
+        model = Lesson
+        fields = ["statement", "explanation", "cases"]
+        widgets = {
+            "statement": forms.Textarea(attrs={"rows": 2, "maxlength": 600}),
+            "explanation": forms.Textarea(attrs={"rows": 8}),
+        }
+        labels = {"statement": _("De les, in één zin"), "explanation": _("Toelichting")}
+        help_texts = {
+            "statement": _("Wat leert het netwerk hiervan? Eén zin, zonder namen of plaatsen."),
+            "explanation": _("Waarom is dit een les? Je mag Markdown gebruiken."),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cases"] = CaseChoiceField(
+            queryset=visible_cases(user).order_by("title"), required=False,
+            widget=forms.CheckboxSelectMultiple, label=_("Uit welke casussen komt deze les?"),
+        )
+        # One checkbox group per vocabulary, so the form reads as short fieldsets.
+        self.theme_field_names = []
+        chosen = set(self.instance.themes.values_list("pk", flat=True)) if self.instance.pk else set()
+        for vocabulary in THEME_VOCABULARIES:
+            name = f"themes_{vocabulary}"
+            self.fields[name] = ThemeChoiceField(
+                queryset=TaxonomyTerm.objects.of(vocabulary), required=False,
+                widget=forms.CheckboxSelectMultiple, label=Vocabulary(vocabulary).label,
+            )
+            if chosen:
+                self.initial[name] = [pk for pk in chosen
+                                      if pk in set(self.fields[name].queryset.values_list("pk", flat=True))]
+            self.theme_field_names.append(name)
+
+    def theme_fields(self):
+        return [self[name] for name in self.theme_field_names]
+
+    def save(self, commit=True):
+        lesson = super().save(commit=False)
+        themes = [term for name in self.theme_field_names for term in self.cleaned_data.get(name, [])]
+        # ParentalManyToMany relations are set in memory and written by lesson.save() (in services.save_draft).
+        lesson.themes.set(themes)
+        lesson.cases.set(self.cleaned_data.get("cases", []))
+        return lesson
+
+
+class SignatureMixin(forms.Form):
+    SIGN_CHOICES = [("pseudonym", _("Met een naam die ik zelf kies")), ("anonymous", _("Anoniem"))]
+
+    sign_as = forms.ChoiceField(label=_("Hoe wil je ondertekenen?"), choices=SIGN_CHOICES,
+                                widget=forms.RadioSelect, initial="anonymous")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("sign_as") == "pseudonym" and not cleaned.get("pseudonym", "").strip():
+            self.add_error("pseudonym", _("Kies een naam, of kies 'Anoniem'."))
+        if cleaned.get("sign_as") == "anonymous":
+            cleaned["pseudonym"] = ""
+        return cleaned
+
+
+class ReflectionForm(SignatureMixin, forms.ModelForm):
+    """Short labels, big fields: B1 Dutch for young people and parents."""
+
+    class Meta:
+        model = Reflection
+        fields = ["body", "pseudonym"]
+        labels = {"body": _("Jouw verhaal"), "pseudonym": _("Jouw gekozen naam")}
+        help_texts = {
+            "body": _("Schrijf in je eigen woorden. Wat ging goed? Wat ging mis? Wat had je nodig? "
+                      "Noem geen echte namen, plaatsen of scholen."),
+            "pseudonym": _("Bijvoorbeeld 'Moeder van een zoon van 15'. Niet je echte naam."),
+        }
+        widgets = {"body": forms.Textarea(attrs={"rows": 10}), "pseudonym": forms.TextInput()}
+
+    def __init__(self, *args, ask_email=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].required = False  # a draft may be empty; submitting checks it
+        if self.instance.pk and self.instance.pseudonym:
+            self.initial["sign_as"] = "pseudonym"
+        if ask_email:
+            self.fields["contact_email"] = forms.EmailField(
+                label=_("Jouw e-mailadres (mag leeg blijven)"), required=False,
+                initial=self.instance.contact_email,
+                help_text=_("Dan laten we je weten wat er met jouw verhaal is gebeurd. "
+                            "We gebruiken het nergens anders voor."),
+            )
+
+    def require_body(self):
+        """Called when the writer presses 'Versturen'."""
+        if not (self.cleaned_data.get("body") or "").strip():
+            self.add_error("body", _("Schrijf eerst iets. Daarna kun je het versturen."))
+            return False
+        return True
+
+    def save(self, commit=True):
+        reflection = super().save(commit=False)
+        reflection.pseudonym = self.cleaned_data.get("pseudonym", "")
+        if "contact_email" in self.fields:
+            reflection.contact_email = self.cleaned_data.get("contact_email", "")
+        return reflection
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = NetworkMeeting
+        fields = ["title", "date", "region", "participants"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "participants": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].label_from_instance = lambda term: term.label
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Besluit"), choices=Decision.choices, widget=forms.RadioSelect)
+    minutes = forms.CharField(label=_("Verslag en toelichting voor de auteur"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 4}),
+                              help_text=_("Kort. De auteur leest dit als het besluit 'bijstellen' of 'afwijzen' is."))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") in (Decision.REVISE, Decision.DECLINE) and not cleaned.get("minutes", "").strip():
+            self.add_error("minutes", _("Leg uit waarom: de auteur krijgt dit te lezen."))
+        return cleaned
+
+
+class InvitationForm(forms.Form):
+    days = forms.IntegerField(label=_("Geldig (dagen)"), min_value=1, max_value=60, initial=14)
+    note = forms.CharField(label=_("Notitie voor moderatoren (geen namen)"), max_length=200, required=False)
+    email = forms.EmailField(
+        label=_("Stuur de link naar (optioneel)"), required=False,
+        help_text=_("Het adres wordt alleen gebruikt om deze e-mail te versturen en niet bewaard."),
+    )

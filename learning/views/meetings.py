@@ -1,0 +1,168 @@
+"""Network meetings, for moderators: build the agenda, walk through it item by item, close it."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from casebook.visibility import visible_cases
+
+from .. import permissions, services
+from ..forms import DecisionForm, MeetingForm
+from ..models import AgendaItem, NetworkMeeting
+from .common import role_required
+from .contributions import _int
+
+moderator_required = role_required(permissions.can_moderate)
+
+
+@moderator_required
+def meeting_list(request):
+    lessons, reflections = services.ready_for_agenda()
+    return render(request, "learning/meeting_list.html", {
+        "open_meetings": NetworkMeeting.objects.filter(state=NetworkMeeting.State.OPEN).select_related("region"),
+        "closed_meetings": NetworkMeeting.objects.filter(state=NetworkMeeting.State.CLOSED)
+        .select_related("region")[:20],
+        "waiting": lessons.count() + reflections.count(),
+    })
+
+
+@moderator_required
+def meeting_create(request):
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        meeting = form.save(commit=False)
+        meeting.created_by = request.user
+        meeting.save()
+        messages.success(request, _("De bijeenkomst is aangemaakt. Zet nu punten op de agenda."))
+        return redirect(meeting)
+    return render(request, "learning/meeting_form.html", {"form": form})
+
+
+@moderator_required
+def meeting_detail(request, pk):
+    """The agenda (printable) and, while open, what waits to be put on it."""
+    meeting = get_object_or_404(NetworkMeeting, pk=pk)
+    lessons, reflections = services.ready_for_agenda()
+    return render(request, "learning/meeting_detail.html", {
+        "meeting": meeting,
+        "items": _items(meeting),
+        "waiting_lessons": lessons if meeting.is_open else [],
+        "waiting_reflections": reflections if meeting.is_open else [],
+    })
+
+
+def _items(meeting):
+    return list(meeting.items.select_related("lesson", "reflection", "reflection__case", "reflection__lesson"))
+
+
+@moderator_required
+@require_POST
+def agenda_add(request, pk):
+    meeting = get_object_or_404(NetworkMeeting, pk=pk, state=NetworkMeeting.State.OPEN)
+    lessons, reflections = services.ready_for_agenda()
+    if request.POST.get("all"):
+        chosen = [*lessons, *reflections]
+    elif request.POST.get("lesson"):
+        chosen = list(lessons.filter(pk=_int(request.POST["lesson"])))
+    else:
+        chosen = list(reflections.filter(pk=_int(request.POST.get("reflection"))))
+    for contribution in chosen:
+        services.add_to_agenda(meeting, contribution)
+    if chosen:
+        messages.success(request, ngettext("%(n)d punt op de agenda gezet.", "%(n)d punten op de agenda gezet.",
+                                           len(chosen)) % {"n": len(chosen)})
+    return redirect(meeting)
+
+
+def _open_item(pk, item_pk):
+    return get_object_or_404(AgendaItem.objects.select_related("meeting"), pk=item_pk, meeting_id=pk,
+                             meeting__state=NetworkMeeting.State.OPEN)
+
+
+@moderator_required
+@require_POST
+def agenda_move(request, pk, item_pk):
+    item = _open_item(pk, item_pk)
+    services.move_item(item, -1 if request.POST.get("direction") == "up" else 1)
+    return redirect(f"{item.meeting.get_absolute_url()}#agenda-{item.pk}")
+
+
+@moderator_required
+@require_POST
+def agenda_remove(request, pk, item_pk):
+    item = _open_item(pk, item_pk)
+    if item.applied_at:
+        messages.error(request, _("Dit punt is al afgehandeld."))
+    else:
+        services.remove_from_agenda(item)
+        messages.success(request, _("Het punt is van de agenda gehaald en wacht weer op een bijeenkomst."))
+    return redirect(item.meeting)
+
+
+@moderator_required
+def agenda_item(request, pk, number):
+    """Item `number` (1-based) of the agenda, with its case context and the decision form."""
+    meeting = get_object_or_404(NetworkMeeting, pk=pk)
+    items = _items(meeting)
+    if not 1 <= number <= len(items):
+        return redirect(meeting)
+    item = items[number - 1]
+    form = DecisionForm(request.POST or None, initial={"decision": item.decision, "minutes": item.minutes})
+    editable = meeting.is_open and not item.applied_at
+    if request.method == "POST" and editable and form.is_valid():
+        services.record_decision(item, form.cleaned_data["decision"], form.cleaned_data["minutes"])
+        if number < len(items):
+            return redirect("learning:agenda_item", pk=meeting.pk, number=number + 1)
+        messages.success(request, _("Alle punten zijn besproken. U kunt de bijeenkomst afsluiten."))
+        return redirect(meeting)
+    contribution = item.contribution
+    return render(request, "learning/agenda_item.html", {
+        "meeting": meeting,
+        "item": item,
+        "contribution": contribution,
+        "number": number,
+        "count": len(items),
+        "form": form,
+        "editable": editable,
+        # The meeting reads the case context; restricted cases are visible to moderators (visibility.py).
+        "cases": _visible(request.user, contribution.context_cases()),
+    })
+
+
+def _visible(user, cases):
+    visible = set(visible_cases(user).filter(pk__in=[case.pk for case in cases]).values_list("pk", flat=True))
+    return [case for case in cases if case.pk in visible]
+
+
+@moderator_required
+@require_POST
+def meeting_close(request, pk):
+    meeting = get_object_or_404(NetworkMeeting, pk=pk, state=NetworkMeeting.State.OPEN)
+    result = services.close_meeting(meeting, request.user)
+    if result.published:
+        messages.success(request, ngettext("%(n)d bijdrage gepubliceerd.", "%(n)d bijdragen gepubliceerd.",
+                                           len(result.published)) % {"n": len(result.published)})
+    if result.returned:
+        messages.info(request, ngettext(
+            "%(n)d bijdrage met toelichting teruggegeven aan de auteur.",
+            "%(n)d bijdragen met toelichting teruggegeven aan de auteurs.", len(result.returned),
+        ) % {"n": len(result.returned)})
+    if result.blocked:
+        messages.error(request, ngettext(
+            "%(n)d bijdrage is niet gepubliceerd: de anonimiteitscontrole vond herleidbare gegevens. "
+            "Het punt blijft op de agenda; de bijeenkomst blijft open.",
+            "%(n)d bijdragen zijn niet gepubliceerd: de anonimiteitscontrole vond herleidbare gegevens. "
+            "De punten blijven op de agenda; de bijeenkomst blijft open.", len(result.blocked),
+        ) % {"n": len(result.blocked)})
+    else:
+        messages.success(request, _("De bijeenkomst is afgesloten."))
+    return redirect(meeting)
+
+
+@moderator_required
+def meeting_minutes(request, pk):
+    meeting = get_object_or_404(NetworkMeeting, pk=pk)
+    return render(request, "learning/meeting_minutes.html", {"meeting": meeting, "items": _items(meeting)})
+

@@ -1,0 +1,112 @@
+"""The learning loop in the Wagtail admin: a link to the meeting screens, and a read-only view of contributions.
+
+Lessons and reflections are written, reviewed and published under /leren/ (learning.services holds the state
+machine). The admin lists what has been submitted, with its revision history (one revision per submission: exactly
+what each meeting read), but adds, edits, publishes, unpublishes, locks and deletes nothing: a meeting decides.
+Drafts are their authors' own and never appear here.
+"""
+
+from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import permissions
+from .models import Lesson, Reflection, Status
+
+
+class ReviewedByMeetingPolicy(ModelPermissionPolicy):
+    """Only 'view' in the admin (for roles with the Django view permission: editor, moderator, admin)."""
+
+    def user_has_permission(self, user, action):
+        if action != "view":
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if instance.status == Status.DRAFT:
+            return False
+        return self.user_has_permission(user, action)
+
+
+register_permission_policy(Lesson, ReviewedByMeetingPolicy(Lesson))
+register_permission_policy(Reflection, ReviewedByMeetingPolicy(Reflection))
+
+
+class HideDraftsMixin:
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if obj.status == Status.DRAFT:
+            raise Http404
+        return obj
+
+
+class InspectView(HideDraftsMixin, snippet_views.InspectView):
+    pass
+
+
+class HistoryView(HideDraftsMixin, snippet_views.HistoryView):
+    pass
+
+
+class RevisionsCompareView(HideDraftsMixin, snippet_views.RevisionsCompareView):
+    pass
+
+
+class ContributionViewSet(SnippetViewSet):
+    inspect_view_enabled = True
+    inspect_view_class = InspectView
+    history_view_class = HistoryView
+    revisions_compare_view_class = RevisionsCompareView
+    list_filter = ["status"]
+    ordering = ["-submitted_at"]
+
+    def get_queryset(self, request):
+        return self.model.objects.exclude(status=Status.DRAFT)
+
+
+class LessonViewSet(ContributionViewSet):
+    model = Lesson
+    icon = "pick"
+    menu_label = _("Lessen")
+    list_display = ["statement", "status", "submitted_at", "live"]
+    search_fields = ["statement", "explanation"]
+    inspect_view_fields = ["statement", "explanation", "themes", "cases", "status", "decision_reason",
+                           "submitted_at", "decided_at"]
+
+
+class ReflectionViewSet(ContributionViewSet):
+    model = Reflection
+    icon = "openquote"
+    menu_label = _("Reflecties")
+    list_display = ["__str__", "case", "status", "submitted_at", "live"]
+    search_fields = ["body"]
+    inspect_view_fields = ["body", "pseudonym", "case", "lesson", "status", "decision_reason", "submitted_at",
+                           "decided_at"]
+
+
+class LearningGroup(SnippetViewSetGroup):
+    items = (LessonViewSet, ReflectionViewSet)
+    menu_icon = "pick"
+    menu_label = _("Leren")
+    menu_order = 310
+
+
+register_snippet(LearningGroup)
+
+
+class ModeratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permissions.can_moderate(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_meetings_menu_item():
+    return ModeratorMenuItem(_("Netwerkbijeenkomsten"), reverse("learning:meeting_list"), name="netwerkbijeenkomsten",
+                             icon_name="group", order=320)
