@@ -28,7 +28,9 @@ elif [ "$on_ci" = true ]; then
 fi
 export SEARCH_INDEX_PREFIX="doorbraak-test-$$"
 
-echo "== test suite on ${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-SQLite}${ELASTICSEARCH_URL:+ with Elasticsearch} =="
+database=SQLite
+[ -n "${DATABASE_URL:-}" ] && database=PostgreSQL
+echo "== test suite on $database${ELASTICSEARCH_URL:+ with Elasticsearch}${CHROMIUM_PATH:+ and Chromium} =="
 "$PY" -m pytest "$@"
 
 if [ -n "${DATABASE_URL:-}" ]; then
