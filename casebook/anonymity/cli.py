@@ -16,7 +16,10 @@ class UnreadableInput(Exception):
 
 
 def read_documents(path: str, stdin=None) -> list[tuple[str, str]]:
-    """(id, text) pairs: JSON Lines when every non-empty line is an object with "text", else one document."""
+    """(id, text) pairs: JSON Lines when every non-empty line is a JSON object, else one document.
+
+    In JSON Lines every object needs a string "text"; a line without one makes the input unreadable.
+    """
     try:
         if path == "-":
             stream = stdin or sys.stdin
@@ -42,8 +45,6 @@ def read_documents(path: str, stdin=None) -> list[tuple[str, str]]:
             return [(path, content)]
         parsed.append((number, value))
     if not parsed:
-        return [(path, content)]
-    if not any("text" in value for _, value in parsed):
         return [(path, content)]
     documents = []
     for number, value in parsed:
