@@ -1,7 +1,9 @@
 """Creating indexes, bulk writes, and the zero-downtime rebuild behind the alias."""
 
+import threading
 import time
 
+from django import db
 from django.utils import timezone
 from elasticsearch import NotFoundError, helpers
 
@@ -80,6 +82,16 @@ def iter_source_actions(index, sources=None):
             yield {"_op_type": "index", "_index": index, "_id": source.doc_id(obj.pk), "_source": doc}
 
 
+def _closing_connection_in_other_thread(stream, owner):
+    # parallel_bulk consumes the action generator in its pool's task thread; a database connection opened
+    # there would outlive the rebuild, so close it when the stream ends.
+    try:
+        yield from stream
+    finally:
+        if threading.get_ident() != owner:
+            db.connection.close()
+
+
 def count_sources(sources=None):
     return sum(source.queryset().count() for source in sources or documents.SOURCES.values())
 
@@ -126,7 +138,9 @@ def rebuild(*, actions=None, total=None, progress=False, threads=2, chunk_size=1
         stream = actions if actions is not None else iter_source_actions(name)
         if actions is None and total is None:
             total = count_sources()
-        stream = (dict(action, _index=name) for action in stream)
+        stream = _closing_connection_in_other_thread(
+            (dict(action, _index=name) for action in stream), threading.get_ident()
+        )
         bar = None
         if progress:
             from tqdm import tqdm

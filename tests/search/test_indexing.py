@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from search import client as es_client
 from search import indexing
@@ -124,7 +125,14 @@ def test_searches_keep_answering_during_rebuild(client, search_index, monkeypatc
 
     monkeypatch.setattr(indexing, "iter_source_actions", slow)
     outcome = {}
-    worker = threading.Thread(target=lambda: outcome.update(result=indexing.rebuild(threads=1, chunk_size=2)))
+
+    def run_rebuild():
+        try:
+            outcome["result"] = indexing.rebuild(threads=1, chunk_size=2)
+        finally:
+            connection.close()  # this thread's own database connection
+
+    worker = threading.Thread(target=run_rebuild)
     worker.start()
     totals, changed = [], False
     while worker.is_alive():
