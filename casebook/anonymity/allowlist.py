@@ -27,7 +27,8 @@ def parse(lines) -> re.Pattern | None:
         return None
     # Longest first, so "syndroom van Down" wins over a shorter term inside it.
     alternatives.sort(key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+    # 'Wlz-zorg', 'Veilig Thuis-melding': a compound on an allowed term is allowed too.
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?:-[a-zà-ÿ]+)*(?![\w])")
 
 
 @lru_cache(maxsize=1)

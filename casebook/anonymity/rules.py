@@ -278,7 +278,8 @@ _INSTITUTIONS = [
     re.compile(rf"(?<=\b(?:{_INSTITUTION_TYPE_LOWER}) ){_NAME_SEQ}"),
     re.compile(rf"\b(?:{_INSTITUTION_TYPE_CAP}) {_NAME_SEQ}"),
     re.compile(rf"(?:(?:{_CAP}|[A-Z]{{2,}}) )+(?:{_INSTITUTION_SUFFIX})\b"),
-    re.compile(rf"\b{_CAP}(?:{_INSTITUTION_SUFFIX.lower()}|school|college|lyceum)\b"),
+    # 'Daltoncollege'; not 'Respijtzorg' or 'Jeugdhulp': those compounds are generic.
+    re.compile(r"\b[A-Z][a-zà-ÿ]+(?:college|lyceum|gymnasium)\b"),
 ]
 _EMPLOYER = re.compile(
     rf"(?<=\b(?:werkt|werkte|werken|werkten|stage|bijbaan|baan|solliciteerde|vakkenvuller) (?:bij|in|op) (?:de |het )?)"

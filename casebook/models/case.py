@@ -8,6 +8,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..visibility import Visibility, can_see
+from .anonymity import AnonymityControls
 from .taxonomy import TaxonomyTerm, Vocabulary
 
 
@@ -45,7 +46,7 @@ class Language(models.TextChoices):
     ENGLISH = "en", _("Engels")
 
 
-class CasePage(Page):
+class CasePage(AnonymityControls, Page):  # AnonymityControls: issue 4 (anonymity status, coarsening)
     """An anonymised case study. Field names follow the interchange format (case.schema.json)."""
 
     external_id = models.CharField(
@@ -108,6 +109,9 @@ class CasePage(Page):
         FieldPanel("stuck_reasons", widget=forms.CheckboxSelectMultiple),
         FieldPanel("interventions", widget=forms.CheckboxSelectMultiple),
         FieldPanel("outcome_status"),
+        # Issue 4: coarsen a small group (region + age band + problem areas) on the public page and in search.
+        FieldPanel("hide_age_band"),
+        FieldPanel("hide_region"),
         FieldPanel("professionals_involved"),
         FieldPanel("one_plan"),
         FieldPanel("year"),
