@@ -18,6 +18,10 @@ BROWSABLE = {
 }
 
 
+# Issue 4: an editor may hide a case's region or age band for a small group.
+_COARSENED = {"region": "hide_region", "age_band": "hide_age_band"}
+
+
 def _browsable(kind):
     try:
         return BROWSABLE[kind]
@@ -29,6 +33,8 @@ def browse_index(request, kind):
     field, heading = _browsable(kind)
     visible = Q(**{f"{_case_relation(field)}__live": True,
                    f"{_case_relation(field)}__visibility__in": allowed_visibilities(request.user)})
+    if field.attr in _COARSENED:  # issue 4: a case whose region/age band is hidden is not counted under it
+        visible &= Q(**{f"{_case_relation(field)}__{_COARSENED[field.attr]}": False})
     terms = (
         TaxonomyTerm.objects.filter(vocabulary=field.vocabulary)
         .annotate(case_count=Count(_case_relation(field), filter=visible, distinct=True))
@@ -42,6 +48,8 @@ def browse_term(request, kind, slug):
     field, heading = _browsable(kind)
     term = get_object_or_404(TaxonomyTerm, vocabulary=field.vocabulary, slug=slug)
     cases = visible_cases(request.user).filter(**{field.attr: term}).order_by("-year", "title")
+    if field.attr in _COARSENED:  # issue 4: nor listed under it
+        cases = cases.exclude(**{_COARSENED[field.attr]: True})
     return render(
         request,
         "casebook/browse_term.html",

@@ -131,6 +131,11 @@ def case_document(page):
     }
     for cf in CLASSIFICATION_FIELDS:
         doc[cf.name] = _slugs(getattr(page, cf.attr), cf.many)
+    # Coarsened by the editor for a small group (issue 4): not findable or faceted by age band or region.
+    if page.hide_age_band:
+        doc["age_band"] = []
+    if page.hide_region:
+        doc["region"] = []
     doc.update(spell_fields(page.visibility, f"{page.title}\n{page.summary}"))
     return doc
 
