@@ -6,7 +6,8 @@ drained, from the page's state then (live → index, gone or not live → delete
 
 from django.db import transaction
 from django.db.models.signals import post_delete
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from . import client, documents
 from .models import IndexOutbox
@@ -40,6 +41,17 @@ def on_moved(sender, instance, **kwargs):
     enqueue(instance.specific, IndexOutbox.Action.INDEX)
 
 
+def on_snippet_published(sender, instance, **kwargs):
+    # Non-page sources (learning's lessons) publish through Wagtail's generic signals; pages have their own above.
+    if not isinstance(instance, Page):
+        enqueue(instance, IndexOutbox.Action.INDEX)
+
+
+def on_snippet_unpublished(sender, instance, **kwargs):
+    if not isinstance(instance, Page):
+        enqueue(instance, IndexOutbox.Action.DELETE)
+
+
 def on_deleted(sender, instance, **kwargs):
     enqueue(instance, IndexOutbox.Action.DELETE)
 
@@ -48,5 +60,7 @@ def connect():
     page_published.connect(on_published, dispatch_uid="search.published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search.unpublished")
     post_page_move.connect(on_moved, dispatch_uid="search.moved")
+    published.connect(on_snippet_published, dispatch_uid="search.snippet_published")
+    unpublished.connect(on_snippet_unpublished, dispatch_uid="search.snippet_unpublished")
     for source in documents.SOURCES.values():
         post_delete.connect(on_deleted, sender=source.model, dispatch_uid=f"search.deleted.{source.model_label}")
