@@ -1,0 +1,45 @@
+"""How published lessons become documents of the professional search (registered in LearningConfig.ready()).
+
+Only live, accepted lessons are indexed; search picks them up through Wagtail's `published`/`unpublished` signals
+(search/signals.py). Lessons are public once a meeting accepted them, so their documents are `public`.
+"""
+
+from casebook.classification import CLASSIFICATION_FIELDS
+
+_FIELD_FOR_VOCABULARY = {cf.vocabulary: cf.name for cf in CLASSIFICATION_FIELDS}
+
+
+def lesson_queryset():
+    from .models import Lesson
+
+    return Lesson.objects.published().prefetch_related("themes", "cases")
+
+
+def lesson_document(lesson):
+    from search.documents import spell_fields
+
+    visibility = "public"
+    doc = {
+        "type": "lesson",
+        "external_id": f"lesson-{lesson.pk}",
+        "page_id": lesson.pk,
+        "url": lesson.get_url(),
+        "title": lesson.statement,
+        "summary": lesson.statement,
+        "body": lesson.explanation,
+        "visibility": visibility,
+        "year": lesson.first_published_at.year if lesson.first_published_at else None,
+        "language": "nl",
+    }
+    for term in lesson.themes.all():
+        name = _FIELD_FOR_VOCABULARY.get(term.vocabulary)
+        if name:
+            doc.setdefault(name, []).append(term.slug)
+    doc.update(spell_fields(visibility, lesson.statement))
+    return doc
+
+
+def register():
+    from search.documents import Source, register_source
+
+    register_source(Source("learning.Lesson", "lesson", lesson_queryset, lesson_document))
