@@ -9,6 +9,7 @@ from learning import services as learning_services
 
 from ..classification import CLASSIFICATION_FIELDS
 from ..models import CaseIndexPage, CaseLesson, CasePage, TaxonomyTerm
+from ..anonymity import publishing as anonymity  # issue 4: the anonymity gate before publishing
 from .export import case_to_record, current_version
 from .schema import OPTIONAL_SCALARS, TEXT_FIELDS, normalise, parse_lines
 
@@ -27,12 +28,14 @@ class ImportSummary:
     updated: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
     published: list = field(default_factory=list)
+    # Issue 4: (external_id, {field: [Finding]}) kept as drafts, waiting for the anonymity check.
+    held_back: list = field(default_factory=list)
 
     def __str__(self):
         return (
             f"{len(self.created)} created, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
             f"{len(self.published)} published"
-        )
+        ) + (f", {len(self.held_back)} held back by the anonymity check" if self.held_back else "")
 
 
 def known_slugs():
@@ -42,7 +45,7 @@ def known_slugs():
     return slugs
 
 
-def import_lines(lines, *, visibility=None, publish=False, user=None, progress=False):
+def import_lines(lines, *, visibility=None, publish=False, user=None, progress=False, skip_anonymity_check=False):
     """Validate every line, then write all records in one transaction. Raises ImportRejected on any problem."""
     records, problems = parse_lines(lines, known_slugs())
     if problems:
@@ -52,11 +55,12 @@ def import_lines(lines, *, visibility=None, publish=False, user=None, progress=F
     summary = ImportSummary()
     with transaction.atomic():
         for _line, record in tqdm(records, desc="import", unit="case", disable=not progress):
-            _import_one(record, index, terms, summary, visibility=visibility, publish=publish, user=user)
+            _import_one(record, index, terms, summary, visibility=visibility, publish=publish, user=user,
+                        skip_check=skip_anonymity_check)
     return summary
 
 
-def _import_one(record, index, terms, summary, *, visibility, publish, user):
+def _import_one(record, index, terms, summary, *, visibility, publish, user, skip_check=False):
     external_id = record["external_id"]
     page = CasePage.objects.filter(external_id=external_id).first()
     if page is None:
@@ -69,15 +73,25 @@ def _import_one(record, index, terms, summary, *, visibility, publish, user):
         wanted_visibility = visibility or working.visibility
         if case_to_record(working) == normalise(record) and working.visibility == wanted_visibility:
             if publish and (not page.live or page.has_unpublished_changes):
-                _publish(page.get_latest_revision(), user, summary)
+                revision = page.get_latest_revision()
+                # Issue 4: the stored draft passes the anonymity check (or an earlier skip) before it goes live.
+                held = {} if skip_check else anonymity.unresolved_findings(revision.as_object())
+                if held:
+                    summary.held_back.append((external_id, held))
+                else:
+                    _publish(revision, user, summary)
             summary.unchanged.append(external_id)
             return
         apply_record(working, record, terms)
         working.visibility = wanted_visibility
         page = working
         summary.updated.append(external_id)
+    # Issue 4: check before saving, so the revision carries the outcome ('wacht op anonimiteitscontrole').
+    held = anonymity.import_gate(page, user, skip_check=skip_check) if publish else {}
     revision = page.save_revision(user=user, log_action=True)
-    if publish:
+    if publish and held:
+        summary.held_back.append((external_id, held))
+    elif publish:
         _publish(revision, user, summary)
     # The record's lessons go to the network's review as submitted lessons (idempotent: never duplicated).
     learning_services.import_case_lessons(page, record.get("lessons", []), user=user)

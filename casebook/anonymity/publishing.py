@@ -1,0 +1,178 @@
+"""The one rule before publication: no unresolved identifying findings (issue 4).
+
+`assert_publishable(page)` is called by the admin's publish hooks and by the importer; nothing else
+decides. A finding is resolved when an editor marked it 'niet identificerend' (FindingDecision) while
+the same text still stands at that place, or when the text was rewritten.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .findings import Finding
+
+CASE_FIELDS = {
+    "title": "titel",
+    "summary": "samenvatting",
+    "situation": "situatie",
+    "stuck_points": "waar het vastliep",
+    "approach": "wat doorbrak",
+    "outcome": "uitkomst",
+    "needed": "wat nodig was",
+    "created": "wat gemaakt moest worden",
+    "reflection": "reflectie",
+}
+PROFILE_FIELDS = {"bio": "over mij", "availability_note": "bereikbaarheid", "job_title": "functie"}
+LESSON_PREFIX = "lesson_"
+SMALL_GROUP = 3
+
+
+class NotPublishable(Exception):
+    def __init__(self, unresolved: dict[str, list[Finding]]):
+        self.unresolved = unresolved
+        parts = [f"{len(found)} in '{field_label(name)}'" for name, found in unresolved.items()]
+        total = sum(len(found) for found in unresolved.values())
+        super().__init__(
+            ngettext(
+                "Niet gepubliceerd: %(n)d mogelijk identificerend gegeven (%(where)s).",
+                "Niet gepubliceerd: %(n)d mogelijk identificerende gegevens (%(where)s).",
+                total,
+            )
+            % {"n": total, "where": ", ".join(parts)}
+        )
+
+
+def _check_fields(fields):
+    # Resolved at call time so the checker service or in-process detector is chosen per call (tests swap it).
+    from .service import check_fields
+
+    return check_fields(fields)
+
+
+def field_label(name: str) -> str:
+    if name.startswith(LESSON_PREFIX):
+        return f"les {int(name[len(LESSON_PREFIX):]) + 1}"
+    return CASE_FIELDS.get(name) or PROFILE_FIELDS.get(name) or name
+
+
+def page_texts(page) -> dict[str, str]:
+    """The texts of a page that are published, by field name; lessons as lesson_0, lesson_1, ..."""
+    from casebook.models import CasePage, ExpertProfilePage
+
+    if isinstance(page, CasePage):
+        texts = {name: getattr(page, name) or "" for name in CASE_FIELDS}
+        for i, lesson in enumerate(page.case_lessons.all()):
+            texts[f"{LESSON_PREFIX}{i}"] = lesson.text or ""
+        return texts
+    if isinstance(page, ExpertProfilePage):
+        return {name: getattr(page, name) or "" for name in PROFILE_FIELDS}
+    return {}
+
+
+def set_page_text(page, field: str, value: str) -> None:
+    if field.startswith(LESSON_PREFIX):
+        lessons = list(page.case_lessons.all())
+        lessons[int(field[len(LESSON_PREFIX):])].text = value
+        page.case_lessons = lessons
+    else:
+        setattr(page, field, value)
+
+
+def check_page(page) -> dict[str, list[Finding]]:
+    texts = {name: text for name, text in page_texts(page).items() if text.strip()}
+    return _check_fields(texts) if texts else {}
+
+
+def unresolved_findings(page, results: dict[str, list[Finding]] | None = None) -> dict[str, list[Finding]]:
+    from casebook.models import FindingDecision
+
+    texts = page_texts(page)
+    results = check_page(page) if results is None else results
+    decisions = list(FindingDecision.objects.filter(page_id=page.pk)) if page.pk else []
+    unresolved = {}
+    for field, findings in results.items():
+        left = [
+            f for f in findings
+            if not any(d.applies_to(field, texts.get(field, ""), f) for d in decisions)
+        ]
+        if left:
+            unresolved[field] = left
+    return unresolved
+
+
+def assert_publishable(page) -> None:
+    """Raise NotPublishable while findings are unresolved; AnonymityCheckUnavailable if the check can't run."""
+    if getattr(page, "anonymity_check_skipped", False):
+        return  # imported by an admin from a register reviewed at the source; recorded on the page
+    unresolved = unresolved_findings(page)
+    if unresolved:
+        raise NotPublishable(unresolved)
+
+
+def decide_not_identifying(page, field: str, finding: Finding, reason: str, user):
+    from casebook.models import FindingDecision
+
+    before, after = FindingDecision.context_of(page_texts(page)[field], finding)
+    return FindingDecision.objects.create(
+        page_id=page.pk, field=field, kind=finding.kind, text=finding.text[:300],
+        context_before=before, context_after=after, reason=reason, decided_by=user,
+    )
+
+
+def apply_replacement(page, field: str, finding: Finding, replacement: str, user):
+    """Rewrite one finding in the page's working copy and save a new revision (not published)."""
+    text = page_texts(page)[field]
+    if text[finding.start : finding.end] != finding.text:
+        raise ValueError(_("De tekst is intussen gewijzigd; controleer opnieuw."))
+    new = text[: finding.start] + replacement + text[finding.end :]
+    if not replacement:  # leaving a word out: do not leave a double space behind
+        new = text[: finding.start].rstrip(" ") + (" " if text[finding.end : finding.end + 1].isalnum() else "") + text[finding.end :]
+    set_page_text(page, field, new)
+    return page.save_revision(user=user, log_action=True)
+
+
+def small_group_warning(page) -> str | None:
+    """A warning when region + age band + problem areas describe fewer than 3 published cases."""
+    from casebook.models import CasePage
+
+    if not isinstance(page, CasePage):
+        return None
+    areas = {t.pk for t in page.problem_areas.all()}
+    others = CasePage.objects.live().exclude(pk=page.pk).prefetch_related("problem_areas")
+    if not page.hide_region:
+        others = others.filter(region_id=page.region_id)
+    if not page.hide_age_band:
+        others = others.filter(age_band_id=page.age_band_id)
+    same = sum(1 for other in others if {t.pk for t in other.problem_areas.all()} == areas)
+    if same + 1 >= SMALL_GROUP:
+        return None
+    return _(
+        "Kleine groep: %(n)d gepubliceerde casus(sen) delen deze combinatie van regio, leeftijdsgroep en "
+        "probleemgebieden. Overweeg 'regio niet vermelden' of 'leeftijdsgroep niet vermelden'."
+    ) % {"n": same}
+
+
+def import_gate(page, user, *, skip_check: bool) -> dict[str, list[Finding]]:
+    """Importer gate, run on the page before its revision is saved.
+
+    Returns the unresolved findings that keep the case a draft ('wacht op anonimiteitscontrole'),
+    or {} when it may be published. With skip_check nothing is checked and the skip is recorded.
+    """
+    from casebook.models import AnonymityStatus, CasePage
+
+    if skip_check:
+        unresolved = {}
+        fields = dict(anonymity_check_skipped=True, anonymity_check_skipped_by=user,
+                      anonymity_check_skipped_at=timezone.now(), anonymity_status=AnonymityStatus.NOT_CHECKED)
+    else:
+        page.anonymity_check_skipped = False
+        unresolved = unresolved_findings(page)
+        fields = dict(anonymity_status=AnonymityStatus.PENDING if unresolved else AnonymityStatus.CLEAR,
+                      anonymity_check_skipped=False, anonymity_check_skipped_by=None, anonymity_check_skipped_at=None)
+    for name, value in fields.items():
+        setattr(page, name, value)
+    if page.pk:  # the row too, so drafts waiting for the check can be listed
+        CasePage.objects.filter(pk=page.pk).update(**fields)
+    return unresolved
