@@ -113,3 +113,27 @@ def test_closed_meeting_cannot_be_changed(client, moderator, member):
     client.post(reverse("learning:agenda_item", args=[meeting.pk, 1]), {"decision": "decline", "minutes": "Toch niet."})
     item.refresh_from_db()
     assert item.decision == Decision.ACCEPT
+
+
+def test_reflection_on_a_published_lesson_appears_on_the_lesson_page(client, member, moderator, ervaringsdeskundige):
+    from .conftest import decide
+
+    lesson = make_lesson(member, submit=True)
+    decide(make_meeting(moderator), lesson, Decision.ACCEPT, moderator=moderator)
+    client.force_login(ervaringsdeskundige)
+    page = client.get(lesson.get_url()).content.decode()
+    assert f"?les={lesson.pk}" in page
+    client.post(reverse("learning:reflection_create") + f"?les={lesson.pk}",
+                {"body": "Dit klopt: bij mij ging het mis op mijn 18e.", "sign_as": "anonymous", "submit": "1"})
+    reflection = lesson.reflections.get()
+    decide(make_meeting(moderator, title="Tweede bijeenkomst"), reflection, Decision.ACCEPT, moderator=moderator)
+    client.logout()
+    page = client.get(lesson.get_url()).content.decode()
+    assert "bij mij ging het mis op mijn 18e" in page and "Anoniem" in page
+
+
+def test_reflections_are_only_written_on_published_lessons(client, member, ervaringsdeskundige):
+    lesson = make_lesson(member, submit=True)
+    client.force_login(ervaringsdeskundige)
+    assert client.get(reverse("learning:reflection_create") + f"?les={lesson.pk}").status_code == 404
+    assert client.get(reverse("learning:reflection_create") + "?casus=abc").status_code == 404
