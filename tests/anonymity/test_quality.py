@@ -62,3 +62,19 @@ def test_false_flags_on_clean_prose(detector, clean_texts):
     for flag in flags:
         print("  flagged:", flag)
     assert rate <= FALSE_FLAGS_PER_1000_WORDS
+
+
+def test_demo_cases_pass_the_check(detector):
+    """`make run` publishes the demo cases through the importer, so they must come out clean."""
+    import json
+    from pathlib import Path
+
+    from casebook.anonymity.publishing import CASE_FIELDS
+
+    path = Path(__file__).resolve().parents[2] / "casebook" / "data" / "demo" / "cases.jsonl"
+    flags = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        texts = [record.get(name) or "" for name in CASE_FIELDS] + record.get("lessons", [])
+        flags += [(record["external_id"], f.kind, f.text) for text in texts for f in detector.check_text(text)]
+    assert flags == []
