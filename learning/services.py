@@ -227,10 +227,13 @@ class ClosingResult:
         return not self.blocked
 
 
+@transaction.atomic
 def close_meeting(meeting, user):
     """Apply every decision. Accepted items are published only when the anonymity check finds nothing;
     items with findings stay on the agenda, marked, and the meeting stays open until they are resolved."""
-    _require_open(meeting)
+    # Lock the meeting: two moderators pressing 'afsluiten' at once must not publish or notify twice.
+    locked = NetworkMeeting.objects.select_for_update().get(pk=meeting.pk)
+    _require_open(locked)
     result = ClosingResult()
     for item in meeting.items.filter(applied_at__isnull=True).select_related("lesson", "reflection"):
         with transaction.atomic():
