@@ -10,7 +10,6 @@ from .conftest import decide, make_lesson, make_meeting, make_reflection
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "member", "ervaringsdeskundige", "moderator", "editor", "admin"]
 
 
 def client_for(client, role):
