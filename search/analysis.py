@@ -77,7 +77,7 @@ folded = analyzer("nl_folded", tokenizer="standard", filter=["lowercase", "ascii
 spell = analyzer(
     "nl_spell",
     tokenizer="standard",
-    filter=["lowercase", "asciifolding", token_filter("nl_shingle", "shingle", min_shingle_size=2, max_shingle_size=3)],
+    filter=["lowercase", "asciifolding", token_filter("nl_shingle", "shingle", min_shingle_size=2, max_shingle_size=2)],
 )
 
 

@@ -19,7 +19,8 @@ TAXONOMY_FIELDS = tuple(cf.name for cf in CLASSIFICATION_FIELDS)
 
 
 def _text(**extra):
-    return Text(analyzer="nl_index", search_analyzer="nl_search", **extra)
+    # Offsets in the postings let the highlighter skip re-analysing the text of every hit.
+    return Text(analyzer="nl_index", search_analyzer="nl_search", index_options="offsets", **extra)
 
 
 class ContentDocument(Document):
@@ -33,8 +34,9 @@ class ContentDocument(Document):
     visibility = Keyword()
     year = Integer()
     language = Keyword()
-    # Spelling suggestions come only from what a level may see: each level's field holds the words of the
-    # documents visible at that level, so 'bedoelde je' can never surface a word from a hidden case.
+    # Spelling suggestions come only from what a user may see: each document's words go to the field of its
+    # own visibility level, and a user's suggester reads only the fields of the levels they may see, so
+    # 'bedoelde je' can never surface a word from a hidden case.
     spell_public = Text(analyzer="nl_spell")
     spell_network = Text(analyzer="nl_spell")
     spell_restricted = Text(analyzer="nl_spell")
@@ -50,17 +52,14 @@ def mapping_body():
 
 
 def spell_fields(visibility, text):
-    """The spell_* fields a document of `visibility` contributes its words to."""
-    level = VISIBILITY_LEVELS.index(visibility) if visibility in VISIBILITY_LEVELS else len(VISIBILITY_LEVELS) - 1
-    return {f"spell_{name}": text for name in VISIBILITY_LEVELS[level:]}
+    """The spell field a document of `visibility` contributes its words to (one copy per document)."""
+    level = visibility if visibility in VISIBILITY_LEVELS else VISIBILITY_LEVELS[-1]
+    return {f"spell_{level}": text}
 
 
-def spell_field_for(allowed):
-    """The one spell field that holds exactly the words a user with these visibilities may see."""
-    for name in reversed(VISIBILITY_LEVELS):
-        if name in allowed:
-            return f"spell_{name}"
-    return "spell_public"
+def spell_fields_for(allowed):
+    """The spell fields holding exactly the words of documents a user with these visibilities may see."""
+    return [f"spell_{name}" for name in VISIBILITY_LEVELS if name in allowed] or ["spell_public"]
 
 
 # ---- sources: which models produce documents, and how -------------------------------------------------------
@@ -171,3 +170,26 @@ def expert_document(page):
 
 register_source(Source("casebook.CasePage", "case", case_queryset, case_document))
 register_source(Source("casebook.ExpertProfilePage", "expert", expert_queryset, expert_document))
+
+
+def record_document(record, *, visibility, url):
+    """A case document straight from an interchange record (bulk benchmarks; same shape as case_document)."""
+    body = [record.get(name, "") for name in ("situation", "stuck_points", "approach", "outcome", "needed", "created",
+                                               "reflection")]
+    body += record.get("lessons", [])
+    doc = {
+        "type": "case",
+        "external_id": record["external_id"],
+        "url": url,
+        "title": record["title"],
+        "summary": record["summary"],
+        "body": "\n\n".join(part for part in body if part),
+        "visibility": visibility,
+        "year": record["year"],
+        "language": record.get("language", "nl"),
+    }
+    for cf in CLASSIFICATION_FIELDS:
+        value = record.get(cf.name)
+        doc[cf.name] = value if isinstance(value, list) else ([value] if value else [])
+    doc.update(spell_fields(visibility, f"{record['title']}\n{record['summary']}"))
+    return doc

@@ -20,7 +20,9 @@ def index_body(*, bulk_load=False):
         "analysis": analysis.analysis_settings(),
     }
     if bulk_load:
+        # Filled in bulk and swapped in afterwards: no refreshes, no per-request fsync until then.
         settings["refresh_interval"] = "-1"
+        settings["translog"] = {"durability": "async"}
     return {"settings": {"index": settings}, "mappings": documents.mapping_body()}
 
 
@@ -167,7 +169,9 @@ def rebuild(*, actions=None, total=None, progress=False, threads=2, chunk_size=1
             raise RuntimeError(f"{len(failed)} documents failed to index, e.g. {failed[0]}")
         if actions is None:
             catch_up(name, started, es)
-        es.indices.put_settings(index=name, body={"index": {"refresh_interval": "1s"}})
+        es.indices.put_settings(
+            index=name, body={"index": {"refresh_interval": "1s", "translog": {"durability": "request"}}}
+        )
         es.indices.refresh(index=name)
         old = indices_behind(alias, es)
         swap = [{"add": {"index": name, "alias": alias}}]

@@ -2,10 +2,10 @@
 
 Every query carries the user's visibility filter in its main (non-post) filter, so results, totals, facet
 counts and highlights only ever see documents the user may see; suggestions read a spell field that only
-holds words from visible documents (documents.spell_field_for).
+holds words from visible documents (documents.spell_fields_for).
 """
 
-from elasticsearch.dsl import A, Q, Search
+from elasticsearch.dsl import A, MultiSearch, Q, Search
 
 from . import client, documents, labels
 from .params import FILTER_FIELDS
@@ -57,23 +57,19 @@ def _filters_for(filters, skip=None):
     return [Q("terms", **{name: values}) for name, values in filters.items() if name != skip]
 
 
-def build_search(params, allowed):
+def _base(params, allowed):
     base = [visibility_filter(allowed)]
     if params.types:
         base.append(Q("terms", type=params.types))
     s = _search().query(Q("bool", must=[text_query(params)], filter=base))
-    # Facet filters go in post_filter, and each facet's counts apply all *other* facet filters:
-    # a checked box does not zero its siblings (readthedocs' FacetedSearch does the same).
-    facet_filters = dict(params.filters)
-    if facet_filters:
-        s = s.post_filter(Q("bool", filter=_filters_for(facet_filters)))
-    for name in FACET_FIELDS:
-        inner = A("terms", field=name, size=FACET_SIZE)
-        others = _filters_for(facet_filters, skip=name)
-        if others:
-            s.aggs.bucket(name, "filter", filter=Q("bool", filter=others)).bucket("terms", inner)
-        else:
-            s.aggs.bucket(name, inner)
+    if params.filters:
+        s = s.post_filter(Q("bool", filter=_filters_for(params.filters)))
+    return s
+
+
+def build_hits(params, allowed):
+    """The page of hits with highlights. No totals or facets: build_overview has those."""
+    s = _base(params, allowed)
     if params.sort == "year":
         s = s.sort({"year": {"order": "desc", "missing": "_last"}}, "_score")
     elif not params.q:
@@ -82,23 +78,39 @@ def build_search(params, allowed):
         s = s.highlight_options(
             encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], fragment_size=160, number_of_fragments=2
         ).highlight("title", number_of_fragments=0).highlight("summary").highlight("body")
-        if not params.is_description:
-            field = documents.spell_field_for(allowed)
+    s = s.source(SOURCE_FIELDS).extra(track_total_hits=False, track_scores=params.sort == "year")
+    return s[params.offset : params.offset + params.page_size]
+
+
+def build_overview(params, allowed):
+    """Total, facet counts and did-you-mean: size 0, so Elasticsearch's request cache can answer repeats."""
+    s = _base(params, allowed)
+    # Facet filters sit in post_filter, and each facet's counts apply all *other* facet filters:
+    # a checked box does not zero its siblings (readthedocs' FacetedSearch does the same).
+    for name in FACET_FIELDS:
+        inner = A("terms", field=name, size=FACET_SIZE)
+        others = _filters_for(params.filters, skip=name)
+        if others:
+            s.aggs.bucket(name, "filter", filter=Q("bool", filter=others)).bucket("terms", inner)
+        else:
+            s.aggs.bucket(name, inner)
+    if params.q and not params.is_description:
+        # One phrase suggester per visible level; the best-scored correction across them wins.
+        for field in documents.spell_fields_for(allowed):
             s = s.suggest(
-                "didyoumean",
+                f"didyoumean_{field}",
                 params.q[:300],
                 phrase={
                     "field": field,
                     "size": 1,
-                    "gram_size": 3,
+                    "gram_size": 2,
                     "max_errors": 2,
                     "confidence": 1.0,
                     "direct_generator": [{"field": field, "suggest_mode": "always", "min_word_length": 4}],
                     "highlight": {"pre_tag": "<em>", "post_tag": "</em>"},
                 },
             )
-    s = s.source(SOURCE_FIELDS).extra(track_total_hits=True, track_scores=True)
-    return s[params.offset : params.offset + params.page_size]
+    return s.extra(size=0, track_total_hits=True).params(request_cache=True)
 
 
 def _hit_to_result(hit):
@@ -131,26 +143,37 @@ def _facets(response):
 
 def _suggestion(response, q):
     suggest = response.to_dict().get("suggest") or {}
-    for entry in suggest.get("didyoumean", []):
-        for option in entry["options"]:
-            if option["text"].strip().lower() != q.strip().lower():
-                return {"text": option["text"], "html": option.get("highlighted", option["text"])}
-    return None
+    best = None
+    for name, entries in suggest.items():
+        if not name.startswith("didyoumean"):
+            continue
+        for entry in entries:
+            for option in entry["options"]:
+                if option["text"].strip().lower() != q.strip().lower() and (best is None or option["score"] > best["score"]):
+                    best = option
+    if best is None:
+        return None
+    return {"text": best["text"], "html": best.get("highlighted", best["text"])}
 
 
 def search(params, allowed):
-    response = build_search(params, allowed).execute()
+    hits, overview = (
+        MultiSearch(using=client.get_client(), index=client.alias_name())
+        .add(build_hits(params, allowed))
+        .add(build_overview(params, allowed))
+        .execute(raise_on_error=True)
+    )
     return {
         "backend": "elasticsearch",
         "mode": "description" if params.is_description else "text",
-        "total": response.hits.total.value,
-        "took": response.took,
+        "total": overview.hits.total.value,
+        "took": max(hits.took, overview.took),
         "page": params.page,
         "page_size": params.page_size,
         "sort": params.sort,
-        "results": [_hit_to_result(hit) for hit in response.hits],
-        "facets": _facets(response),
-        "suggestion": _suggestion(response, params.q) if params.q else None,
+        "results": [_hit_to_result(hit) for hit in hits.hits],
+        "facets": _facets(overview),
+        "suggestion": _suggestion(overview, params.q) if params.q else None,
     }
 
 
