@@ -3,6 +3,10 @@
 `findings_for(contribution)` returns a list of plain dicts (field, kind, label, text), empty when the texts are
 clean. When the check cannot be asked, it returns one finding of kind "unavailable": never treat an unchecked
 text as clean.
+
+Why check_fields and not `casebook.anonymity.publishing.assert_publishable`: that gate reads a *page's* texts
+(CasePage, ExpertProfilePage) and resolves findings with per-page FindingDecision rows; for any other object it
+sees no text and would pass everything. Should it learn lessons and reflections, this is the one place to switch.
 """
 
 from django.utils.translation import gettext as _

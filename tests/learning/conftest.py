@@ -1,6 +1,7 @@
 """Fixtures for the learning loop. The anonymity check is replaced by a small, fast stand-in here (the real one
 loads deduce); tests that need a finding write one of the fictional identifying details below."""
 
+import os
 import re
 
 import pytest
@@ -21,6 +22,17 @@ def fake_check_fields(fields):
             for m in IDENTIFYING.finditer(text or "")
         ]
     return result
+
+
+@pytest.fixture
+def taxonomy(transactional_db):
+    """The seeded taxonomy comes from a data migration; a flush by an earlier transactional test removes it."""
+    from django.core.management import call_command
+
+    from casebook.models import TaxonomyTerm
+
+    if not TaxonomyTerm.objects.exists():
+        call_command("load_taxonomy", stdout=open(os.devnull, "w"))
 
 
 @pytest.fixture(autouse=True)

@@ -25,7 +25,7 @@ def log_in(page, base_url, user):
     page.get_by_role("button", name="Inloggen").click()
 
 
-def test_reflection_goes_from_writer_through_a_meeting_to_the_case_page(live_site, browser):
+def test_reflection_goes_from_writer_through_a_meeting_to_the_case_page(live_site, taxonomy, browser):
     case = make_case(visibility="public", title="Jongere van 17 zonder plek na de jeugdzorg")
     writer = make_user("ervaringsdeskundige")
     moderator = make_user("moderator")
