@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from ..visibility import Visibility, can_see
 from .anonymity import AnonymityControls
+from .gated import AnonymityGatedPublishing
 from .taxonomy import TaxonomyTerm, Vocabulary
 
 
@@ -46,7 +47,7 @@ class Language(models.TextChoices):
     ENGLISH = "en", _("Engels")
 
 
-class CasePage(AnonymityControls, Page):  # AnonymityControls: issue 4 (anonymity status, coarsening)
+class CasePage(AnonymityGatedPublishing, AnonymityControls, Page):  # issue 4: publication gate, status, coarsening
     """An anonymised case study. Field names follow the interchange format (case.schema.json)."""
 
     external_id = models.CharField(

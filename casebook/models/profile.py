@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from .. import roles
 from ..visibility import allowed_visibilities
+from .gated import AnonymityGatedPublishing
 from .taxonomy import TaxonomyTerm, Vocabulary
 
 
@@ -17,7 +18,7 @@ class ProfileRole(models.TextChoices):
     LIVED_EXPERIENCE = "ervaringsdeskundige", _("Ervaringsdeskundige")
 
 
-class ExpertProfilePage(Page):
+class ExpertProfilePage(AnonymityGatedPublishing, Page):
     """Someone members can consult. Visible to signed-in members only."""
 
     role = models.CharField(_("rol"), max_length=24, choices=ProfileRole.choices, default=ProfileRole.PROFESSIONAL)

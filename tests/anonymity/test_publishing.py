@@ -186,3 +186,31 @@ def test_hidden_region_and_age_band_show_niet_vermeld(client):
     page.save_revision().publish()
     body = client.get(page.url).content.decode()
     assert body.count("niet vermeld") == 2
+
+
+@pytest.mark.django_db
+def test_every_publication_path_is_gated_at_the_model(client):
+    """Workflow approval, scheduled publishing and code that calls revision.publish() all end in Page.publish."""
+    page = make_case(publish=False, situation=f"Bel de vader op {PHONE}.")
+    revision = CasePage.objects.get(pk=page.pk).get_latest_revision()
+    with pytest.raises(publishing.NotPublishable):
+        revision.publish()
+    page.refresh_from_db()
+    assert not page.live
+    assert client.get(f"/casussen/{page.slug}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_scheduled_publication_of_a_case_with_findings_does_not_go_live():
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    page = make_case(publish=False, situation=f"Bel de vader op {PHONE}.")
+    revision = CasePage.objects.get(pk=page.pk).get_latest_revision()
+    revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
+    revision.save()
+    with pytest.raises(publishing.NotPublishable):
+        call_command("publish_scheduled")
+    assert not CasePage.objects.get(pk=page.pk).live
