@@ -33,6 +33,7 @@ def ensure_site_structure(sender=None, using="default", **kwargs):
     from wagtail.models import Page, Site
 
     with transaction.atomic(using=using):
+        _ensure_taxonomy()
         home = _ensure_pages(Page, Site)
         _ensure_groups(home)
 
@@ -75,6 +76,15 @@ def _ensure_pages(Page, Site):
         site.root_page = home
         site.save()
     return home
+
+
+def _ensure_taxonomy():
+    # The data migration seeded it; a flushed test database has lost it. Never touches an edited vocabulary.
+    from .models import TaxonomyTerm
+    from .taxonomy import sync_taxonomy
+
+    if not TaxonomyTerm.objects.exists():
+        sync_taxonomy(TaxonomyTerm)
 
 
 def _ensure_default_locale():
