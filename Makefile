@@ -31,6 +31,12 @@ search:
 search-stop:
 	scripts/elasticsearch.sh stop
 
+# Indexes BENCH_N synthetic cases (default 100,000) into a local node and measures search latency.
+BENCH_N ?= 100000
+bench-search: setup
+	scripts/elasticsearch.sh start
+	ELASTICSEARCH_URL=http://127.0.0.1:$${ES_PORT:-9200} $(PY) bench/search_bench.py --n $(BENCH_N)
+
 bench-anonymity: setup
 	$(PY) bench/anonymity_bench.py
 
