@@ -1,11 +1,10 @@
-from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from .. import roles
 from ..visibility import visible_cases
+from .members_only import MembersOnlyPage
 
 
 class HomePage(Page):
@@ -49,7 +48,7 @@ class CaseIndexPage(Page):
         return context
 
 
-class ExpertIndexPage(Page):
+class ExpertIndexPage(MembersOnlyPage, Page):
     intro = models.TextField(_("introductie"), blank=True)
 
     parent_page_types = ["casebook.HomePage"]
@@ -60,14 +59,6 @@ class ExpertIndexPage(Page):
 
     class Meta:
         verbose_name = _("overzicht expertiseprofielen")
-
-    def serve(self, request, *args, **kwargs):
-        if not roles.is_member(request.user):
-            return redirect_to_login(request.get_full_path())
-        return super().serve(request, *args, **kwargs)
-
-    def get_sitemap_urls(self, request=None):
-        return []
 
     def get_context(self, request, *args, **kwargs):
         from .profile import ExpertProfilePage

@@ -1,15 +1,14 @@
 from django import forms
 from django.db import models
-from django.contrib.auth.views import redirect_to_login
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from .. import roles
 from ..visibility import allowed_visibilities
 from .gated import AnonymityGatedPublishing
+from .members_only import MembersOnlyPage
 from .taxonomy import TaxonomyTerm, Vocabulary
 
 
@@ -18,7 +17,7 @@ class ProfileRole(models.TextChoices):
     LIVED_EXPERIENCE = "ervaringsdeskundige", _("Ervaringsdeskundige")
 
 
-class ExpertProfilePage(AnonymityGatedPublishing, Page):
+class ExpertProfilePage(MembersOnlyPage, AnonymityGatedPublishing, Page):
     """Someone members can consult. Visible to signed-in members only."""
 
     role = models.CharField(_("rol"), max_length=24, choices=ProfileRole.choices, default=ProfileRole.PROFESSIONAL)
@@ -91,14 +90,6 @@ class ExpertProfilePage(AnonymityGatedPublishing, Page):
     class Meta:
         verbose_name = _("expertiseprofiel")
         verbose_name_plural = _("expertiseprofielen")
-
-    def serve(self, request, *args, **kwargs):
-        if not roles.is_member(request.user):
-            return redirect_to_login(request.get_full_path())
-        return super().serve(request, *args, **kwargs)
-
-    def get_sitemap_urls(self, request=None):
-        return []  # members only
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
