@@ -54,7 +54,7 @@ def make_lesson(author, *, statement="Organiseer één plan met één regisseur 
 
 
 def make_reflection(author, *, case=None, lesson=None, body="Ik werd eindelijk gehoord toen er één vast gezicht kwam.",
-                    pseudonym="Moeder van een zoon van 15", submit=False, contact_email=""):
+                    pseudonym="Moeder van een tiener", submit=False, contact_email=""):
     reflection = Reflection.objects.create(author=author, case=case, lesson=lesson, body=body, pseudonym=pseudonym,
                                            contact_email=contact_email)
     if submit:

@@ -26,7 +26,7 @@ def log_in(page, base_url, user):
 
 
 def test_reflection_goes_from_writer_through_a_meeting_to_the_case_page(live_site, taxonomy, browser):
-    case = make_case(visibility="public", title="Jongere van 17 zonder plek na de jeugdzorg")
+    case = make_case(visibility="public", title="Jongere zonder plek na de jeugdzorg")
     writer = make_user("ervaringsdeskundige")
     moderator = make_user("moderator")
     base = live_site.url

@@ -39,7 +39,7 @@ def test_moderator_creates_a_link_and_may_mail_it(client, case, moderator):
 
 
 def test_link_works_once_for_one_case(client, moderator):
-    case = make_case(visibility="network", title="Een netwerkcasus over een meisje van 16 en haar vader")
+    case = make_case(visibility="network", title="Een netwerkcasus over een tienermeisje en haar vader")
     other = make_case(visibility="network", title="Een heel andere casus")
     invitation, url, token = invite(case, moderator)
 
@@ -51,7 +51,7 @@ def test_link_works_once_for_one_case(client, moderator):
     write_url = reverse("learning:invitation_write", args=[invitation.public_id])
     assert response.status_code == 302 and response["Location"] == write_url
     page = client.get(write_url).content.decode()
-    assert "meisje van 16" in page and "heel andere casus" not in page
+    assert "tienermeisje en haar vader" in page and "heel andere casus" not in page
     # The invitation shows this case on its own page; it opens no other case (nor this one's page).
     assert client.get(other.url).status_code == 404
     assert client.get(case.url).status_code == 404
