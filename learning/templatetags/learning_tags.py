@@ -16,3 +16,16 @@ def case_learning(case, user):
         "can_write_lesson": permissions.can_write_lesson(user),
         "can_invite": permissions.can_moderate(user),
     }
+
+
+# Proper nouns that keep their capital inside a sentence (laws and the systems named after them).
+_PROPER = ("Wlz", "Wmo", "Zvw", "Jeugdwet", "Participatiewet", "Zorgverzekeringswet", "Wet ")
+
+
+@register.filter
+def in_sentence(term):
+    """A term's label inside a sentence: 'Autisme (ASS)' → 'autisme (ASS)'; 'ADHD' and 'Wlz-instelling' stay."""
+    label = term.label
+    if term.vocabulary == "laws" or label.startswith(_PROPER) or len(label) < 2 or not label[1].islower():
+        return label
+    return label[0].lower() + label[1:]
