@@ -13,7 +13,7 @@ setup: .venv/.installed
 .venv/.installed: pyproject.toml
 	python3 -m venv .venv
 	$(PIP) install -q --upgrade pip
-	$(PIP) install -q -e ".[dev]"
+	$(PIP) install -q ".[dev]"
 	$(PY) -m casebook.anonymity.warm
 	touch $@
 
