@@ -77,11 +77,18 @@ def bulk(actions, *, chunk_size=500, es=None):
     return ok, errors
 
 
-def iter_source_actions(index, sources=None):
+def iter_source_actions(index, sources=None, batch=500):
+    # Keyset batches, each its own short query: no cursor or transaction held open for the whole rebuild.
     for source in sources or documents.SOURCES.values():
-        for obj in source.queryset().iterator(chunk_size=500):
-            doc = source.to_document(obj)
-            yield {"_op_type": "index", "_index": index, "_id": source.doc_id(obj.pk), "_source": doc}
+        last = 0
+        while True:
+            objs = list(source.queryset().filter(pk__gt=last).order_by("pk")[:batch])
+            for obj in objs:
+                doc = source.to_document(obj)
+                yield {"_op_type": "index", "_index": index, "_id": source.doc_id(obj.pk), "_source": doc}
+            if len(objs) < batch:
+                break
+            last = objs[-1].pk
 
 
 def _closing_connection_in_other_thread(stream, owner):
