@@ -17,9 +17,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--reload", action="store_true")
         parser.add_argument("--es-config-dir", default=getattr(settings, "SEARCH_ES_CONFIG_DIR", ""))
+        parser.add_argument("--file", default=str(analysis.SYNONYMS_FILE), help="synonyms file (Solr format)")
 
     def handle(self, *args, **options):
-        rules = analysis.synonym_rules()
+        source = Path(options["file"])
+        rules = analysis.synonym_rules(source)
         if not options["reload"]:
             self.stdout.write("\n".join(rules))
             return
@@ -34,7 +36,7 @@ class Command(BaseCommand):
         config_dir = Path(options["es_config_dir"] or _local_config_dir())
         target = config_dir / analysis.SYNONYMS_PATH_IN_ES
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(analysis.SYNONYMS_FILE, target)
+        shutil.copyfile(source, target)
         result = es.indices.reload_search_analyzers(index=indexing.indices_behind(client.alias_name()) or client.alias_name())
         self.stdout.write(f"{len(rules)} rules copied to {target}; reloaded: {result.get('reload_details')}")
 

@@ -1,0 +1,40 @@
+"""Editors extend the synonym list without a reindex; expertise profiles are for members only."""
+
+import pytest
+from django.core.management import call_command
+
+from casebook.models import ExpertIndexPage, ExpertProfilePage
+from search import analysis
+
+from .helpers import api, case, keys
+
+pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
+
+
+def test_synonym_edit_takes_effect_after_reload_without_reindex(client, index_now, tmp_path):
+    page = case(title="Een kwartiermaker zocht een plek", summary="De kwartiermaker bracht partijen samen rond de jongere.")
+    index_now()
+    assert api(client, q="bruggenbouwer")["total"] == 0
+    edited = tmp_path / "synonyms.txt"
+    edited.write_text(analysis.SYNONYMS_FILE.read_text(encoding="utf-8") + "bruggenbouwer, kwartiermaker\n", encoding="utf-8")
+    try:
+        call_command("search_synonyms", "--reload", "--file", str(edited))
+        assert keys(api(client, q="bruggenbouwer")) == [page.external_id]
+    finally:
+        call_command("search_synonyms", "--reload")
+    assert api(client, q="bruggenbouwer")["total"] == 0
+
+
+def test_expert_profiles_are_found_by_members_only(client, index_now, member):
+    index = ExpertIndexPage.objects.get()
+    profile = index.add_child(instance=ExpertProfilePage(
+        title="Deskundige gedragswetenschapper", slug="deskundige-gedrag", job_title="Gedragswetenschapper",
+        organisation_type="expertteam", bio="Ervaring met autisme, agressie en vastgelopen plaatsingen.",
+    ))
+    profile.save_revision().publish()
+    index_now()
+    assert api(client, q="gedragswetenschapper")["total"] == 0
+    client.force_login(member)
+    result = api(client, q="gedragswetenschapper", type="expert")
+    assert [hit["type"] for hit in result["results"]] == ["expert"]
+    assert result["results"][0]["url"].endswith("/deskundige-gedrag/")
