@@ -19,7 +19,8 @@ LOG="$HOME_DIR/logs/elasticsearch.log"
 URL="http://127.0.0.1:$ES_PORT"
 
 if [ -z "${ES_JAVA_HOME:-}" ]; then
-  for jdk in "${JAVA_HOME:-}" /usr/lib/jvm/java-17-openjdk-amd64; do
+  # JDK 17 first: it is what 8.19 and the analysis plugin are built and tested with here.
+  for jdk in /usr/lib/jvm/java-17-openjdk-amd64 "${JAVA_HOME:-}"; do
     if [ -n "$jdk" ] && [ -x "$jdk/bin/java" ]; then ES_JAVA_HOME="$jdk"; break; fi
   done
 fi
@@ -41,9 +42,9 @@ fetch() {
   mkdir -p "$CACHE"
   if [ ! -s "$ZIP" ]; then
     log "fetching integ-test-zip $ES_VERSION from Maven Central"
-    mvn -q dependency:copy \
+    (cd "$CACHE" && mvn -q dependency:copy \
       -Dartifact="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip" \
-      -DoutputDirectory="$CACHE"
+      -DoutputDirectory="$CACHE")
   fi
   if [ ! -d "$HOME_DIR" ]; then
     mkdir -p "$BASE"
