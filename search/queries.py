@@ -13,7 +13,7 @@ from .params import FILTER_FIELDS
 TEXT_FIELDS = ["title^4", "summary^2", "body"]
 FACET_FIELDS = ("type",) + FILTER_FIELDS
 FACET_SIZE = 100
-RESCORE_WINDOW = 50
+RESCORE_WINDOW = 20
 SOURCE_FIELDS = ["type", "external_id", "title", "url", "summary", "year"]
 
 
