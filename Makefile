@@ -42,7 +42,7 @@ bench-anonymity: setup
 
 # Needs gettext (apt-get install gettext); the compiled .mo files are committed.
 messages: setup
-	$(PY) manage.py makemessages -l en -i ".venv/*" -i "var/*" -i "bench/*"
+	$(PY) manage.py makemessages -l en -i ".venv/*" -i "var/*" -i "bench/*" -i "tests/*" -i ".cache/*"
 	$(PY) manage.py compilemessages -i ".venv"
 
 clean:
