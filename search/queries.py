@@ -87,7 +87,7 @@ def build_hits(params, allowed):
     if params.q:
         s = s.highlight_options(
             encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], fragment_size=160, number_of_fragments=2
-        ).highlight("title", number_of_fragments=0).highlight("summary").highlight("body")
+        ).highlight("summary").highlight("body")
     s = s.source(SOURCE_FIELDS).extra(track_total_hits=False, track_scores=params.sort == "year")
     return s[params.offset : params.offset + params.page_size]
 
@@ -116,7 +116,7 @@ def build_overview(params, allowed):
                     "gram_size": 2,
                     "max_errors": 2,
                     "confidence": 1.0,
-                    "direct_generator": [{"field": field, "suggest_mode": "always", "min_word_length": 4}],
+                    "direct_generator": [{"field": field, "suggest_mode": "missing", "min_word_length": 4}],
                     "highlight": {"pre_tag": "<em>", "post_tag": "</em>"},
                 },
             )
@@ -127,7 +127,7 @@ def _hit_to_result(hit):
     highlight = getattr(hit.meta, "highlight", None)
     snippets = []
     if highlight is not None:
-        for name in ("title", "summary", "body"):
+        for name in ("summary", "body"):
             snippets += list(getattr(highlight, name, []))
     return {
         "external_id": hit.external_id,

@@ -37,9 +37,12 @@ def search_page(request):
     page_number = min(search_params.page, max(paginator.num_pages, 1))
     facets = []
     for name, entries in result["facets"].items():
+        selected = set(search_params.types if name == "type" else search_params.filters.get(name, []))
+        # A checked value with no matches left stays listed (count 0), so it can be unchecked.
+        missing = selected - {e["key"] for e in entries}
+        entries = entries + [{"key": k, "label": labels.label(name, k), "count": 0} for k in sorted(missing)]
         if not entries:
             continue
-        selected = set(search_params.types if name == "type" else search_params.filters.get(name, []))
         facets.append(
             {
                 "name": name,
