@@ -215,11 +215,13 @@ def main():
         subprocess.run([sys.executable, str(ROOT / "bench" / "generate_cases.py"), str(args.n), str(records)], check=True)
 
     setup_django()
-    results = {"n": args.n, "machine": {"cpus": os.cpu_count()}}
+    # Other processes on the machine skew the figures; the load average is recorded with them.
+    results = {"n": args.n, "machine": {"cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()}}
     results["bulk_index"] = bench_bulk_index(records, args.n, args.threads, args.chunk)
     if args.import_n:
         results["import_path"] = bench_import_path(records, args.import_n)
     results["search"] = bench_queries(args.clients, args.requests)
+    results["machine"]["load_average_at_end"] = os.getloadavg()
     s = results["search"]
     results["targets"] = {
         "full_index_under_60s": results["bulk_index"]["seconds"] < 60,
@@ -248,6 +250,8 @@ def main():
         ("ES took sequential p50/p95/p99", "{p50} / {p95} / {p99} ms".format(**s["es_took_ms_sequential"])),
     ]
     rows += [(f"target: {k}", "yes" if v else "NO") for k, v in results["targets"].items()]
+    rows += [("load average start / end", f"{results['machine']['load_average_at_start'][0]:.2f} / "
+                                          f"{results['machine']['load_average_at_end'][0]:.2f}")]
     width = max(len(r[0]) for r in rows)
     print()
     for key, value in rows:

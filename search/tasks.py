@@ -23,24 +23,29 @@ def drain_once(batch=BATCH):
     indexing.ensure_index()
     targets = indexing.write_targets()
     # Several rows for one object collapse into one action decided from its current state.
-    latest = {}
+    rows_by_object = {}
     for row in rows:
-        latest[(row.model_label.lower(), row.object_id)] = row
+        rows_by_object.setdefault((row.model_label.lower(), row.object_id), []).append(row.id)
     actions, row_ids_by_doc = [], {}
-    for (label, object_id), row in latest.items():
+    wanted = {}
+    for (label, object_id), ids in rows_by_object.items():
         source = documents.source_for(label)
-        ids = [r.id for r in rows if (r.model_label.lower(), r.object_id) == (label, object_id)]
         if source is None:
             IndexOutbox.objects.filter(id__in=ids).delete()
             continue
-        doc_id = source.doc_id(object_id)
-        row_ids_by_doc[doc_id] = ids
-        obj = source.queryset().filter(pk=object_id).first()
-        for target in targets:
-            if obj is None:  # deleted, unpublished, or a draft: it must not be in the index
-                actions.append({"_op_type": "delete", "_index": target, "_id": doc_id})
-            else:
-                actions.append({"_op_type": "index", "_index": target, "_id": doc_id, "_source": source.to_document(obj)})
+        row_ids_by_doc[source.doc_id(object_id)] = ids
+        wanted.setdefault(source, []).append(object_id)
+    for source, object_ids in wanted.items():
+        # One query per source and batch; what is not live now (deleted, unpublished, draft) is deleted.
+        live = {obj.pk: obj for obj in source.queryset().filter(pk__in=object_ids)}
+        for object_id in object_ids:
+            doc_id, obj = source.doc_id(object_id), live.get(object_id)
+            doc = source.to_document(obj) if obj is not None else None
+            for target in targets:
+                if doc is None:
+                    actions.append({"_op_type": "delete", "_index": target, "_id": doc_id})
+                else:
+                    actions.append({"_op_type": "index", "_index": target, "_id": doc_id, "_source": doc})
     ok, errors = indexing.bulk(actions)
     failed_docs = {}
     for info in errors:
