@@ -37,8 +37,8 @@ def text_query(params):
             like=q,
             min_term_freq=1,
             min_doc_freq=2,
-            max_query_terms=40,
-            minimum_should_match="20%",
+            max_query_terms=25,
+            minimum_should_match="30%",
         )
     # All words together across title, summary and body (one combined field, BM25F); unstemmed title words
     # only lift what already matched (alone they would let stop words match). Phrase closeness is a rescore

@@ -62,5 +62,5 @@ def connect():
     post_page_move.connect(on_moved, dispatch_uid="search.moved")
     published.connect(on_snippet_published, dispatch_uid="search.snippet_published")
     unpublished.connect(on_snippet_unpublished, dispatch_uid="search.snippet_unpublished")
-    for source in documents.SOURCES.values():
-        post_delete.connect(on_deleted, sender=source.model, dispatch_uid=f"search.deleted.{source.model_label}")
+    # No sender filter: sources other apps register later (lessons) are covered too; enqueue() ignores the rest.
+    post_delete.connect(on_deleted, dispatch_uid="search.deleted")
