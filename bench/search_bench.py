@@ -64,6 +64,8 @@ def setup_django():
     import django
 
     (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
+    # A fresh database each run, so the import path really creates and publishes every record.
+    Path(os.environ["DATABASE_URL"].removeprefix("sqlite:///")).unlink(missing_ok=True)
     django.setup()
     from django.core.management import call_command
 

@@ -82,7 +82,7 @@ def build_hits(params, allowed):
         s = s.sort({"year": {"order": "desc", "missing": "_last"}}, "_score")
     elif not params.q:
         s = s.sort({"year": {"order": "desc", "missing": "_last"}}, {"title.raw": "asc"})
-    if params.q and not params.is_description and params.sort == "relevance":
+    if len(params.q.split()) > 1 and not params.is_description and params.sort == "relevance":
         s = s.extra(rescore=phrase_rescore(params))
     if params.q:
         s = s.highlight_options(
