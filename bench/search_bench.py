@@ -20,8 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "site")]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doorbraak.settings.dev")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench' / 'bench.sqlite3'}")
-os.environ.setdefault("SEARCH_INDEX_PREFIX", "bench")
+# Always its own database and index prefix: the bench deletes and rebuilds both.
+os.environ["DATABASE_URL"] = f"sqlite:///{ROOT / 'var' / 'bench' / 'bench.sqlite3'}"
+os.environ["SEARCH_INDEX_PREFIX"] = "bench"
 os.environ.setdefault("DEBUG", "false")
 
 # A fixed query set: short jargon, synonyms, compounds, filters, typos, sorting, pasted descriptions.
