@@ -44,12 +44,12 @@ def autocomplete(q, user, limit=8):
     from . import labels
 
     allowed = allowed_visibilities(user)
-    hits = _es_or_db(lambda: queries.autocomplete(q, allowed, limit), lambda: fallback.autocomplete(q, allowed, limit))
-    return {
-        "backend": "elasticsearch" if client.is_configured() else "database",
-        "suggestions": hits,
-        "terms": labels.term_suggestions(q),
-    }
+    result = _es_or_db(
+        lambda: {"backend": "elasticsearch", "suggestions": queries.autocomplete(q, allowed, limit)},
+        lambda: {"backend": "database", "suggestions": fallback.autocomplete(q, allowed, limit)},
+    )
+    result["terms"] = labels.term_suggestions(q)
+    return result
 
 
 def similar_cases(page, user, limit=5):

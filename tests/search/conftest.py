@@ -21,6 +21,23 @@ def es_url():
     return url
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _drop_suite_indexes():
+    """Other apps' tests that publish pages fill the suite-wide index (after-commit drains); drop it at the end."""
+    yield
+    from django.conf import settings as django_settings
+
+    if not os.environ.get("ELASTICSEARCH_URL"):
+        return
+    try:
+        from search import client, indexing
+
+        django_settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
+        indexing.drop_all(client.alias_name())
+    except Exception:  # noqa: BLE001 - cleanup only
+        pass
+
+
 @pytest.fixture
 def search_index(es_url, settings, db):
     """A fresh, empty index for this test, under this session's prefix; dropped afterwards."""
