@@ -7,7 +7,7 @@ compounds or did-you-mean: those are what Elasticsearch is for.
 """
 
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, Value, When
 
 from casebook.classification import CLASSIFICATION_FIELDS
 from casebook.models import CasePage
@@ -23,9 +23,18 @@ def _visible(allowed):
     return CasePage.objects.live().filter(visibility__in=list(allowed))
 
 
-def _apply_text(qs, q):
+def _words(q, description):
+    words = [w.strip("\"'()[]{}*:,.;!?") for w in q.split()]
+    # A pasted description: its longer words, any of which may match (all of them never would).
+    return [w for w in words if len(w) >= (5 if description else 2)][:MAX_WORDS]
+
+
+def _apply_text(qs, q, description=False):
     if not q:
         return qs, False
+    words = _words(q, description)
+    if not words:
+        return qs.none(), False
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
@@ -34,17 +43,33 @@ def _apply_text(qs, q):
             + SearchVector("summary", weight="B", config="dutch")
             + SearchVector(*TEXT_FIELDS[2:], weight="C", config="dutch")
         )
-        query = SearchQuery(" ".join(q.split()[:MAX_WORDS]), config="dutch", search_type="plain")
+        if description:
+            query = SearchQuery(words[0], config="dutch")
+            for word in words[1:]:
+                query |= SearchQuery(word, config="dutch")
+        else:
+            query = SearchQuery(" ".join(words), config="dutch", search_type="plain")
         return qs.annotate(rank=SearchRank(vector, query)).filter(rank__gt=0), True
-    for word in q.split()[:MAX_WORDS]:
-        word = word.strip("\"'()[]{}*:,.;!?")
-        if len(word) < 2:
-            continue
+    # A word in the title counts 3, in the summary 2, in the story 1; without a description every word must occur.
+    score = Value(0)
+    any_word = Q()
+    for word in words:
         match = Q()
         for name in TEXT_FIELDS:
             match |= Q(**{f"{name}__icontains": word})
-        qs = qs.filter(match)
-    return qs, False
+        if description:
+            any_word |= match
+        else:
+            qs = qs.filter(match)
+        score = score + Case(
+            When(title__icontains=word, then=Value(3)),
+            When(summary__icontains=word, then=Value(2)),
+            When(match, then=Value(1)),
+            default=Value(0),
+        )
+    if description:
+        qs = qs.filter(any_word)
+    return qs.annotate(rank=score), True
 
 
 def _filter(qs, filters, skip=None):
@@ -71,7 +96,7 @@ def _facets(base, params):
 
 def search(params, allowed):
     searching_cases = not params.types or "case" in params.types
-    base, ranked = _apply_text(_visible(allowed), params.q)
+    base, ranked = _apply_text(_visible(allowed), params.q, params.is_description)
     if not searching_cases:
         base = base.none()
     qs = _filter(base, params.filters)

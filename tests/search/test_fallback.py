@@ -74,3 +74,12 @@ def test_compound_parts_come_from_wdutch():
     words = set(Path(wordlist).read_text(encoding="utf-8", errors="ignore").split())
     assert set(parts) <= words
     assert parts == compound_parts.derive(words)  # the committed file is what the script derives
+
+
+def test_pasted_description_on_the_database(client, cases):
+    description = ("Wij zoeken hulp voor een jongere met autisme die al heel lang op een wachtlijst staat voor "
+                   "specialistische behandeling en thuis steeds vaker vastloopt, terwijl school en gemeente "
+                   "naar elkaar blijven verwijzen en niemand de regie neemt over het geheel.")
+    result = api(client, q=description)
+    assert result["mode"] == "description"
+    assert keys(result) == [cases["public"].external_id]
