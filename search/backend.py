@@ -63,6 +63,11 @@ def similar_cases(page, user, limit=5):
     for cf in CLASSIFICATION_FIELDS:
         value = getattr(page, cf.attr)
         classification[cf.name] = [t.slug for t in value.all()] if cf.many else ([value.slug] if value else [])
+    # A field the editor coarsened away (small groups) must not steer the ranking either.
+    if getattr(page, "hide_age_band", False):
+        classification["age_band"] = []
+    if getattr(page, "hide_region", False):
+        classification["region"] = []
     doc_id = documents.source_for("casebook.CasePage").doc_id(page.pk)
     return _es_or_db(
         lambda: queries.similar_cases(doc_id, classification, allowed, limit),
