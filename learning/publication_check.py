@@ -11,6 +11,8 @@ sees no text and would pass everything. Should it learn lessons and reflections,
 
 from django.utils.translation import gettext as _
 
+from casebook.anonymity import AnonymityCheckUnavailable
+
 
 def _check_fields(fields):
     # Resolved at call time: the detector loads deduce on first use, and tests replace this function.
@@ -23,10 +25,6 @@ def findings_for(contribution):
     fields = {name: value for name, value in contribution.text_fields().items() if value}
     if not fields:
         return []
-    try:
-        from casebook.anonymity import AnonymityCheckUnavailable
-    except ImportError:  # pragma: no cover - the anonymity package is part of the project
-        AnonymityCheckUnavailable = RuntimeError
     try:
         result = _check_fields(fields)
     except AnonymityCheckUnavailable as exc:

@@ -101,7 +101,8 @@ def rules_only_anonymity_check(request, monkeypatch):
     global _RULES_ONLY
     if _RULES_ONLY is None:
         _RULES_ONLY = Detector(deduce_model=_NoDeduce())
-    monkeypatch.setattr("casebook.anonymity.publishing._check_fields", _RULES_ONLY.check_fields)
+    # The seam every caller goes through (publishing, import, learning's meeting decisions, the CLI).
+    monkeypatch.setattr("casebook.anonymity.detector.get_detector", lambda: _RULES_ONLY)
 
 
 class _NoDeduce:

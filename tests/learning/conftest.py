@@ -1,28 +1,12 @@
-"""Fixtures for the learning loop. The anonymity check is replaced by a small, fast stand-in here (the real one
-loads deduce); tests that need a finding write one of the fictional identifying details below."""
+"""Fixtures for the learning loop. The anonymity check runs rules-only here (tests/conftest.py); tests that need a
+finding write a fictional phone number."""
 
 import os
-import re
 
 import pytest
 
-from casebook.anonymity import Finding
 from learning import services
 from learning.models import Lesson, NetworkMeeting, Reflection
-
-# Fictional identifying details the stand-in flags.
-IDENTIFYING = re.compile(r"\b06-\d{8}\b|\bSanne de Vries\b")
-
-
-def fake_check_fields(fields):
-    result = {}
-    for name, text in fields.items():
-        result[name] = [
-            Finding("phone" if m.group().startswith("06") else "name", m.start(), m.end(), m.group())
-            for m in IDENTIFYING.finditer(text or "")
-        ]
-    return result
-
 
 @pytest.fixture
 def taxonomy(transactional_db):
@@ -33,11 +17,6 @@ def taxonomy(transactional_db):
 
     if not TaxonomyTerm.objects.exists():
         call_command("load_taxonomy", stdout=open(os.devnull, "w"))
-
-
-@pytest.fixture(autouse=True)
-def fast_anonymity_check(monkeypatch):
-    monkeypatch.setattr("learning.publication_check._check_fields", fake_check_fields)
 
 
 def make_lesson(author, *, statement="Organiseer één plan met één regisseur voordat de jongere 18 wordt.",
