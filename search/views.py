@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from . import backend, labels, params
@@ -46,7 +47,7 @@ def search_page(request):
         facets.append(
             {
                 "name": name,
-                "label": labels.FIELD_LABELS.get(name, "Soort") if name != "type" else "Soort",
+                "label": labels.FIELD_LABELS.get(name, _("Soort")) if name != "type" else _("Soort"),
                 "entries": [dict(e, checked=e["key"] in selected) for e in entries],
                 "open": bool(selected),
             }
@@ -56,6 +57,6 @@ def search_page(request):
         result=result,
         facets=facets,
         items=paginator.page(page_number) if total else None,
-        sorts=[("relevance", "Relevantie"), ("year", "Nieuwste eerst")],
+        sorts=[("relevance", _("Relevantie")), ("year", _("Nieuwste eerst"))],
     )
     return render(request, "search/search.html", context)
