@@ -19,6 +19,15 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, RevisionMixin
 
 
+def exactly_one_of(first, second, *, name):
+    """A check constraint: one of two foreign keys is set, never both, never neither."""
+    return models.CheckConstraint(
+        condition=(models.Q(**{f"{first}__isnull": False, f"{second}__isnull": True})
+                   | models.Q(**{f"{first}__isnull": True, f"{second}__isnull": False})),
+        name=name,
+    )
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", _("Concept")
     SUBMITTED = "submitted", _("Ingediend")
@@ -132,11 +141,7 @@ class Reflection(Contribution):
         verbose_name_plural = _("reflecties")
         ordering = ["-created_at"]
         constraints = [
-            models.CheckConstraint(
-                condition=(models.Q(case__isnull=False, lesson__isnull=True)
-                           | models.Q(case__isnull=True, lesson__isnull=False)),
-                name="reflection_on_case_or_lesson",
-            )
+            exactly_one_of("case", "lesson", name="reflection_on_case_or_lesson")
         ]
 
     def __str__(self):
@@ -252,11 +257,7 @@ class AgendaItem(models.Model):
     class Meta:
         ordering = ["position", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=(models.Q(lesson__isnull=False, reflection__isnull=True)
-                           | models.Q(lesson__isnull=True, reflection__isnull=False)),
-                name="agenda_item_lesson_or_reflection",
-            )
+            exactly_one_of("lesson", "reflection", name="agenda_item_lesson_or_reflection")
         ]
 
     def __str__(self):
