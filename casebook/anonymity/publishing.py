@@ -7,6 +7,8 @@ the same text still stands at that place, or when the text was rewritten.
 
 from __future__ import annotations
 
+import hashlib
+
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -80,6 +82,13 @@ def set_page_text(page, field: str, value: str) -> None:
         setattr(page, field, value)
 
 
+def texts_digest(page) -> str:
+    """A fingerprint of every published text of a page, to tell whether it changed since a skip was recorded."""
+    texts = page_texts(page)
+    joined = "\x1e".join(f"{name}\x1f{texts[name]}" for name in sorted(texts))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
+
+
 def check_page(page) -> dict[str, list[Finding]]:
     texts = {name: text for name, text in page_texts(page).items() if text.strip()}
     return _check_fields(texts) if texts else {}
@@ -104,8 +113,8 @@ def unresolved_findings(page, results: dict[str, list[Finding]] | None = None) -
 
 def assert_publishable(page) -> None:
     """Raise NotPublishable while findings are unresolved; AnonymityCheckUnavailable if the check can't run."""
-    if getattr(page, "anonymity_check_skipped", False):
-        return  # imported by an admin from a register reviewed at the source; recorded on the page
+    if getattr(page, "anonymity_check_skipped", False) and page.anonymity_skipped_digest == texts_digest(page):
+        return  # imported by an admin from a register reviewed at the source, and not edited since
     unresolved = unresolved_findings(page)
     if unresolved:
         raise NotPublishable(unresolved)
@@ -165,12 +174,14 @@ def import_gate(page, user, *, skip_check: bool) -> dict[str, list[Finding]]:
     if skip_check:
         unresolved = {}
         fields = dict(anonymity_check_skipped=True, anonymity_check_skipped_by=user,
-                      anonymity_check_skipped_at=timezone.now(), anonymity_status=AnonymityStatus.NOT_CHECKED)
+                      anonymity_check_skipped_at=timezone.now(), anonymity_status=AnonymityStatus.NOT_CHECKED,
+                      anonymity_skipped_digest=texts_digest(page))
     else:
         page.anonymity_check_skipped = False
         unresolved = unresolved_findings(page)
         fields = dict(anonymity_status=AnonymityStatus.PENDING if unresolved else AnonymityStatus.CLEAR,
-                      anonymity_check_skipped=False, anonymity_check_skipped_by=None, anonymity_check_skipped_at=None)
+                      anonymity_check_skipped=False, anonymity_check_skipped_by=None, anonymity_check_skipped_at=None,
+                      anonymity_skipped_digest="")
     for name, value in fields.items():
         setattr(page, name, value)
     if page.pk:  # the row too, so drafts waiting for the check can be listed

@@ -34,6 +34,8 @@ class AnonymityControls(models.Model):
         verbose_name=_("overgeslagen door"),
     )
     anonymity_check_skipped_at = models.DateTimeField(_("overgeslagen op"), null=True, blank=True)
+    # The skip covers the texts as they were reviewed at the source; an edit afterwards is checked again.
+    anonymity_skipped_digest = models.CharField(max_length=64, blank=True, editable=False)
     hide_age_band = models.BooleanField(
         _("leeftijdsgroep niet vermelden"), default=False,
         help_text=_("Voor kleine groepen: de openbare pagina en het zoeken tonen 'niet vermeld'."),

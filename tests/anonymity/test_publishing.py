@@ -139,6 +139,19 @@ def test_skipping_the_check_is_recorded_on_each_case():
 
 
 @pytest.mark.django_db
+def test_an_edit_after_a_skipped_import_is_checked_again():
+    admin = make_user("superuser")
+    record = case_record(situation="De jongere woont bij een pleeggezin.")
+    import_lines(_lines(record), publish=True, user=admin, skip_anonymity_check=True)
+    working = CasePage.objects.get(external_id=record["external_id"]).get_latest_revision_as_object()
+    publishing.assert_publishable(working)  # unchanged since the source's review
+
+    working.situation = f"De pleegvader is bereikbaar op {PHONE}."
+    with pytest.raises(publishing.NotPublishable):
+        publishing.assert_publishable(working)
+
+
+@pytest.mark.django_db
 def test_import_command_lists_held_back_records(tmp_path, capsys):
     from django.core.management import call_command
 
