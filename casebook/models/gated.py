@@ -9,5 +9,12 @@ class AnonymityGatedPublishing:
     def publish(self, revision, *args, **kwargs):
         from ..anonymity.publishing import assert_publishable
 
-        assert_publishable(revision.as_object())
-        return super().publish(revision, *args, **kwargs)
+        candidate = revision.as_object()
+        assert_publishable(candidate)
+        result = super().publish(revision, *args, **kwargs)
+        if hasattr(candidate, "anonymity_status") and not candidate.anonymity_check_skipped:
+            from .anonymity import AnonymityStatus
+
+            # The row, not a new revision: the status describes the check, not the content.
+            type(self).objects.filter(pk=self.pk).update(anonymity_status=AnonymityStatus.CLEAR)
+        return result

@@ -227,3 +227,12 @@ def test_scheduled_publication_of_a_case_with_findings_does_not_go_live():
     with pytest.raises(publishing.NotPublishable):
         call_command("publish_scheduled")
     assert not CasePage.objects.get(pk=page.pk).live
+
+
+@pytest.mark.django_db
+def test_publishing_marks_the_case_as_checked():
+    from casebook.models import AnonymityStatus
+
+    page = make_case(publish=False)
+    CasePage.objects.get(pk=page.pk).get_latest_revision().publish()
+    assert CasePage.objects.get(pk=page.pk).anonymity_status == AnonymityStatus.CLEAR
