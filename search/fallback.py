@@ -1,9 +1,9 @@
 """The database search: same interface and response shape as queries.py, over the visible cases.
 
 Used when ELASTICSEARCH_URL is unset (the embedded default) and when Elasticsearch is unreachable.
-On PostgreSQL it uses full text search with the `dutch` configuration (stemming, stop words); elsewhere
-(SQLite) every word must occur in the title, summary or narrative (case-insensitive). No synonyms,
-compounds or did-you-mean: those are what Elasticsearch is for.
+On PostgreSQL it uses full text search with the `dutch` configuration (stemming, stop words), any word counting
+and ranked; elsewhere (SQLite) words match by a crude stem (their start) in the title, summary or narrative, and
+most of them must match. No synonyms, compounds or did-you-mean: those are what Elasticsearch is for.
 """
 
 from django.db import connection
@@ -43,33 +43,35 @@ def _apply_text(qs, q, description=False):
             + SearchVector("summary", weight="B", config="dutch")
             + SearchVector(*TEXT_FIELDS[2:], weight="C", config="dutch")
         )
-        if description:
-            query = SearchQuery(words[0], config="dutch")
-            for word in words[1:]:
-                query |= SearchQuery(word, config="dutch")
-        else:
-            query = SearchQuery(" ".join(words), config="dutch", search_type="plain")
+        # Any word may match; the rank puts cases that match more of them first (as Elasticsearch would).
+        query = SearchQuery(words[0], config="dutch")
+        for word in words[1:]:
+            query |= SearchQuery(word, config="dutch")
         return qs.annotate(rank=SearchRank(vector, query)).filter(rank__gt=0), True
-    # A word in the title counts 3, in the summary 2, in the story 1; without a description every word must occur.
-    score = Value(0)
-    any_word = Q()
+    # A word in the title counts 3, in the summary 2, in the story 1. A short query needs most of its words
+    # (2 of 3, 3 of 4, …); a pasted description needs any of them.
+    score, matched = Value(0), Value(0)
     for word in words:
+        stem = _stem(word)
         match = Q()
         for name in TEXT_FIELDS:
-            match |= Q(**{f"{name}__icontains": word})
-        if description:
-            any_word |= match
-        else:
-            qs = qs.filter(match)
+            match |= Q(**{f"{name}__icontains": stem})
+        matched = matched + Case(When(match, then=Value(1)), default=Value(0))
         score = score + Case(
-            When(title__icontains=word, then=Value(3)),
-            When(summary__icontains=word, then=Value(2)),
+            When(title__icontains=stem, then=Value(3)),
+            When(summary__icontains=stem, then=Value(2)),
             When(match, then=Value(1)),
             default=Value(0),
         )
-    if description:
-        qs = qs.filter(any_word)
-    return qs.annotate(rank=score), True
+    needed = 1 if description else max(1, -(-2 * len(words) // 3))
+    return qs.annotate(rank=score, matched=matched).filter(matched__gte=needed), True
+
+
+def _stem(word):
+    """A crude Dutch stem for substring matching: 'agressief' → 'agress' (agressie, agressieve), 'autistische' →
+    'autistis'. Short words stay whole."""
+    word = word.lower()
+    return word if len(word) <= 6 else word[: max(6, len(word) - 3)]
 
 
 def _filter(qs, filters, skip=None):

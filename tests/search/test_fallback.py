@@ -83,3 +83,10 @@ def test_pasted_description_on_the_database(client, cases):
     result = api(client, q=description)
     assert result["mode"] == "description"
     assert keys(result) == [cases["public"].external_id]
+
+
+def test_database_search_matches_inflections_and_most_words(client, cases):
+    # 'wachtlijsten' finds 'wachtlijst' (PostgreSQL's Dutch stemmer, or SQLite's crude stem); an unknown extra
+    # word does not make a three-word query come back empty.
+    assert keys(api(client, q="wachtlijsten")) == [cases["public"].external_id]
+    assert keys(api(client, q="jongere wachtlijst onbekendwoord")) == [cases["public"].external_id]
