@@ -5,8 +5,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from tqdm import tqdm
 
-from learning import services as learning_services
-
+from .. import signals
 from ..classification import CLASSIFICATION_FIELDS
 from ..models import CaseIndexPage, CaseLesson, CasePage, TaxonomyTerm
 from ..anonymity import publishing as anonymity  # issue 4: the anonymity gate before publishing
@@ -93,8 +92,8 @@ def _import_one(record, index, terms, summary, *, visibility, publish, user, ski
         summary.held_back.append((external_id, held))
     elif publish:
         _publish(revision, user, summary)
-    # The record's lessons go to the network's review as submitted lessons (idempotent: never duplicated).
-    learning_services.import_case_lessons(page, record.get("lessons", []), user=user)
+    # The record's lessons go to the network's review (learning listens; idempotent: never duplicated).
+    signals.case_imported.send(sender=CasePage, page=page, lessons=record.get("lessons", []), user=user)
 
 
 def _publish(revision, user, summary):

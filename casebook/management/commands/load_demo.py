@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from casebook import signals
 from casebook.interchange.importing import import_lines
 from casebook.models import CasePage, ExpertIndexPage, ExpertProfilePage, TaxonomyTerm
 
@@ -15,8 +16,6 @@ DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
 # Some demo cases are for the network or for editors only, so the difference is visible when signing in.
 NETWORK_ONLY = {"demo-004", "demo-011", "demo-019", "demo-027", "demo-036"}
 RESTRICTED = {"demo-008", "demo-030"}
-DEMO_MEETING = "Netwerkbijeenkomst regio Noord (demo)"
-DEMO_ACCEPTED_LESSONS = 20
 DEMO_ACCOUNTS = ["member", "ervaringsdeskundige", "moderator", "editor"]
 
 
@@ -39,7 +38,9 @@ class Command(BaseCommand):
             summary = import_lines(batch, visibility=visibility, publish=True, progress=False)
             self.stdout.write(f"demo cases ({visibility}): {summary}")
         self._load_profiles()
-        self._demo_meeting()
+        for _receiver, message in signals.demo_loaded.send(sender=None):
+            if message:
+                self.stdout.write(message)
         if settings.DEBUG:
             self._accounts()
 
@@ -72,28 +73,6 @@ class Command(BaseCommand):
             profile.save_revision().publish()
             created += 1
         self.stdout.write(f"demo profiles: {created} created")
-
-    def _demo_meeting(self):
-        """One closed network meeting that accepted a first set of lessons, so briefings and the digest show
-        what the learning loop produces. Runs once; later loads leave the learning loop alone."""
-        from datetime import date
-
-        from learning import services
-        from learning.models import Decision, NetworkMeeting
-
-        if NetworkMeeting.objects.filter(title=DEMO_MEETING).exists():
-            return
-        meeting = NetworkMeeting.objects.create(
-            title=DEMO_MEETING, date=date(2026, 10, 1), region=TaxonomyTerm.objects.get(vocabulary="regions", slug="noord"),
-            participants="Expertteam jeugd\nErvaringsdeskundige jongere\nErvaringsdeskundige ouder\nBeleidsadviseur gemeente",
-        )
-        lessons, _reflections = services.ready_for_agenda()
-        public_lessons = [lesson for lesson in lessons if all(c.visibility == "public" for c in lesson.cases.all())]
-        for lesson in public_lessons[:DEMO_ACCEPTED_LESSONS]:
-            item = services.add_to_agenda(meeting, lesson)
-            services.record_decision(item, Decision.ACCEPT, "Herkenbaar in meerdere regio's; aanvaard als les van het netwerk.")
-        result = services.close_meeting(meeting, user=None)
-        self.stdout.write(f"demo meeting: {len(result.published)} lessons accepted, {len(result.blocked)} held back")
 
     def _accounts(self):
         # Development only (DEBUG): well-known passwords would be a hole anywhere else.

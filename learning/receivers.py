@@ -1,0 +1,14 @@
+"""Learning's answers to what the casebook announces (casebook/signals.py); wired in LearningConfig.ready()."""
+
+
+def lessons_from_import(page, lessons, user=None, **_kwargs):
+    """Lessons that arrive with an imported case go to the network's review as submitted lessons."""
+    from . import services
+
+    services.import_case_lessons(page, lessons, user=user)
+
+
+def demo_meeting(**_kwargs):
+    from . import demo
+
+    return demo.demo_meeting()
