@@ -52,23 +52,29 @@ def autocomplete(q, user, limit=8):
     return result
 
 
-def similar_cases(page, user, limit=5):
-    """`page` must already be known visible to `user` (callers use visible_cases)."""
+def case_classification(page):
+    """A case page's classification as slugs, without the fields its editor coarsened away (small groups):
+    those must not steer similar-case ranking either."""
     from casebook.classification import CLASSIFICATION_FIELDS
 
-    from . import documents
-
-    allowed = allowed_visibilities(user)
     classification = {}
     for cf in CLASSIFICATION_FIELDS:
         value = getattr(page, cf.attr)
         classification[cf.name] = [t.slug for t in value.all()] if cf.many else ([value.slug] if value else [])
-    # A field the editor coarsened away (small groups) must not steer the ranking either.
     if getattr(page, "hide_age_band", False):
         classification["age_band"] = []
     if getattr(page, "hide_region", False):
         classification["region"] = []
+    return classification
+
+
+def similar_cases(page, user, limit=5):
+    """`page` must already be known visible to `user` (callers use visible_cases)."""
+    from . import documents
+
+    allowed = allowed_visibilities(user)
     doc_id = documents.source_for("casebook.CasePage").doc_id(page.pk)
+    classification = case_classification(page)
     return _es_or_db(
         lambda: queries.similar_cases(doc_id, classification, allowed, limit),
         lambda: fallback.similar_cases(page, allowed, limit),
