@@ -69,11 +69,10 @@ build_plugin() {
   rm -rf "$build"
 }
 
-# Synonyms are read from config/analysis/ (reloadable without reindex); the compound list goes inline.
+# Synonyms are read from config/analysis/ (reloadable without reindex); the compound parts go inline.
 install_analysis_files() {
   mkdir -p "$HOME_DIR/config/analysis"
   cp "$ROOT/search/data/synonyms.txt" "$HOME_DIR/config/analysis/doorbraak_synonyms.txt"
-  cp "$ROOT/search/data/compound_parts.txt" "$HOME_DIR/config/analysis/doorbraak_compound_parts.txt"
 }
 
 ensure_user() {
@@ -100,6 +99,7 @@ start() {
       -E transport.port="$((ES_PORT + 100))" \
       -E cluster.name=doorbraak-dev \
       -E xpack.security.enabled=false \
+      -E doorbraak.analysis.common_filters=true \
       -E cluster.routing.allocation.disk.threshold_enabled=false \
       -E action.destructive_requires_name=false \
       >"$BASE/run/start.out" 2>&1 || true

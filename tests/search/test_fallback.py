@@ -5,8 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from search import compound_parts
-
 from .helpers import api, case, facet_keys, keys
 
 RESULT_KEYS = {"external_id", "type", "title", "url", "summary", "score", "highlights"}
@@ -61,19 +59,6 @@ def test_unreachable_elasticsearch_falls_back(client, cases, settings):
     assert keys(result) == [cases["public"].external_id]
     assert "niet bereikbaar" in client.get("/zoeken/", {"q": "wachtlijst"}).content.decode()
     assert client.get(cases["public"].url).status_code == 200  # the similar-cases block degrades too
-
-
-def test_compound_parts_come_from_wdutch():
-    wordlist = compound_parts.WORDLIST
-    if not wordlist.exists():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("wdutch is not installed (apt-get install wdutch)")
-        pytest.skip("wdutch is not installed")
-    parts = compound_parts.read_parts()
-    assert {"jeugd", "hulp", "zorg", "aanbieder", "verblijf", "plek", "school", "verzuim", "crisis", "opvang"} <= set(parts)
-    words = set(Path(wordlist).read_text(encoding="utf-8", errors="ignore").split())
-    assert set(parts) <= words
-    assert parts == compound_parts.derive(words)  # the committed file is what the script derives
 
 
 def test_pasted_description_on_the_database(client, cases):

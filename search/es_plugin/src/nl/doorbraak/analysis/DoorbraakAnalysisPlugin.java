@@ -4,7 +4,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
@@ -25,6 +24,8 @@ import org.elasticsearch.plugins.Plugin;
 import org.tartarus.snowball.ext.DutchStemmer;
 import org.tartarus.snowball.ext.KpStemmer;
 
+import org.elasticsearch.common.settings.Setting;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -34,18 +35,38 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Registers the analysis-common filters Doorbraak needs, for the module-less test distribution.
- * Same type names and settings as the real module, so index settings do not differ per environment.
+ * Doorbraak's compound splitter (`doorbraak_decompounder`), and — on the module-less test distribution only —
+ * the analysis-common filters Doorbraak needs, under the same type names and settings as the real module, so
+ * index settings do not differ per environment. A full Elasticsearch already has analysis-common: there the node
+ * setting `doorbraak.analysis.common_filters` stays false and only the splitter is registered.
  */
 public class DoorbraakAnalysisPlugin extends Plugin implements AnalysisPlugin {
+
+    static final Setting<Boolean> COMMON_FILTERS =
+        Setting.boolSetting("doorbraak.analysis.common_filters", false, Setting.Property.NodeScope);
+
+    private final boolean commonFilters;
+
+    public DoorbraakAnalysisPlugin(Settings settings) {
+        this.commonFilters = COMMON_FILTERS.get(settings);
+    }
+
+    @Override
+    public List<Setting<?>> getSettings() {
+        return List.of(COMMON_FILTERS);
+    }
 
     @Override
     public Map<String, AnalysisProvider<TokenFilterFactory>> getTokenFilters() {
         Map<String, AnalysisProvider<TokenFilterFactory>> filters = new TreeMap<>();
-        filters.put("stemmer", AnalysisPlugin.requiresAnalysisSettings(StemmerFactory::new));
-        filters.put("asciifolding", AsciiFoldingFactory::new);
-        filters.put("dictionary_decompounder", AnalysisPlugin.requiresAnalysisSettings(DecompounderFactory::new));
-        filters.put("synonym_graph", AnalysisPlugin.requiresAnalysisSettings(SynonymGraphFactory::new));
+        filters.put("doorbraak_decompounder", AnalysisPlugin.requiresAnalysisSettings(DecompounderFactory::new));
+        if (commonFilters) {
+            filters.put("stemmer", AnalysisPlugin.requiresAnalysisSettings(StemmerFactory::new));
+            filters.put("asciifolding", AsciiFoldingFactory::new);
+            filters.put("synonym_graph", AnalysisPlugin.requiresAnalysisSettings(SynonymGraphFactory::new));
+            // Indexes made before doorbraak_decompounder (until they are rebuilt) still open on the test node.
+            filters.put("dictionary_decompounder", AnalysisPlugin.requiresAnalysisSettings(DictionaryFactory::new));
+        }
         return filters;
     }
 
@@ -85,27 +106,48 @@ public class DoorbraakAnalysisPlugin extends Plugin implements AnalysisPlugin {
         }
     }
 
-    static final class DecompounderFactory extends AbstractTokenFilterFactory {
+    static final class DictionaryFactory extends AbstractTokenFilterFactory {
         private final CharArraySet words;
         private final int minWord, minSub, maxSub;
         private final boolean onlyLongest;
 
-        DecompounderFactory(org.elasticsearch.index.IndexSettings is, Environment env, String name, Settings settings) {
+        DictionaryFactory(org.elasticsearch.index.IndexSettings is, Environment env, String name, Settings settings) {
             super(name, settings);
-            CharArraySet set = Analysis.getWordSet(env, settings, "word_list");
-            if (set == null) {
-                throw new IllegalArgumentException("dictionary_decompounder [" + name + "] needs word_list or word_list_path");
-            }
-            this.words = set;
-            this.minWord = settings.getAsInt("min_word_size", DictionaryCompoundWordTokenFilter.DEFAULT_MIN_WORD_SIZE);
-            this.minSub = settings.getAsInt("min_subword_size", DictionaryCompoundWordTokenFilter.DEFAULT_MIN_SUBWORD_SIZE);
-            this.maxSub = settings.getAsInt("max_subword_size", DictionaryCompoundWordTokenFilter.DEFAULT_MAX_SUBWORD_SIZE);
+            this.words = Analysis.getWordSet(env, settings, "word_list");
+            this.minWord = settings.getAsInt("min_word_size", 5);
+            this.minSub = settings.getAsInt("min_subword_size", 2);
+            this.maxSub = settings.getAsInt("max_subword_size", 15);
             this.onlyLongest = settings.getAsBoolean("only_longest_match", false);
         }
 
         @Override
         public TokenStream create(TokenStream in) {
-            return new DictionaryCompoundWordTokenFilter(in, words, minWord, minSub, maxSub, onlyLongest);
+            return new org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter(
+                in, words, minWord, minSub, maxSub, onlyLongest);
+        }
+    }
+
+    /** Settings: word_list (the parts), never_split (words kept whole), min_word_size, min_part_size. */
+    static final class DecompounderFactory extends AbstractTokenFilterFactory {
+        private final CharArraySet parts, never;
+        private final int minWord, minPart;
+
+        DecompounderFactory(org.elasticsearch.index.IndexSettings is, Environment env, String name, Settings settings) {
+            super(name, settings);
+            CharArraySet set = Analysis.getWordSet(env, settings, "word_list");
+            if (set == null) {
+                throw new IllegalArgumentException("doorbraak_decompounder [" + name + "] needs word_list or word_list_path");
+            }
+            this.parts = set;
+            CharArraySet keep = Analysis.getWordSet(env, settings, "never_split");
+            this.never = keep == null ? CharArraySet.EMPTY_SET : keep;
+            this.minWord = settings.getAsInt("min_word_size", 8);
+            this.minPart = settings.getAsInt("min_part_size", 4);
+        }
+
+        @Override
+        public TokenStream create(TokenStream in) {
+            return new CompoundSplitFilter(in, parts, never, minWord, minPart);
         }
     }
 
