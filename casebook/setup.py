@@ -81,10 +81,11 @@ def _ensure_pages(Page, Site):
 def _ensure_taxonomy():
     # The data migration seeded it; a flushed test database has lost it. Never touches an edited vocabulary.
     from .models import TaxonomyTerm
-    from .taxonomy import sync_taxonomy
+    from .taxonomy import seed_search_terms, sync_taxonomy
 
     if not TaxonomyTerm.objects.exists():
         sync_taxonomy(TaxonomyTerm)
+    seed_search_terms(TaxonomyTerm)
 
 
 def _ensure_default_locale():

@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 SEED_FILE = Path(__file__).resolve().parent / "data" / "taxonomy.json"
+SEARCH_TERMS_FILE = Path(__file__).resolve().parent / "data" / "search_terms.txt"
 
 
 def load_seed(path=SEED_FILE):
@@ -30,3 +31,27 @@ def sync_taxonomy(TaxonomyTerm, data=None):
                 term.save(update_fields=["label_nl", "label_en"])
                 updated += 1
     return created, updated
+
+
+def load_search_terms(path=SEARCH_TERMS_FILE):
+    """{(vocabulary, slug): "term; term; …"} from the seed file of search terms."""
+    seeds = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        key, _, terms = line.partition(":")
+        vocabulary, _, slug = key.strip().partition("/")
+        seeds[(vocabulary, slug)] = "; ".join(t.strip() for t in terms.split(";") if t.strip())
+    return seeds
+
+
+def seed_search_terms(TaxonomyTerm, seeds=None):
+    """Give terms without search terms the seed's; what editors wrote stays. Returns how many were filled."""
+    seeds = load_search_terms() if seeds is None else seeds
+    filled = 0
+    for term in TaxonomyTerm.objects.filter(search_terms=""):
+        if seeds.get((term.vocabulary, term.slug)):
+            term.search_terms = seeds[(term.vocabulary, term.slug)]
+            term.save(update_fields=["search_terms"])
+            filled += 1
+    return filled

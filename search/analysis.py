@@ -1,10 +1,14 @@
 """Dutch analysis for professional youth-care text.
 
 index: standard tokens → lowercase → ASCII folding → split compounds (jeugdhulpaanbieder → jeugd, hulp,
-       aanbieder) → Dutch stop words → Dutch (Snowball) stemming
-search: the same, but instead of splitting compounds it expands jargon and abbreviations with a synonym
-       graph (ASS ↔ autisme, LVB ↔ licht verstandelijk beperkt, …). Synonyms live at search time only and are
-       `updateable`, so editing search/data/synonyms.txt needs a reload, not a reindex.
+       aanbieder; see compounds.py) → Dutch stop words → Dutch (Snowball) stemming
+search: the same without the split, plus a synonym graph that expands jargon and abbreviations (ASS ↔ autisme,
+       LVB ↔ licht verstandelijk beperkt, …) and, after the stop words, the question words of a query asked as a
+       sentence ("welke aanpak werkt als …"), which say nothing about the case. A compound in a query is split
+       by queries.py instead (compounds.split), into a clause that needs *all* its parts: stacked parts in the
+       analyzer would let "gezinshuis" find every case that mentions a "huis". Synonyms live at search time
+       only and are `updateable`, so editing search/data/synonyms.txt needs a reload, not a reindex.
+fuzzy: the index chain without splitting, for typo-tolerant matching (fuzziness cannot ride on a synonym graph).
 
 Synonyms come from a file in Elasticsearch's config dir (`analysis/doorbraak_synonyms.txt`, copied there by
 scripts/elasticsearch.sh and `manage.py search_synonyms --reload`) or, when settings.SEARCH_SYNONYMS_SET names
@@ -16,7 +20,7 @@ from pathlib import Path
 from elasticsearch.dsl import analyzer, token_filter
 
 from . import client
-from .compound_parts import read_parts
+from . import compounds
 
 DATA = Path(__file__).resolve().parent / "data"
 SYNONYMS_FILE = DATA / "synonyms.txt"
@@ -24,6 +28,15 @@ SYNONYMS_PATH_IN_ES = "analysis/doorbraak_synonyms.txt"
 
 dutch_stop = token_filter("nl_stop", "stop", stopwords="_dutch_")
 dutch_stem = token_filter("nl_stem", "stemmer", language="dutch")
+QUESTION_WORDS_FILE = DATA / "question_words.txt"
+
+
+def question_words(path=QUESTION_WORDS_FILE):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
+
+
+question_stop = token_filter("nl_question_stop", "stop", stopwords=question_words())
 
 
 def synonym_rules(path=SYNONYMS_FILE):
@@ -42,15 +55,14 @@ def _synonym_filter():
 
 
 def _decompounder():
-    # Inline word list: nothing to copy into the cluster, and the list is versioned with the mapping.
+    # Inline lists: nothing to copy onto every node, and the parts are versioned with the mapping.
     return token_filter(
         "nl_decompound",
-        "dictionary_decompounder",
-        word_list=read_parts(),
-        min_word_size=8,
-        min_subword_size=4,
-        max_subword_size=15,
-        only_longest_match=False,
+        "doorbraak_decompounder",
+        word_list=sorted(compounds.parts()),
+        never_split=sorted(compounds.never_split()),
+        min_word_size=compounds.MIN_WORD,
+        min_part_size=compounds.MIN_PART,
     )
 
 
@@ -66,8 +78,13 @@ def dutch_search_analyzer():
     return analyzer(
         "nl_search",
         tokenizer="standard",
-        filter=["lowercase", "asciifolding", _synonym_filter(), dutch_stop, dutch_stem],
+        filter=["lowercase", "asciifolding", _synonym_filter(), dutch_stop, question_stop, dutch_stem],
     )
+
+
+def dutch_fuzzy_analyzer():
+    return analyzer("nl_fuzzy", tokenizer="standard", filter=["lowercase", "asciifolding", dutch_stop, question_stop,
+                                                              dutch_stem])
 
 
 # Folded, unstemmed words: autocomplete prefixes and exact-ish title matches.
@@ -84,7 +101,7 @@ spell = analyzer(
 def analysis_settings():
     """The `analysis` section of the index settings, collected from the analyzers above."""
     merged = {}
-    for an in (dutch_index_analyzer(), dutch_search_analyzer(), folded, spell):
+    for an in (dutch_index_analyzer(), dutch_search_analyzer(), dutch_fuzzy_analyzer(), folded, spell):
         for section, items in an.get_analysis_definition().items():
             merged.setdefault(section, {}).update(items)
     return merged

@@ -1,22 +1,31 @@
 """The database search: same interface and response shape as queries.py, over the visible cases.
 
 Used when ELASTICSEARCH_URL is unset (the embedded default) and when Elasticsearch is unreachable.
-On PostgreSQL it uses full text search with the `dutch` configuration (stemming, stop words), any word counting
-and ranked; elsewhere (SQLite) words match by a crude stem (their start) in the title, summary or narrative, and
-most of them must match. No synonyms, compounds or did-you-mean: those are what Elasticsearch is for.
+On PostgreSQL it uses full text search with the `dutch` configuration (stemming, stop words); elsewhere (SQLite)
+words match by a crude stem (their start) in the title, summary or narrative. On both, any meaningful word counts
+(ranked OR: question words are dropped, compounds are split as in compounds.py) and the concept layer
+(concepts.py) boosts and finds cases classified with what the query names. No synonym graph or did-you-mean:
+those are what Elasticsearch is for.
 """
 
 from django.db import connection
-from django.db.models import Case, Count, Q, Value, When
+import re
+
+from django.db.models import Case, Count, ExpressionWrapper, F, FloatField, Q, Value, When
 
 from casebook.classification import CLASSIFICATION_FIELDS
 from casebook.models import CasePage
 
-from . import labels
-from .params import LONG_QUERY_WORDS
+from . import compounds, concepts, labels
+from .analysis import question_words
 
 TEXT_FIELDS = ("title", "summary", "situation", "stuck_points", "approach", "outcome", "needed", "created")
-MAX_WORDS = LONG_QUERY_WORDS  # a pasted description: match on its first words
+MAX_WORDS = 40  # a pasted description: match on its first meaningful words
+QUESTION_WORDS = frozenset(question_words())
+CLASSIFICATION_BY_NAME = {cf.name: cf for cf in CLASSIFICATION_FIELDS}
+# A named concept weighs like a word in the summary (SQLite scores) or a good text match (PostgreSQL ts_rank).
+SQLITE_CONCEPT_SCALE = 2.0
+PG_CONCEPT_SCALE = 0.1
 
 
 def _visible(allowed):
@@ -24,16 +33,34 @@ def _visible(allowed):
 
 
 def _words(q, description):
-    words = [w.strip("\"'()[]{}*:,.;!?") for w in q.split()]
-    # A pasted description: its longer words, any of which may match (all of them never would).
-    return [w for w in words if len(w) >= (5 if description else 2)][:MAX_WORDS]
+    """The query's meaningful words (no stop or question words), each compound followed by its parts."""
+    words = []
+    for word in re.findall(r"[a-z0-9]+", concepts.fold(q)):
+        if word in concepts.STOP_WORDS or word in QUESTION_WORDS or len(word) < (5 if description else 2):
+            continue
+        for w in [word, *compounds.split(word)]:
+            if w not in words:
+                words.append(w)
+    return words[:MAX_WORDS]
+
+
+def _concept_bonus(found, scale):
+    """Cases classified with a concept the query names get that concept's weight (times `scale`)."""
+    bonus = Value(0.0)
+    for concept in found:
+        cf = CLASSIFICATION_BY_NAME[concept.field]
+        classified = CasePage.objects.filter(**{f"{cf.attr}__slug": concept.slug}).values("pk")
+        bonus = bonus + Case(When(pk__in=classified, then=Value(concept.weight * scale)), default=Value(0.0))
+    return bonus
 
 
 def _apply_text(qs, q, description=False):
+    """Ranked OR, as on Elasticsearch: any meaningful word or named concept finds a case; more of them rank higher."""
     if not q:
         return qs, False
     words = _words(q, description)
-    if not words:
+    found = concepts.concepts_for(q)
+    if not words and not found:
         return qs.none(), False
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
@@ -43,13 +70,15 @@ def _apply_text(qs, q, description=False):
             + SearchVector("summary", weight="B", config="dutch")
             + SearchVector(*TEXT_FIELDS[2:], weight="C", config="dutch")
         )
-        # Any word may match; the rank puts cases that match more of them first (as Elasticsearch would).
-        query = SearchQuery(words[0], config="dutch")
-        for word in words[1:]:
-            query |= SearchQuery(word, config="dutch")
-        return qs.annotate(rank=SearchRank(vector, query)).filter(rank__gt=0), True
-    # A word in the title counts 3, in the summary 2, in the story 1. A short query needs most of its words
-    # (2 of 3, 3 of 4, …); a pasted description needs any of them.
+        text = Value(0.0)
+        if words:
+            query = SearchQuery(words[0], config="dutch")
+            for word in words[1:]:
+                query |= SearchQuery(word, config="dutch")
+            text = SearchRank(vector, query)
+        qs = qs.annotate(text_rank=text, rank=F("text_rank") + _concept_bonus(found, PG_CONCEPT_SCALE))
+        return qs.filter(rank__gt=0), True
+    # SQLite: a word in the title counts 3, in the summary 2, in the story 1, matched by a crude stem.
     score, matched = Value(0), Value(0)
     for word in words:
         stem = _stem(word)
@@ -63,8 +92,9 @@ def _apply_text(qs, q, description=False):
             When(match, then=Value(1)),
             default=Value(0),
         )
-    needed = 1 if description else max(1, -(-2 * len(words) // 3))
-    return qs.annotate(rank=score, matched=matched).filter(matched__gte=needed), True
+    qs = qs.annotate(matched=matched, rank=ExpressionWrapper(
+        score + _concept_bonus(found, SQLITE_CONCEPT_SCALE), output_field=FloatField()))
+    return qs.filter(rank__gt=0), True
 
 
 def _stem(word):
@@ -132,6 +162,8 @@ def search(params, allowed):
         ],
         "facets": facets,
         "suggestion": None,
+        "corrected": None,
+        "concepts": concepts.suggestions(concepts.concepts_for(params.q), params.filters),
     }
 
 

@@ -5,9 +5,12 @@ counts and highlights only ever see documents the user may see; suggestions read
 holds words from visible documents (documents.spell_fields_for).
 """
 
+import re
+from dataclasses import replace
+
 from elasticsearch.dsl import A, MultiSearch, Q, Search
 
-from . import client, documents, labels
+from . import client, compounds, concepts as concept_layer, documents, labels
 from .params import FILTER_FIELDS
 
 TEXT_FIELDS = ["title^4", "summary^2", "body"]
@@ -25,13 +28,43 @@ def visibility_filter(allowed):
     return Q("terms", visibility=list(allowed))
 
 
-def text_query(params):
+# Typos: one edit from five letters, two from eight; the first letter must be right (keeps expansion cheap).
+FUZZINESS = "AUTO:5,8"
+FUZZY_BOOST = 0.3
+# Cases matching most of a query's words rank above cases matching one rare word; a bonus, never a requirement.
+COVERAGE = "3<60%"
+COVERAGE_BOOST = 0.5
+CONCEPT_BOOST = 2.0
+COMPOUND_BOOST = 0.8
+
+
+def concept_clauses(concepts):
+    """Cases classified with a concept the query names ('wiet' → verslaving) score as if they said it."""
+    return [
+        Q("constant_score", filter=Q("term", **{c.field: c.slug}), boost=CONCEPT_BOOST * c.weight)
+        for c in concepts
+    ]
+
+
+def compound_clauses(q):
+    """A compound in the query also finds its parts written apart ('woonbegeleider' → begeleider bij het wonen),
+    but only all of them together; cases that write it whole hold the parts too (split at index time)."""
+    clauses = []
+    for word in dict.fromkeys(re.findall(r"\w+", concept_layer.fold(q))):
+        parts = compounds.split(word)
+        if parts:
+            clauses.append(Q("combined_fields", query=" ".join(parts), fields=TEXT_FIELDS, operator="and",
+                             boost=COMPOUND_BOOST))
+    return clauses
+
+
+def text_query(params, concepts=()):
     q = params.q
     if not q:
         return Q("match_all")
     if params.is_description:
         # A pasted case description: find cases that read like it, on the narrative's salient terms.
-        return Q(
+        mlt = Q(
             "more_like_this",
             fields=["title", "summary", "body"],
             like=q,
@@ -40,13 +73,26 @@ def text_query(params):
             max_query_terms=25,
             minimum_should_match="30%",
         )
-    # All words together across title, summary and body (one combined field, BM25F); unstemmed title words
-    # only lift what already matched (alone they would let stop words match). Phrase closeness is a rescore
-    # of the top hits (see build_hits): scoring phrases over every match is what makes broad queries slow.
+        return Q("bool", should=[mlt, *concept_clauses(concepts)], minimum_should_match=1)
+    # Ranked OR (BM25F over title, summary and body as one field): any meaningful word finds a case, and
+    # cases matching more of the words, or rarer ones, rank higher. Question words never need to match (the
+    # search analyzer drops them), typos match within an edit or two, and a case classified with a concept
+    # the query names is found even when its text words it differently.
+    found_by = [
+        Q("combined_fields", query=q, fields=TEXT_FIELDS, operator="or"),
+        *compound_clauses(q),
+        Q("multi_match", query=q, fields=["title", "summary", "body"], fuzziness=FUZZINESS, prefix_length=1,
+          max_expansions=20, analyzer="nl_fuzzy", boost=FUZZY_BOOST),
+        *concept_clauses(concepts),
+    ]
+    # Bonuses among what was found: coverage of the query's words, and unstemmed title words.
     return Q(
         "bool",
-        must=[Q("combined_fields", query=q, fields=TEXT_FIELDS, operator="or", minimum_should_match="2<75%")],
-        should=[Q("match", **{"title.folded": {"query": q}})],
+        must=[Q("bool", should=found_by, minimum_should_match=1)],
+        should=[
+            Q("combined_fields", query=q, fields=TEXT_FIELDS, minimum_should_match=COVERAGE, boost=COVERAGE_BOOST),
+            Q("match", **{"title.folded": {"query": q}}),
+        ],
     )
 
 
@@ -65,19 +111,19 @@ def _filters_for(filters, skip=None):
     return [Q("terms", **{name: values}) for name, values in filters.items() if name != skip]
 
 
-def _base(params, allowed):
+def _base(params, allowed, concepts=()):
     base = [visibility_filter(allowed)]
     if params.types:
         base.append(Q("terms", type=params.types))
-    s = _search().query(Q("bool", must=[text_query(params)], filter=base))
+    s = _search().query(Q("bool", must=[text_query(params, concepts)], filter=base))
     if params.filters:
         s = s.post_filter(Q("bool", filter=_filters_for(params.filters)))
     return s
 
 
-def build_hits(params, allowed):
+def build_hits(params, allowed, concepts=()):
     """The page of hits with highlights. No totals or facets: build_overview has those."""
-    s = _base(params, allowed)
+    s = _base(params, allowed, concepts)
     if params.sort == "year":
         s = s.sort({"year": {"order": "desc", "missing": "_last"}}, "_score")
     elif not params.q:
@@ -85,16 +131,19 @@ def build_hits(params, allowed):
     if len(params.q.split()) > 1 and not params.is_description and params.sort == "relevance":
         s = s.extra(rescore=phrase_rescore(params))
     if params.q:
+        # Highlight the words as written: rewriting the typo-tolerant clause per hit costs more than the search.
+        words = Q("combined_fields", query=params.q, fields=TEXT_FIELDS, operator="or")
         s = s.highlight_options(
-            encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], fragment_size=160, number_of_fragments=2
+            encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], fragment_size=160, number_of_fragments=2,
+            highlight_query=words.to_dict(),
         ).highlight("summary").highlight("body")
     s = s.source(SOURCE_FIELDS).extra(track_total_hits=False, track_scores=params.sort == "year")
     return s[params.offset : params.offset + params.page_size]
 
 
-def build_overview(params, allowed):
-    """Total, facet counts and did-you-mean: size 0, so Elasticsearch's request cache can answer repeats."""
-    s = _base(params, allowed)
+def build_overview(params, allowed, concepts=()):
+    """Total and facet counts: size 0, so Elasticsearch's request cache can answer repeats."""
+    s = _base(params, allowed, concepts)
     # Facet filters sit in post_filter, and each facet's counts apply all *other* facet filters:
     # a checked box does not zero its siblings (readthedocs' FacetedSearch does the same).
     for name in FACET_FIELDS:
@@ -104,23 +153,27 @@ def build_overview(params, allowed):
             s.aggs.bucket(name, "filter", filter=Q("bool", filter=others)).bucket("terms", inner)
         else:
             s.aggs.bucket(name, inner)
-    if params.q and not params.is_description:
-        # One phrase suggester per visible level; the best-scored correction across them wins.
-        for field in documents.spell_fields_for(allowed):
-            s = s.suggest(
-                f"didyoumean_{field}",
-                params.q[:300],
-                phrase={
-                    "field": field,
-                    "size": 1,
-                    "gram_size": 2,
-                    "max_errors": 2,
-                    "confidence": 1.0,
-                    "direct_generator": [{"field": field, "suggest_mode": "missing", "min_word_length": 4}],
-                    "highlight": {"pre_tag": "<em>", "post_tag": "</em>"},
-                },
-            )
     return s.extra(size=0, track_total_hits=True).params(request_cache=True)
+
+
+def build_suggest(q, allowed):
+    """'Bedoelde je …': one phrase suggester per visible level; the best-scored correction across them wins."""
+    s = _search().extra(size=0).query(Q("bool", filter=[visibility_filter(allowed)]))
+    for field in documents.spell_fields_for(allowed):
+        s = s.suggest(
+            f"didyoumean_{field}",
+            q[:300],
+            phrase={
+                "field": field,
+                "size": 1,
+                "gram_size": 2,
+                "max_errors": 2,
+                "confidence": 1.0,
+                "direct_generator": [{"field": field, "suggest_mode": "missing", "min_word_length": 4}],
+                "highlight": {"pre_tag": "<em>", "post_tag": "</em>"},
+            },
+        )
+    return s
 
 
 def _hit_to_result(hit):
@@ -166,24 +219,46 @@ def _suggestion(response, q):
     return {"text": best["text"], "html": best.get("highlighted", best["text"])}
 
 
-def search(params, allowed):
+FEW_RESULTS = 3  # below this, 'bedoelde je' is worth a look (and applied when nothing was found)
+
+
+def _run(params, allowed, concepts):
     hits, overview = (
         MultiSearch(using=client.get_client(), index=client.alias_name())
-        .add(build_hits(params, allowed))
-        .add(build_overview(params, allowed))
+        .add(build_hits(params, allowed, concepts))
+        .add(build_overview(params, allowed, concepts))
         .execute(raise_on_error=True)
     )
+    return hits, overview
+
+
+def search(params, allowed):
+    found = concept_layer.concepts_for(params.q)
+    hits, overview = _run(params, allowed, found)
+    took = max(hits.took, overview.took)
+    suggestion = corrected = None
+    if params.q and not params.is_description and overview.hits.total.value < FEW_RESULTS:
+        suggestion = _suggestion(build_suggest(params.q, allowed).execute(), params.q)
+        if suggestion and overview.hits.total.value == 0:
+            # Nothing as typed: search for the correction straight away, and say so.
+            retry = replace(params, q=suggestion["text"])
+            found = concept_layer.concepts_for(retry.q)
+            hits, overview = _run(retry, allowed, found)
+            took += max(hits.took, overview.took)
+            corrected, suggestion = {"from": params.q, "to": retry.q}, None
     return {
         "backend": "elasticsearch",
         "mode": "description" if params.is_description else "text",
         "total": overview.hits.total.value,
-        "took": max(hits.took, overview.took),
+        "took": took,
         "page": params.page,
         "page_size": params.page_size,
         "sort": params.sort,
         "results": [_hit_to_result(hit) for hit in hits.hits],
         "facets": _facets(overview),
-        "suggestion": _suggestion(overview, params.q) if params.q else None,
+        "suggestion": suggestion,
+        "corrected": corrected,
+        "concepts": concept_layer.suggestions(found, params.filters),
     }
 
 

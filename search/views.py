@@ -52,7 +52,14 @@ def search_page(request):
                 "open": bool(selected),
             }
         )
+    concept_links = []
+    for concept in result.get("concepts") or []:
+        query = request.GET.copy()
+        query.pop("page", None)
+        query.appendlist(concept["field"], concept["slug"])
+        concept_links.append(dict(concept, href=f"?{query.urlencode()}"))
     context.update(
+        concept_links=concept_links,
         params=search_params,
         result=result,
         facets=facets,

@@ -33,6 +33,15 @@ class TaxonomyTerm(index.Indexed, models.Model):
     label_nl = models.CharField(_("naam (Nederlands)"), max_length=200)
     label_en = models.CharField(_("naam (Engels)"), max_length=200, blank=True)
     description = models.TextField(_("toelichting"), blank=True)
+    search_terms = models.TextField(
+        _("zoektermen"),
+        blank=True,
+        help_text=_(
+            "Hoe professionals, ouders en jongeren dit zeggen, gescheiden door puntkomma's of regels "
+            "(afkortingen, spreektaal, vervoegingen: 'wiet; blowen; cannabis'). De zoekfunctie herkent ze in een "
+            "zoekvraag en stelt deze term dan voor als filter."
+        ),
+    )
     sort_order = models.PositiveIntegerField(_("volgorde"), default=0)
 
     objects = TaxonomyTermQuerySet.as_manager()
@@ -43,6 +52,7 @@ class TaxonomyTerm(index.Indexed, models.Model):
         FieldPanel("label_nl"),
         FieldPanel("label_en"),
         FieldPanel("description"),
+        FieldPanel("search_terms"),
         FieldPanel("sort_order"),
     ]
     search_fields = [
@@ -66,3 +76,7 @@ class TaxonomyTerm(index.Indexed, models.Model):
         if (get_language() or "nl").startswith("en") and self.label_en:
             return self.label_en
         return self.label_nl
+
+    def search_term_list(self):
+        """The editors' search terms, one string each."""
+        return [t.strip() for t in self.search_terms.replace("\n", ";").split(";") if t.strip()]

@@ -1,0 +1,164 @@
+"""The concept layer: a query mapped to the taxonomy terms it names, however it names them.
+
+Each taxonomy term has its labels (Dutch and English) and the editors' search terms (`TaxonomyTerm.search_terms`,
+seeded from casebook/data/search_terms.txt): "hij rookt elke dag wiet" names Verslaving en middelengebruik,
+"ze komt de deur niet meer uit" names Angst en depressie. Matching works on Dutch stems, skips stop words and
+splits compounds (wietgebruik → wiet + gebruik), so inflections and compounds of a search term count too.
+
+Both backends use the matches the same way: cases classified with a named concept are boosted (and found even
+when their text words it differently), and the concepts are offered as filters ("Bedoel je: …"). Edits in the
+CMS take effect within CACHE_SECONDS in every process, at once in the one that saved them.
+"""
+
+import re
+import time
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from casebook.classification import CLASSIFICATION_FIELDS
+
+from . import compounds
+
+CACHE_SECONDS = 60
+# How much a match counts per vocabulary: a named problem or stuck point says most about what is sought; a life
+# domain or law word ("school", "gemeente") little.
+WEIGHTS = {
+    "problem_areas": 1.0,
+    "stuck_reasons": 1.0,
+    "settings": 0.6,
+    "interventions": 0.5,
+    "age_bands": 0.5,
+    "frameworks": 0.4,
+    "regions": 0.4,
+    "laws": 0.3,
+    "life_domains": 0.2,
+}
+SUGGEST_MIN_WEIGHT = 0.5  # weaker vocabularies boost, but are not offered as filters
+MAX_GAP = 2  # words allowed between the words of a multi-word search term
+FIELD_FOR_VOCABULARY = {cf.vocabulary: cf.name for cf in CLASSIFICATION_FIELDS}
+
+_stemmer = snowballstemmer.stemmer("dutch_porter")  # the classic Snowball Dutch, as Elasticsearch's `dutch`
+# Elasticsearch's _dutch_ stop list (Snowball's), so both backends drop the same words.
+STOP_WORDS = frozenset("""
+de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem dan zou of wat mijn
+men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb hoe heeft hebben deze u want nog zal me zij
+nu ge geen omdat iets worden toch al waren veel meer doen toen moet ben zonder kan hun dus alles onder ja eens hier wie
+werd altijd doch wordt wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest andere
+""".split())
+
+
+@dataclass(frozen=True)
+class Concept:
+    field: str  # search filter field (problem_areas, age_band, …)
+    slug: str
+    label: str
+    weight: float
+    matched: str  # the words of the query that named it
+
+    def as_dict(self):
+        return {"field": self.field, "slug": self.slug, "label": self.label, "matched": self.matched}
+
+
+def fold(text):
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=50_000)
+def _stem(word):
+    return _stemmer.stemWord(word)
+
+
+def stems(text, split_compounds=True):
+    """The stems of the meaningful words of `text`, compounds followed by their parts (same position)."""
+    out = []
+    for word in re.findall(r"[a-z0-9]+(?:[+/-][a-z0-9]+)*[+]?", fold(text)):
+        if word in STOP_WORDS:
+            continue
+        out.append({_stem(word)} | ({_stem(p) for p in compounds.split(word)} if split_compounds else set()))
+    return out
+
+
+def _phrase(term):
+    return tuple(_stem(w) for w in re.findall(r"[a-z0-9]+(?:[+/-][a-z0-9]+)*[+]?", fold(term)) if w not in STOP_WORDS)
+
+
+class Matcher:
+    def __init__(self, entries):
+        # entries: (vocabulary, slug, label, [term, …]); every term becomes a tuple of stems
+        self.phrases = []
+        for vocabulary, slug, label, terms in entries:
+            field = FIELD_FOR_VOCABULARY.get(vocabulary)
+            if field is None:
+                continue
+            for term in terms:
+                phrase = _phrase(term)
+                if phrase:
+                    self.phrases.append((phrase, field, slug, label, WEIGHTS.get(vocabulary, 0.3)))
+
+    def match(self, text):
+        positions = stems(text)
+        found = {}
+        for phrase, field, slug, label, weight in self.phrases:
+            span = _find(phrase, positions)
+            if span is None:
+                continue
+            key = (field, slug)
+            # A longer search term that matched is better evidence (and the better 'matched' text to show).
+            if key not in found or len(phrase) > found[key][0]:
+                found[key] = (len(phrase), Concept(field, slug, label, weight, " ".join(phrase)))
+        return sorted((c for _n, c in found.values()), key=lambda c: (-c.weight, c.field, c.slug))
+
+
+def _find(phrase, positions):
+    """Where the stems of `phrase` occur in order, at most MAX_GAP words apart; None when they do not."""
+    for start, stems_at in enumerate(positions):
+        if phrase[0] not in stems_at:
+            continue
+        at, ok = start, True
+        for stem in phrase[1:]:
+            nxt = next((i for i in range(at + 1, min(at + 2 + MAX_GAP, len(positions))) if stem in positions[i]), None)
+            if nxt is None:
+                ok = False
+                break
+            at = nxt
+        if ok:
+            return start, at
+    return None
+
+
+_cache = {"matcher": None, "at": 0.0}
+
+
+def matcher():
+    if _cache["matcher"] is None or time.monotonic() - _cache["at"] > CACHE_SECONDS:
+        from casebook.models import TaxonomyTerm
+
+        entries = [
+            (t.vocabulary, t.slug, t.label, [t.label_nl, t.label_en, *t.search_term_list()])
+            for t in TaxonomyTerm.objects.all()
+        ]
+        _cache.update(matcher=Matcher(entries), at=time.monotonic())
+    return _cache["matcher"]
+
+
+def forget(**_kwargs):
+    """Drop the cached matcher (TaxonomyTerm saved or deleted in this process)."""
+    _cache["matcher"] = None
+
+
+def concepts_for(q):
+    if not q or not q.strip():
+        return []
+    return matcher().match(q[:2000])
+
+
+def suggestions(concepts, filters):
+    """The concepts worth offering as a filter: strong enough, and not already applied."""
+    return [
+        c.as_dict() for c in concepts
+        if c.weight >= SUGGEST_MIN_WEIGHT and c.slug not in (filters.get(c.field) or [])
+    ][:4]
