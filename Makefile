@@ -4,7 +4,7 @@ PIP := .venv/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test search search-stop bench-search bench-anonymity messages clean
+.PHONY: setup run test search search-stop bench-search bench-relevance bench-anonymity messages clean
 
 setup: .venv/.installed
 
@@ -34,8 +34,15 @@ search-stop:
 # Indexes BENCH_N synthetic cases (default 100,000) into a local node and measures search latency.
 BENCH_N ?= 100000
 bench-search: setup
+	scripts/packages.sh
 	scripts/elasticsearch.sh start
 	ELASTICSEARCH_URL=http://127.0.0.1:$${ES_PORT:-9200} $(PY) bench/search_bench.py --n $(BENCH_N)
+
+# Judged queries (bench/relevance/) on Elasticsearch and the database fallback: nDCG@10, P@5, recall@20, zero results.
+bench-relevance: setup
+	scripts/packages.sh
+	scripts/elasticsearch.sh start
+	ELASTICSEARCH_URL=http://127.0.0.1:$${ES_PORT:-9200} $(PY) bench/relevance_bench.py $(RELEVANCE_ARGS)
 
 bench-anonymity: setup
 	$(PY) bench/anonymity_bench.py

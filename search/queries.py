@@ -13,7 +13,8 @@ from elasticsearch.dsl import A, MultiSearch, Q, Search
 from . import client, compounds, concepts as concept_layer, documents, labels
 from .params import FILTER_FIELDS
 
-TEXT_FIELDS = ["title^4", "summary^2", "body"]
+# Weighed on the judged set (make bench-relevance), not by guess; see search/README.md.
+TEXT_FIELDS = ["title^4", "summary^2", "body", "stuck^1", "approach^1"]
 FACET_FIELDS = ("type",) + FILTER_FIELDS
 FACET_SIZE = 100
 RESCORE_WINDOW = 20
