@@ -14,7 +14,7 @@ setup: .venv/.installed
 	python3 -m venv .venv
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q ".[dev]"
-	$(PY) -m casebook.anonymity.warm
+	$(PY) -m anonymity.warm
 	touch $@
 
 run: setup

@@ -30,11 +30,11 @@ def measure(which: str, rounds: int) -> dict:
     sys.path.insert(0, str(ROOT))
     started = time.perf_counter()
     if which == "ours":
-        from casebook.anonymity.detector import Detector
+        from anonymity.detector import Detector
 
         check = Detector().check_text
     else:
-        from casebook.anonymity.detector import load_deduce  # plain deduce, default config
+        from anonymity.detector import load_deduce  # plain deduce, default config
 
         model = load_deduce()
         check = model.deidentify

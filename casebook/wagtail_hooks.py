@@ -22,10 +22,10 @@ class TaxonomyTermViewSet(SnippetViewSet):
 register_snippet(TaxonomyTermViewSet)
 
 
-# ---- Issue 4: anonymity check before publication (the code lives in casebook/anonymity/admin.py) ----------------
+# ---- Issue 4: anonymity check before publication (the code lives in casebook/anonymity_admin.py) ----------------
 from wagtail import hooks  # noqa: E402
 
-from .anonymity import admin as anonymity_admin  # noqa: E402
+from . import anonymity_admin  # noqa: E402
 
 hooks.register("before_publish_page", anonymity_admin.before_publish_page)
 hooks.register("before_bulk_action", anonymity_admin.before_bulk_action)

@@ -8,7 +8,7 @@ Decisions worth knowing:
   is a group decision taken in a meeting, not a per-object approval task, and a Wagtail workflow would be a second
   state machine beside `services.py`. The admin is read-only for these models (wagtail_hooks.py).
 * `services.py` is the only place that changes a contribution's status; it calls no search code.
-* Before publishing, closing a meeting runs the anonymity check (`casebook.anonymity.check_fields`, through
+* Before publishing, closing a meeting runs the anonymity check (`anonymity.check_fields`, through
   `publication_check.py`). Findings, or a check that cannot be reached, keep the item on the agenda.
 * A published lesson is public (briefings, feed, lesson page); links to its cases are filtered per reader with
   `visible_cases`. Reflections are shown only where their case may be seen.

@@ -1,22 +1,22 @@
-"""The anonymity gate before a lesson or reflection is published (issue 4's check, `casebook.anonymity`).
+"""The anonymity gate before a lesson or reflection is published (issue 4's check, `anonymity`).
 
 `findings_for(contribution)` returns a list of plain dicts (field, kind, label, text), empty when the texts are
 clean. When the check cannot be asked, it returns one finding of kind "unavailable": never treat an unchecked
 text as clean.
 
-Why check_fields and not `casebook.anonymity.publishing.assert_publishable`: that gate reads a *page's* texts
+Why check_fields and not `casebook.anonymity_gate.assert_publishable`: that gate reads a *page's* texts
 (CasePage, ExpertProfilePage) and resolves findings with per-page FindingDecision rows; for any other object it
 sees no text and would pass everything. Should it learn lessons and reflections, this is the one place to switch.
 """
 
 from django.utils.translation import gettext as _
 
-from casebook.anonymity import AnonymityCheckUnavailable
+from anonymity import AnonymityCheckUnavailable
 
 
 def _check_fields(fields):
     # Resolved at call time: the detector loads deduce on first use, and tests replace this function.
-    from casebook.anonymity import check_fields
+    from anonymity import check_fields
 
     return check_fields(fields)
 

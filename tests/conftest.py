@@ -96,13 +96,13 @@ def rules_only_anonymity_check(request, monkeypatch):
     loads in milliseconds instead of seconds and ~1 GB. Tests marked `deduce` keep the real detector."""
     if request.node.get_closest_marker("deduce"):
         return
-    from casebook.anonymity.detector import Detector
+    from anonymity.detector import Detector
 
     global _RULES_ONLY
     if _RULES_ONLY is None:
         _RULES_ONLY = Detector(deduce_model=_NoDeduce())
     # The seam every caller goes through (publishing, import, learning's meeting decisions, the CLI).
-    monkeypatch.setattr("casebook.anonymity.detector.get_detector", lambda: _RULES_ONLY)
+    monkeypatch.setattr("anonymity.detector.get_detector", lambda: _RULES_ONLY)
 
 
 class _NoDeduce:

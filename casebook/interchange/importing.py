@@ -8,7 +8,7 @@ from tqdm import tqdm
 from .. import signals
 from ..classification import CLASSIFICATION_FIELDS
 from ..models import CaseIndexPage, CaseLesson, CasePage, TaxonomyTerm
-from ..anonymity import publishing as anonymity  # issue 4: the anonymity gate before publishing
+from .. import anonymity_gate as anonymity  # the anonymity gate before publishing
 from .export import case_to_record, current_version
 from .schema import OPTIONAL_SCALARS, TEXT_FIELDS, normalise, parse_lines
 

@@ -7,7 +7,7 @@ class AnonymityGatedPublishing:
     """
 
     def publish(self, revision, *args, **kwargs):
-        from ..anonymity.publishing import assert_publishable
+        from ..anonymity_gate import assert_publishable
 
         candidate = revision.as_object()
         assert_publishable(candidate)

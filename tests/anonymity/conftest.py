@@ -12,7 +12,7 @@ DATA = Path(__file__).parent / "data"
 @pytest.fixture(scope="session")
 def detector():
     """The process-wide detector, so in-process checks in other tests reuse it."""
-    from casebook.anonymity.detector import get_detector
+    from anonymity.detector import get_detector
 
     return get_detector()
 
@@ -26,7 +26,7 @@ class NoDeduce:
 
 @pytest.fixture(scope="session")
 def rules_detector():
-    from casebook.anonymity.detector import Detector
+    from anonymity.detector import Detector
 
     return Detector(deduce_model=NoDeduce())
 

@@ -6,7 +6,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from casebook.anonymity.cli import run
+from anonymity.cli import run
 
 
 @pytest.fixture
@@ -71,7 +71,7 @@ def test_stdin(check):
 def test_management_command_through_the_checker(tmp_path, rules_detector, settings, capsys):
     import threading
 
-    from casebook.anonymity.service import make_server
+    from anonymity.service import make_server
 
     server = make_server("127.0.0.1", 0, detector=rules_detector)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from casebook.anonymity import Finding, check_fields, check_text
+from anonymity import Finding, check_fields, check_text
 
 pytestmark = pytest.mark.deduce
 

@@ -7,8 +7,8 @@ import pytest
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.test import RequestFactory
 
-from casebook.anonymity import publishing
-from casebook.anonymity.admin import before_publish_page, findings_url
+from casebook import anonymity_gate as publishing
+from casebook.anonymity_admin import before_publish_page, findings_url
 from casebook.interchange.importing import import_lines
 from casebook.models import AnonymityStatus, CasePage, ExpertProfilePage, FindingDecision
 from tests.factories import case_record, make_case, make_user

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from casebook.anonymity import publishing
+from casebook import anonymity_gate as publishing
 from casebook.interchange.importing import import_lines
 from casebook.models import AnonymityStatus, CasePage
 from tests.factories import case_record

@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from casebook.anonymity.findings import KINDS
+from anonymity.findings import KINDS
 
 RECALL_TARGET = 0.98
 FALSE_FLAGS_PER_1000_WORDS = 1.0
@@ -69,7 +69,7 @@ def test_demo_cases_pass_the_check(detector):
     import json
     from pathlib import Path
 
-    from casebook.anonymity.publishing import CASE_FIELDS
+    from casebook.anonymity_gate import CASE_FIELDS
 
     path = Path(__file__).resolve().parents[2] / "casebook" / "data" / "demo" / "cases.jsonl"
     flags = []

@@ -2,9 +2,9 @@
 
 import pytest
 
-from casebook.anonymity import allowlist, rules
-from casebook.anonymity.findings import Finding, merge
-from casebook.anonymity.suggestions import age_band, suggestions
+from anonymity import allowlist, rules
+from anonymity.findings import Finding, merge
+from anonymity.suggestions import age_band, suggestions
 
 
 def found(text, detector):

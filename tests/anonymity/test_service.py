@@ -7,8 +7,8 @@ import urllib.request
 
 import pytest
 
-from casebook.anonymity import AnonymityCheckUnavailable, check_fields, check_text
-from casebook.anonymity.service import make_server
+from anonymity import AnonymityCheckUnavailable, check_fields, check_text
+from anonymity.service import make_server
 
 
 @pytest.fixture

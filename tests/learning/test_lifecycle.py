@@ -121,7 +121,7 @@ def test_identifying_details_block_publication_and_keep_the_item_on_the_agenda(
 
 
 def test_unavailable_check_never_publishes(member, moderator, monkeypatch):
-    from casebook.anonymity import AnonymityCheckUnavailable
+    from anonymity import AnonymityCheckUnavailable
 
     def unavailable(fields):
         raise AnonymityCheckUnavailable("niet bereikbaar")

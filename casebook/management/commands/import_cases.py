@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from casebook.anonymity.publishing import field_label
+from casebook.anonymity_gate import field_label
 from casebook.interchange.importing import ImportRejected, import_lines
 from casebook.visibility import Visibility
 

@@ -16,6 +16,7 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS", ["localhost", "127.0.0.1"], cast=list)
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS", [], cast=list)
 
 INSTALLED_APPS = [
+    "anonymity",
     "casebook",
     "learning",
     "search",

@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 
-from . import publishing
-from .findings import Finding
-from .service import AnonymityCheckUnavailable
-from .suggestions import suggestions
+from anonymity.findings import Finding
+from anonymity.service import AnonymityCheckUnavailable
+from anonymity.suggestions import suggestions
+
+from . import anonymity_gate as publishing
 
 URL_NAME = "casebook_anonymity_findings"
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .findings import Finding
+from anonymity.findings import Finding
 
 CASE_FIELDS = {
     "title": "titel",
@@ -48,7 +48,7 @@ class NotPublishable(Exception):
 
 def _check_fields(fields):
     # Resolved at call time so the checker service or in-process detector is chosen per call (tests swap it).
-    from .service import check_fields
+    from anonymity.service import check_fields
 
     return check_fields(fields)
 

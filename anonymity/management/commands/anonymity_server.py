@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from casebook.anonymity.service import serve
+from anonymity.service import serve
 
 
 class Command(BaseCommand):

@@ -2,8 +2,8 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from casebook.anonymity.cli import run
-from casebook.anonymity.service import AnonymityCheckUnavailable
+from anonymity.cli import run
+from anonymity.service import AnonymityCheckUnavailable
 
 
 class Command(BaseCommand):

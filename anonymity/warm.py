@@ -1,4 +1,4 @@
-"""Build deduce's lookup cache at install time (`python -m casebook.anonymity.warm`).
+"""Build deduce's lookup cache at install time (`python -m anonymity.warm`).
 
 deduce pickles its lookup structures next to its data on first load; doing that during
 setup keeps the first check (and the checker's start-up) from paying for it.

