@@ -12,6 +12,7 @@ import threading
 import regex as re
 
 from . import lexicon, rules
+from .proper_nouns import proper_nouns
 from .allowlist import allowed_spans, default_pattern, is_allowed
 from .findings import Finding, merge
 
@@ -80,7 +81,7 @@ class Detector:
     def check_text(self, text: str) -> list[Finding]:
         if not text or not text.strip():
             return []
-        found = self._from_deduce(text) + rules.all_rules(text, self._common, self._surnames)
+        found = self._from_deduce(text) + rules.all_rules(text, self._common, self._surnames) + list(proper_nouns(text))
         found = self._trim_name_tails(text, self._prefer_places(text, found))
         allowed = allowed_spans(text, self._allow)
         found = [f for f in found if f.end > f.start and not is_allowed(f.start, f.end, allowed)]

@@ -118,3 +118,41 @@ def region_of_place(place: str) -> str | None:
     provinces = place_provinces()
     province = provinces.get(place) or provinces.get(place.strip().title())
     return PROVINCE_REGION.get(province) if province else None
+
+
+# Debian's word lists (wdutch, wamerican; installed by scripts/packages.sh). Lower-case entries are ordinary
+# words; wdutch's capitalised entries are proper nouns (first names, places, neighbourhoods, brands, nationalities).
+DUTCH_WORDLIST = Path("/usr/share/dict/dutch")
+ENGLISH_WORDLIST = Path("/usr/share/dict/american-english")
+
+
+def _wordlist(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    return [w.strip() for w in path.read_text(encoding="utf-8", errors="ignore").splitlines() if w.strip()]
+
+
+@lru_cache(maxsize=1)
+def ordinary_words() -> frozenset[str]:
+    """Dutch and English words written in lower case: a capitalised one is a word at a sentence start or in a title."""
+    words = [w for w in _wordlist(DUTCH_WORDLIST) + _wordlist(ENGLISH_WORDLIST) if w.islower()]
+    return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=1)
+def proper_nouns() -> frozenset[str]:
+    """wdutch's capitalised entries that are no ordinary word in lower case (Kanaleneiland, Yilmaz, Fatima)."""
+    ordinary = ordinary_words()
+    return frozenset(w for w in _wordlist(DUTCH_WORDLIST) if w[:1].isupper() and w.lower() not in ordinary)
+
+
+@lru_cache(maxsize=1)
+def word_lists_available() -> bool:
+    return DUTCH_WORDLIST.exists()
+
+
+@lru_cache(maxsize=1)
+def general_proper_nouns() -> frozenset[str]:
+    """Capitalised words that identify nobody: nationalities, languages, religions, holidays, countries
+    (anonymity/data/general_proper_nouns.txt)."""
+    return frozenset(_read(DATA / "general_proper_nouns.txt"))

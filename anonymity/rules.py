@@ -63,7 +63,7 @@ def bsn(text: str) -> Iterator[Finding]:
 # --- Phone numbers -----------------------------------------------------------------------
 
 _PHONE_INTL = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ .-]?\(0\))?(?:[ .()-]{0,2}\d){7,12}(?![ .-]?\d)")
-_PHONE_NL = re.compile(r"(?<![\w(])\(?0\d(?:[ .()/-]{0,2}\d){8}(?![ .-]?\d)")
+_PHONE_NL = re.compile(r"(?<![\w(])\(?0\d(?:[ .()/-]{0,3}\d){8}(?![ .-]?\d)")
 _PHONE_SERVICE = re.compile(r"(?<![\w])0[89]0[09][ -]?\d(?:[ -]?\d){3,6}(?![ .-]?\d)")
 
 
@@ -158,6 +158,13 @@ _AGE_PATTERNS = [
         rf"{_AGE_NUM}(?: jaar)?\b(?! (?:jaar )?(?:tot|en|à|of)\b)(?!-)",
         I,
     ),
+    # een baby van zes weken, zeven maanden oud
+    re.compile(rf"(?<=\b(?:baby|babytje|zuigeling|kindje|pasgeborene|peuter|dreumes|zoontje|dochtertje) van )"
+               rf"{_AGE_NUM} (?:weken|maanden|dagen)(?: oud)?\b", I),
+    re.compile(rf"\b{_AGE_NUM} (?:weken|maanden|dagen) oud\b", I),
+    # in zijn 17e levensjaar; rond haar zestiende
+    re.compile(rf"(?<=\b(?:in|rond) (?:zijn|haar|hun|z'n|d'r) )(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})"
+               rf"(?: (?:jaar|levensjaar|verjaardag))?\b", I),
     # Daan (14), Sanne (15 jaar)
     re.compile(r"(?<=[\w)] )\(\d{1,2}(?: jaar| jr\.?)?\)"),
     # ', 15 jaar,' as an apposition

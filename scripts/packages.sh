@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the full test run needs, if they are missing: PostgreSQL, Chromium,
-# the Dutch word list (search compounds) and a JDK for Elasticsearch and its analysis plugin. Idempotent; needs root (these machines run as root).
+# the Dutch and English word lists (search compounds, anonymity check) and a JDK for Elasticsearch and its analysis plugin. Idempotent; needs root (these machines run as root).
 set -euo pipefail
 
 want=()
 command -v pg_ctlcluster >/dev/null 2>&1 || want+=(postgresql)
 command -v chromium >/dev/null 2>&1 || want+=(chromium)
-[ -f /usr/share/dict/dutch ] || want+=(wdutch)
+[ -f /usr/share/dict/dutch ] || want+=(wdutch)              # compounds (search) and words (anonymity)
+[ -f /usr/share/dict/american-english ] || want+=(wamerican)  # English words are no names either (anonymity)
 command -v javac >/dev/null 2>&1 || want+=(openjdk-17-jdk-headless)  # javac builds search/es_plugin
 command -v mvn >/dev/null 2>&1 || want+=(maven)
 command -v unzip >/dev/null 2>&1 || want+=(unzip)

@@ -1,0 +1,105 @@
+"""Capitalised words that are no ordinary word: the general sign of a name, place or institution.
+
+Cue-based rules ('moeder X', 'woont in X') only catch what they were written for. This rule needs no cue: in
+the middle of a sentence a Dutch text capitalises proper nouns, so a capitalised word that is no ordinary Dutch
+or English word (Debian's wdutch and wamerican lists, lower-case entries) and not a general proper noun
+(nationalities, languages, holidays: data/general_proper_nouns.txt) is taken for an identifier — whether wdutch
+knows it as a proper noun (Kanaleneiland, Yilmaz) or nobody does (Yohannes, Youké). At a sentence start every
+word is capitalised, so there it needs more: being no word at all, or a verb or a bracketed number after it.
+
+Its kind is read from the words before it: a place after 'in', 'uit', 'wijk' …, an institution after 'bij',
+'op', 'school' … or when it is written like a brand (JeugdPunt, Kids-Care); otherwise a name.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Iterator
+
+import regex as re
+
+from . import lexicon
+from .findings import Finding
+
+_TOKEN = re.compile(r"(?<![\w@./-])[A-ZÀ-ÖØ-Þ][\p{L}]*(?:['’-][\p{L}]+)*(?![\w@])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•*#>]|^\s*[-–])[\s\"'‘“(\[-]*$")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|uit|naar|te|rond|nabij|vanuit|wijk|buurt|stadsdeel|dorp|woont|woonde|wonen|verhuisd|verhuisde|"
+    r"verhuizen|opgegroeid|geboren|richting|omgeving|gemeente)\s+(?:de\s+(?:wijk|buurt)\s+)?$",
+    re.IGNORECASE,
+)
+_INSTITUTION_BEFORE = re.compile(
+    r"\b(?:op|school|instelling|aanbieder|zorgaanbieder|stichting|kliniek|opgenomen in|"
+    r"groep|locatie|(?:werkt|werkte|stage|bijbaan) bij)\s+(?:de\s+|het\s+)?$",
+    re.IGNORECASE,
+)
+_VERB_AFTER = re.compile(
+    r"\s+(?:(?:zegt|zei|vertelt|vertelde|wil|wilde|woont|woonde|liep|loopt|belde|belt|kwam|komt|ging|gaat|"
+    r"schreef|kreeg|krijgt|huilde|lachte|weigerde|weigert|durfde|durft|is|was|had|heeft|zit|zat|moest|moet|"
+    r"kan|kon|mag|mocht|vindt|vond|wordt|werd|voelt|voelde|en)\b|\(\d|,\s)"
+)
+_SPEECH_AFTER = re.compile(r"\s+(?:zegt|zei|vertelt|vertelde|vindt|vond|wil|wilde|belde|belt|schreef|schrijft|"
+                           r"appte|appt|huilde|lachte|antwoordde|vroeg|vraagt)\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?:de|het|een|De|Het|Een)\s+$")
+_BRAND = re.compile(r"[a-zà-ÿ][A-Z]|-[A-Z]")  # JeugdPunt, Kids-Care
+_HYPHENATED_NAME = re.compile(r"[A-Z][a-zà-ÿ]+-[A-Z][a-zà-ÿ]+")
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _ordinary_word(low: str, ordinary: frozenset[str]) -> bool:
+    if low in ordinary or _fold(low) in ordinary:
+        return True
+    # A compound of two ordinary words (oudergeweld, jeugdhulpverleenster: wdutch does not list every compound).
+    for i in range(3, len(low) - 2):
+        head, tail = low[:i], low[i:]
+        if tail in ordinary and (head in ordinary or (head.endswith("s") and head[:-1] in ordinary)):
+            return True
+    return False
+
+
+def _is_ordinary(token: str, ordinary: frozenset[str], known_proper: frozenset[str]) -> bool:
+    """Every part (split at hyphens) is an ordinary word or an abbreviation: LVB-groep, Wlz-PGB, Kind-oudergeweld.
+    A proper noun wdutch lists is never excused as a compound (Kanaleneiland is kanalen + eiland)."""
+    if token in known_proper:
+        return False
+    parts = [p for p in re.split(r"['’-]", token) if p]
+    return all(p.isupper() or len(p) <= 3 or _ordinary_word(p.lower(), ordinary) for p in parts)
+
+
+def _kind(text: str, start: int, token: str) -> str:
+    before = text[max(0, start - 30) : start]
+    if token in lexicon.places() or _PLACE_BEFORE.search(before):
+        return "place"
+    if token in lexicon.first_names():
+        return "name"
+    if _HYPHENATED_NAME.fullmatch(token):
+        # Anne-Marie, Smit-Bakker are names; Kids-Care, Jeugd-Punt are brands (a part is a word).
+        ordinary = lexicon.ordinary_words()
+        brand = any(p.lower() in ordinary for p in token.split("-"))
+        return "institution" if brand or _INSTITUTION_BEFORE.search(before) else "name"
+    if _BRAND.search(token) or _INSTITUTION_BEFORE.search(before):
+        return "institution"
+    return "name"
+
+
+def proper_nouns(text: str) -> Iterator[Finding]:
+    if not lexicon.word_lists_available():
+        return
+    ordinary = lexicon.ordinary_words()
+    known_proper = lexicon.proper_nouns()
+    general = lexicon.general_proper_nouns()
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        if token.isupper() and len(token) == 2 and _SPEECH_AFTER.match(text, m.end()) and not _ARTICLE_BEFORE.search(
+                text[max(0, m.start() - 8) : m.start()]):
+            yield Finding("name", m.start(), m.end(), token)  # 'MK zei dat …': initials used as a name
+            continue
+        if len(token) < 2 or token.isupper() or token in general or _is_ordinary(token, ordinary, known_proper):
+            continue
+        at_start = m.start() == 0 or bool(_SENTENCE_START.search(text[max(0, m.start() - 12) : m.start()]))
+        if at_start and token in known_proper and not _VERB_AFTER.match(text, m.end()):
+            continue  # 'Amsterdam heeft…' is caught by deduce's place list; a sentence start needs a cue here
+        yield Finding(_kind(text, m.start(), token), m.start(), m.end(), token)
