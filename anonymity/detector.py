@@ -75,6 +75,10 @@ class Detector:
         self._ambiguous = lexicon.ambiguous_words() | self._common
         self._areas = lexicon.allowed_areas()
         self._surnames = lexicon.surnames()
+        if not lexicon.word_lists_available():
+            logging.getLogger(__name__).warning(
+                "%s is missing (apt-get install wdutch wamerican): names without a cue will be missed",
+                lexicon.DUTCH_WORDLIST)
 
     # -- public API ---------------------------------------------------------------------
 
