@@ -41,6 +41,7 @@ _VERB_AFTER = re.compile(
 _SPEECH_AFTER = re.compile(r"\s+(?:zegt|zei|vertelt|vertelde|vindt|vond|wil|wilde|belde|belt|schreef|schrijft|"
                            r"appte|appt|huilde|lachte|antwoordde|vroeg|vraagt)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:de|het|een|De|Het|Een)\s+$")
+_GENITIVE = re.compile(r"['’]s\s$")
 _BRAND = re.compile(r"[a-zà-ÿ][A-Z]|-[A-Z]")  # JeugdPunt, Kids-Care
 _HYPHENATED_NAME = re.compile(r"[A-Z][a-zà-ÿ]+-[A-Z][a-zà-ÿ]+")
 
@@ -99,6 +100,8 @@ def proper_nouns(text: str) -> Iterator[Finding]:
             continue
         if len(token) < 2 or token.isupper() or token in general or _is_ordinary(token, ordinary, known_proper):
             continue
+        if _GENITIVE.search(text[max(0, m.start() - 3) : m.start()]):
+            continue  # 's Nachts, 's Ochtends (a place like 's-Hertogenbosch is in deduce's list)
         at_start = m.start() == 0 or bool(_SENTENCE_START.search(text[max(0, m.start() - 12) : m.start()]))
         if at_start and token in known_proper and not _VERB_AFTER.match(text, m.end()):
             continue  # 'Amsterdam heeft…' is caught by deduce's place list; a sentence start needs a cue here

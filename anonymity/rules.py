@@ -163,8 +163,8 @@ _AGE_PATTERNS = [
                rf"{_AGE_NUM} (?:weken|maanden|dagen)(?: oud)?\b", I),
     re.compile(rf"\b{_AGE_NUM} (?:weken|maanden|dagen) oud\b", I),
     # in zijn 17e levensjaar; rond haar zestiende
-    re.compile(rf"(?<=\b(?:in|rond) (?:zijn|haar|hun|z'n|d'r) )(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})"
-               rf"(?: (?:jaar|levensjaar|verjaardag))?\b", I),
+    re.compile(rf"(?<=\bin (?:zijn|haar|hun|z'n|d'r) )(?:\d{{1,2}}(?:e|de|ste)|{_ORDW}) levensjaar\b", I),
+    re.compile(rf"(?<=\brond (?:zijn|haar|hun|z'n|d'r) )(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})\b", I),
     # Daan (14), Sanne (15 jaar)
     re.compile(r"(?<=[\w)] )\(\d{1,2}(?: jaar| jr\.?)?\)"),
     # ', 15 jaar,' as an apposition
@@ -333,7 +333,7 @@ _NICKNAME_QUOTED = re.compile(
 _INITIALS = re.compile(rf"(?<![\w.])(?:[A-Z]\.\s?){{1,4}}(?:{_TUSSEN}\s)*{_CAP}")
 _INITIALS_NOT = re.compile(r"^(?:N\.B\.|P\.S\.|A\.U\.B\.|T\.A\.V\.|I\.P\.V\.|O\.A\.|Z\.S\.M\.)", I)
 _VERB_AFTER_NAME = re.compile(
-    rf"(?<=[a-z,;] )(?P<name>{_CAP})(?= (?:zegt|zei|vertelt|vertelde|vindt|vond|wil|wilde|woont|woonde|"
+    rf"(?<=[a-z,;] )(?<!['’]s )(?P<name>{_CAP})(?= (?:zegt|zei|vertelt|vertelde|vindt|vond|wil|wilde|woont|woonde|"
     rf"belt|belde|schreef|schrijft|voelt|voelde|antwoordt|antwoordde|huilde|lachte|kreeg|krijgt|liep|"
     rf"rende|sliep|slaapt|weigerde|weigert|mocht|mag|durfde|durft)\b)"
 )
