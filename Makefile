@@ -4,7 +4,7 @@ PIP := .venv/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test search search-stop bench-search bench-relevance bench-anonymity messages clean
+.PHONY: setup run test search search-stop bench-search bench-relevance bench-anonymity bench-anonymity-quality messages clean
 
 setup: .venv/.installed
 
@@ -45,7 +45,13 @@ bench-relevance: setup
 	ELASTICSEARCH_URL=http://127.0.0.1:$${ES_PORT:-9200} $(PY) bench/relevance_bench.py $(RELEVANCE_ARGS)
 
 bench-anonymity: setup
+	scripts/packages.sh
 	$(PY) bench/anonymity_bench.py
+
+# Recall per kind on planted identifiers (held-back set first) and false flags on clean professional text.
+bench-anonymity-quality: setup
+	scripts/packages.sh
+	$(PY) bench/anonymity_quality.py
 
 # Needs gettext (apt-get install gettext); the compiled .mo files are committed.
 messages: setup
