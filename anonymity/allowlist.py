@@ -36,11 +36,22 @@ def default_pattern() -> re.Pattern | None:
     return parse(ALLOWLIST_PATH.read_text(encoding="utf-8").splitlines())
 
 
-def allowed_spans(text: str, pattern: re.Pattern | None = None) -> list[tuple[int, int]]:
+WINDOW = 120  # characters around a finding in which an allowed term containing it is looked for
+
+
+def allowed_spans(text: str, pattern: re.Pattern | None = None, near=None) -> list[tuple[int, int]]:
+    """Spans of allowed terms; with `near` (findings), only around them — a long alternation over the whole text
+    costs more than the rest of the check."""
     pattern = pattern if pattern is not None else default_pattern()
     if pattern is None:
         return []
-    return [m.span() for m in pattern.finditer(text)]
+    if near is None:
+        return [m.span() for m in pattern.finditer(text)]
+    spans = set()
+    for f in near:
+        for m in pattern.finditer(text, max(0, f.start - WINDOW), min(len(text), f.end + WINDOW)):
+            spans.add(m.span())
+    return sorted(spans)
 
 
 def is_allowed(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

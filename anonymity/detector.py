@@ -75,6 +75,7 @@ class Detector:
         self._ambiguous = lexicon.ambiguous_words() | self._common
         self._areas = lexicon.allowed_areas()
         self._surnames = lexicon.surnames()
+        lexicon.proper_nouns()  # load the word lists now, not on the first check (start-up is the place for it)
         if not lexicon.word_lists_available():
             logging.getLogger(__name__).warning(
                 "%s is missing (apt-get install wdutch wamerican): names without a cue will be missed",
@@ -87,7 +88,7 @@ class Detector:
             return []
         found = self._from_deduce(text) + rules.all_rules(text, self._common, self._surnames) + list(proper_nouns(text))
         found = self._trim_name_tails(text, self._prefer_places(text, found))
-        allowed = allowed_spans(text, self._allow)
+        allowed = allowed_spans(text, self._allow, near=found)
         found = [f for f in found if f.end > f.start and not is_allowed(f.start, f.end, allowed)]
         return merge(text, found)
 

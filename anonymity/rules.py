@@ -107,10 +107,13 @@ _DATE_PATTERNS = [
     # 03-11 (day-month without year only with a leading zero, so ranges like 10-12 stay)
     re.compile(rf"(?<![\d/.-])(?:0[1-9]-{_MON}|{_DAY}-0[1-9])(?![\d/.-])"),
 ]
+_ANY_DIGIT = re.compile(r"\d")
 _DAY_MONTH_SLASH = re.compile(rf"(?<![\d/.,]){_DAY}/{_MON}(?![\d/]|,\d)")
 
 
 def date(text: str) -> Iterator[Finding]:
+    if not _ANY_DIGIT.search(text):
+        return  # every date pattern needs a digit: skip the scans
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
             yield _f("date", text, m)
@@ -212,7 +215,12 @@ def postcode(text: str) -> Iterator[Finding]:
             yield _f("postcode", text, m)
 
 
+_STREET_HINT = re.compile(rf"(?:{_STREET_SUFFIX})\s\d|(?:{_STREET_SUFFIX_STRONG})\b|[Pp]ostbus", I)
+
+
 def address(text: str) -> Iterator[Finding]:
+    if not _STREET_HINT.search(text):
+        return  # no street word at all: the expensive scans cannot match
     for pattern in _ADDRESS:
         for m in pattern.finditer(text):
             span = m.group()
