@@ -31,10 +31,6 @@ class ContentDocument(Document):
     title = _text(fields={"folded": Text(analyzer="nl_folded"), "raw": Keyword(ignore_above=256)})
     summary = _text()
     body = _text()
-    # Two sections again on their own, so the ranking can weigh them (queries.TEXT_FIELDS): professionals
-    # describe where their case is stuck, and look for what broke through.
-    stuck = _text()
-    approach = _text()
     visibility = Keyword()
     year = Integer()
     language = Keyword()
@@ -128,8 +124,6 @@ def case_document(page):
         "title": page.title,
         "summary": page.summary,
         "body": "\n\n".join(part for part in body_parts if part),
-        "stuck": page.stuck_points,
-        "approach": "\n\n".join(part for part in (page.approach, page.created) if part),
         "visibility": page.visibility,
         "year": page.year,
         "language": page.language,
@@ -190,8 +184,6 @@ def record_document(record, *, visibility, url):
         "title": record["title"],
         "summary": record["summary"],
         "body": "\n\n".join(part for part in body if part),
-        "stuck": record.get("stuck_points", ""),
-        "approach": "\n\n".join(part for part in (record.get("approach", ""), record.get("created", "")) if part),
         "visibility": visibility,
         "year": record["year"],
         "language": record.get("language", "nl"),

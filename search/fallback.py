@@ -138,6 +138,9 @@ def search(params, allowed):
         qs = qs.order_by("-year", "title")
     total = qs.count()
     page = list(qs[params.offset : params.offset + params.page_size])
+    if ranked:
+        # Ranking is the costly part; facet counts only need which cases matched, so rank once, not per facet.
+        base = _visible(allowed).filter(pk__in=list(base.values_list("pk", flat=True)))
     facets = _facets(base, params)
     facets["type"] = labels.facet_entries("type", [("case", _filter(base, params.filters).count())]) if total else []
     return {

@@ -54,7 +54,9 @@ def load_collection(progress=False):
 def index_collection():
     from . import client, indexing
 
-    indexing.rebuild()
+    # Read the pages here, not in the bulk helper's feeder thread (SQLite test databases lock across threads).
+    actions = list(indexing.iter_source_actions(client.alias_name()))
+    indexing.rebuild(actions=actions, total=len(actions))
     client.get_client().indices.refresh(index=client.alias_name())
 
 
