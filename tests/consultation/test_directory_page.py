@@ -114,3 +114,8 @@ def test_the_page_shows_the_verouderd_warning_only_for_stale_details(client):
     html = client.get(URL, {"gemeente": "Enschede"}).content.decode()
     assert html.count("stale-warning") == 1
     assert "Verouderd:" in html and "meer dan een jaar geleden" in html
+
+
+def test_the_main_menu_links_to_the_directory(client):
+    html = client.get("/").content.decode()
+    assert 'href="/expertteams/"' in html
