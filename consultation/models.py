@@ -29,7 +29,8 @@ class ContactDetails(models.Model):
     website = models.URLField(_("webpagina"), blank=True)
     response_time = models.CharField(_("verwachte reactietijd"), max_length=120, blank=True,
                                      help_text=_("Bijvoorbeeld 'binnen 5 werkdagen'."))
-    languages = models.CharField(_("talen"), max_length=200, blank=True, help_text=_("Bijvoorbeeld 'Nederlands, Engels'."))
+    languages = models.CharField(_("talen"), max_length=200, blank=True,
+                                 help_text=_("Bijvoorbeeld 'Nederlands, Engels'."))
     last_verified = models.DateField(_("laatst gecontroleerd"), null=True, blank=True,
                                      help_text=_("Datum waarop iemand deze gegevens bij het team heeft nagevraagd."))
 
