@@ -12,9 +12,9 @@ from . import roles
 
 # App label → model names whose add/change/delete/view permissions a role gets in the Django sense.
 _MODEL_PERMISSIONS = {
-    roles.EDITOR: {"casebook": ["taxonomyterm"], "learning": "*"},
+    roles.EDITOR: {"casebook": ["taxonomyterm"], "learning": "*", "consultation": "*"},
     roles.MODERATOR: {"learning": "*"},
-    roles.ADMIN: {"casebook": "*", "learning": "*", "search": "*"},
+    roles.ADMIN: {"casebook": "*", "learning": "*", "search": "*", "consultation": "*"},
 }
 _PAGE_PERMISSIONS = {
     roles.EDITOR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],

@@ -18,6 +18,7 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS", [], cast=list)
 INSTALLED_APPS = [
     "anonymity",
     "casebook",
+    "consultation",
     "learning",
     "search",
     "wagtail.contrib.forms",

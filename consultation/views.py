@@ -1,0 +1,29 @@
+"""The public directory: type a municipality, get its expertteam and expertisecentrum in one step."""
+
+from django.db.models import Prefetch
+from django.shortcuts import render
+
+from . import lookup
+from .map import map_areas
+from .models import ExpertiseArea, JeugdRegion, Municipality
+from .seed import reference_date
+
+
+def directory(request):
+    query = request.GET.get("gemeente", "").strip()[:120]
+    matches, suggestions = [], []
+    if query:
+        matches, suggestions = lookup.find(query, Municipality.objects.select_related("region__area"))
+    areas = ExpertiseArea.objects.prefetch_related(
+        Prefetch("regions", queryset=JeugdRegion.objects.prefetch_related("municipalities"))
+    )
+    return render(request, "consultation/directory.html", {
+        "query": query,
+        "searched": bool(query),
+        "match": matches[0] if len(matches) == 1 else None,
+        "choices": matches if len(matches) > 1 else [],
+        "suggestions": suggestions,
+        "areas": areas,
+        "map_areas": map_areas(areas),
+        "reference_date": reference_date(),
+    })
