@@ -14,6 +14,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("leren/", include("learning.urls")),
+    path("signalering/", include("signals.urls")),
     path("", include("search.urls")),
     path("", include("casebook.urls")),
 ]

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "casebook",
     "learning",
     "search",
+    "signals",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
