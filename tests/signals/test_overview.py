@@ -83,6 +83,9 @@ def test_the_page_renders_without_and_with_filters(cases, client):
     html = response.content.decode()
     assert "Over alle regio&#x27;s en jaren liep de zorg het vaakst vast op: wachttijd of wachtlijst (12)" in html
     assert "<svg" in html and 'id="heatmap-table"' in html
+    # coordinates are not localised to Dutch decimal commas (the browser would drop the shapes)
+    assert not re.search(r'(?:x|y|width|height)="\d+,\d', html)
+    assert not re.search(r"translate\(\d+,\d", html)
 
     response = client.get("/signalering/", {"regio": "utrecht-flevoland", "jaar": "2025"})
     assert response.status_code == 200
