@@ -5,6 +5,7 @@ import csv
 
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from casebook.models import TaxonomyTerm
@@ -43,6 +44,8 @@ def signals_overview(request):
     context["heatmap"] = charts.heatmap(tables["stuck_by_area"][1])
     context["stuck_bars"] = charts.bars(tables["stuck"][1])
     context["domain_bars"] = charts.bars(tables["life_domains"][1])
+    if "regio" in filters and "jaar" in filters:
+        context["stable_export"] = reverse("signals:export_region_year", args=[filters["regio"], filters["jaar"], "csv"])
     query = request.GET.urlencode()
     context["export_query"] = f"?{query}" if query else ""
     return render(request, "signals/overview.html", context)

@@ -92,6 +92,7 @@ def test_the_page_renders_without_and_with_filters(cases, client):
     html = response.content.decode()
     assert "In Utrecht en Flevoland liep de zorg in 2025 het vaakst vast op: wachttijd of wachtlijst (7), " \
            "geen passend aanbod (6)." in html
+    assert 'href="/signalering/export/utrecht-flevoland/2025.csv"' in html
     # the data tables show nothing from 1 to 4
     for table in re.findall(r'<table class="data-table".*?</table>', html, re.S):
         numbers = [int(n) for n in re.findall(r"<td>(\d+)</td>", table)]
@@ -127,3 +128,16 @@ def test_json_export_matches_the_page(cases, client):
     values = [v for t in data["tables"].values() for row in t["cells"] for v in row] + \
              [v for t in data["tables"].values() for v in t["row_totals"] + t["column_totals"] + [t["total"]]]
     assert all(v is None or v == 0 or v >= 5 for v in values)
+
+
+def test_a_member_sees_network_cases_counted_on_the_page(cases, client, member):
+    client.force_login(member)
+    html = client.get("/signalering/").content.decode()
+    assert "wachttijd of wachtlijst (15)" in html
+
+
+def test_unknown_region_or_format_in_an_export_url_is_not_found(cases, client):
+    assert client.get("/signalering/export/atlantis/2025.csv").status_code == 404
+    assert client.get("/signalering/export/utrecht-flevoland/2025.xlsx").status_code == 404
+    response = client.get("/signalering/export.csv", {"leeftijd": "99-100"})
+    assert response.status_code == 400 and "99-100" in response.content.decode()
