@@ -15,6 +15,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("leren/", include("learning.urls")),
     path("", include("consultation.urls")),
+    path("signalering/", include("signals.urls")),
     path("", include("search.urls")),
     path("", include("casebook.urls")),
 ]

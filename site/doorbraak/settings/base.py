@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "consultation",
     "learning",
     "search",
+    "signals",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",

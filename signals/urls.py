@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "signals"
+urlpatterns = [
+    path("", views.signals_overview, name="overview"),
+    path("export.<str:fmt>", views.export, name="export"),
+    path("export/<slug:region>/<int:year>.<str:fmt>", views.export_region_year, name="export_region_year"),
+]
