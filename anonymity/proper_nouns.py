@@ -50,9 +50,11 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-def _ordinary_word(low: str, ordinary: frozenset[str]) -> bool:
+def _ordinary_word(low: str, ordinary: frozenset[str], compounds: bool = True) -> bool:
     if low in ordinary or _fold(low) in ordinary:
         return True
+    if not compounds:
+        return False
     # A compound of two ordinary words (oudergeweld, jeugdhulpverleenster: wdutch does not list every compound).
     for i in range(3, len(low) - 2):
         head, tail = low[:i], low[i:]
@@ -66,13 +68,19 @@ def _is_ordinary(token: str, ordinary: frozenset[str], known_proper: frozenset[s
     A proper noun wdutch lists is never excused as a compound (Kanaleneiland is kanalen + eiland)."""
     if token in known_proper:
         return False
+    # Tarwewijk is tarwe + wijk, and still a neighbourhood: no compound excuse for a place-like ending.
+    compounds = not _PLACE_ENDING.search(token)
     parts = [p for p in re.split(r"['’-]", token) if p]
-    return all(p.isupper() or len(p) <= 3 or _ordinary_word(p.lower(), ordinary) for p in parts)
+    return all(p.isupper() or len(p) <= 3 or _ordinary_word(p.lower(), ordinary, compounds) for p in parts)
+
+
+_PLACE_ENDING = re.compile(r"(?:wijk|buurt|kwartier|dorp|veld|velden|kamp|polder|hoek|haven|oord|park|broek|"
+                           r"hof|horst|holt|burgen|erp|erpt|-(?:Noord|Zuid|Oost|West|Centrum))$")
 
 
 def _kind(text: str, start: int, token: str) -> str:
     before = text[max(0, start - 30) : start]
-    if token in lexicon.places() or _PLACE_BEFORE.search(before):
+    if token in lexicon.places() or _PLACE_BEFORE.search(before) or _PLACE_ENDING.search(token):
         return "place"
     if token in lexicon.first_names():
         return "name"

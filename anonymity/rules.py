@@ -282,11 +282,14 @@ _INSTITUTION_TYPE_LOWER = (
 _INSTITUTION_TYPE_CAP = (
     r"OBS|CBS|PCBS|RKBS|IKC|SBO|SO|VSO|ROC|KDV|BSO|Stichting|Zorggroep|Jeugdzorg|GGZ|Ggz|Kinderdagverblijf|"
     r"Basisschool|Ziekenhuis|Kliniek|Praktijk|Gezinshuis|Zorgboerderij|Woongroep|Scholengemeenschap|"
-    r"Sportvereniging|Voetbalvereniging|Vereniging|Kindcentrum|Jeugdinrichting|Behandelcentrum"
+    r"Sportvereniging|Voetbalvereniging|Vereniging|Kindcentrum|Jeugdinrichting|Behandelcentrum|"
+    r"JJI|ISK|Mavo|Havo|Vmbo|Vwo|Sportschool|Kinderpraktijk|Huisartsenpraktijk|Werkplaats|Autobedrijf|VV|SV|"
+    r"Zorgcentrum|Centrum|Jeugdbescherming|Jeugdreclassering|Gezinshuis|Dagbesteding|Kringloop|Groothandel|"
+    r"Kinderopvang|Peuterspeelzaal|Wooncentrum|Woonvoorziening|Logeerhuis|Zorgboerderij"
 )
 _INSTITUTION_SUFFIX = (
     r"College|Lyceum|Gymnasium|Ziekenhuis|Kliniek|Jeugdzorg|Zorggroep|Zorg|Groep|Academie|School|"
-    r"Instituut|Centrum|Huis|Kindcentrum|Scholengemeenschap|Jeugdhulp|Opvoedpoli|Kinderpraktijk"
+    r"Instituut|Centrum|Huis|Kindcentrum|Scholengemeenschap|Jeugdhulp|Opvoedpoli|Kinderpraktijk|Jeugd|Vakschool"
 )
 _NAME_SEQ = rf"(?:(?:De|Het|'t|Den) )?{_CAP}(?: (?:{_CAP}|aan|op|van|de|der|den|en|het)(?=[ .,;:!?)]|$))*"
 _INSTITUTIONS = [

@@ -4,7 +4,11 @@ from collections import Counter
 
 import pytest
 
+from pathlib import Path
+
 from anonymity.findings import KINDS
+
+DATA = Path(__file__).resolve().parent / "data"
 
 RECALL_TARGET = 0.98
 FALSE_FLAGS_PER_1000_WORDS = 1.0
@@ -25,35 +29,58 @@ def test_planted_data_is_consistent(planted):
     assert set(kinds) == set(KINDS), "every kind needs planted examples"
 
 
+def _recall(detector, docs):
+    from anonymity.evaluation import score_planted
+
+    score = score_planted(detector.check_text, docs)
+    print(f"\nrecall (right kind): {score.caught}/{score.total} = {score.recall:.1%}; "
+          f"flagged at all: {score.recall_any_kind:.1%}")
+    return score
+
+
 def test_recall_on_planted_identifiers(detector, planted):
-    total = caught = caught_any_kind = 0
-    missed = []
-    per_kind = Counter()
-    per_kind_caught = Counter()
-    for doc in planted:
-        findings = detector.check_text(doc["text"])
-        for e in doc["expected"]:
-            total += 1
-            per_kind[e["kind"]] += 1
-            near = [f for f in findings if _overlaps(f, e)]
-            caught_any_kind += bool(near)
-            if any(f.kind == e["kind"] for f in near):
-                caught += 1
-                per_kind_caught[e["kind"]] += 1
-            else:
-                missed.append((doc["id"], e["kind"], e["text"], [(f.kind, f.text) for f in near]))
-    recall = caught / total
-    print(f"\nrecall (right kind): {caught}/{total} = {recall:.1%}; flagged at all: {caught_any_kind / total:.1%}")
-    for kind in KINDS:
-        print(f"  {kind:12} {per_kind_caught[kind]}/{per_kind[kind]}")
-    for miss in missed:
+    from anonymity.evaluation import Planted
+
+    score = _recall(detector, [Planted(d["id"], d["text"], d["expected"]) for d in planted])
+    for miss in score.missed:
         print("  missed:", miss)
-    assert recall >= RECALL_TARGET
+    assert score.recall >= RECALL_TARGET
+
+
+# Floors, not targets: the sets written without seeing the rules (tests/anonymity/data/dev and heldback) are
+# caught at 0.82 and 0.85 (right kind); the issue's 0.95 / 0.98 are not reached yet. A change that catches less
+# fails here. The held-back misses are never printed: nobody tunes on them.
+DEV_FLOOR, HELDBACK_FLOOR = 0.80, 0.82
+
+
+def test_recall_on_the_development_set(detector):
+    from anonymity.evaluation import read_planted
+
+    score = _recall(detector, read_planted(DATA / "dev"))
+    assert score.recall >= DEV_FLOOR
+
+
+def test_recall_on_the_held_back_set(detector):
+    from anonymity.evaluation import read_planted
+
+    assert _recall(detector, read_planted(DATA / "heldback")).recall >= HELDBACK_FLOOR
+
+
+def test_every_bsn_and_email_is_caught(detector):
+    """On every planted set: these kinds have one shape, so the check must not miss one."""
+    from anonymity.evaluation import read_planted
+
+    for folder in ("dev", "heldback"):
+        score = _recall(detector, read_planted(DATA / folder))
+        assert score.kind_recall("bsn") == 1.0 and score.kind_recall("email") == 1.0, folder
 
 
 def test_false_flags_on_clean_prose(detector, clean_texts):
+    from anonymity.evaluation import read_clean
+
+    clean_texts = {**clean_texts, **read_clean(DATA / "dev" / "clean"), **read_clean(DATA / "heldback" / "clean")}
     words = sum(len(text.split()) for text in clean_texts.values())
-    assert words >= 3000
+    assert words >= 20000
     flags = []
     for name, text in clean_texts.items():
         flags += [(name, f.kind, f.text) for f in detector.check_text(text)]
@@ -65,15 +92,19 @@ def test_false_flags_on_clean_prose(detector, clean_texts):
 
 
 def test_demo_cases_pass_the_check(detector):
-    """`make run` publishes the demo cases through the importer, so they must come out clean."""
+    """`make run` publishes the demo cases through the importer, so they (and the 112 fictional cases of the search
+    yardstick) must come out clean: a check that holds back clean cases teaches editors to click it away."""
     import json
     from pathlib import Path
 
     from casebook.anonymity_gate import CASE_FIELDS
 
-    path = Path(__file__).resolve().parents[2] / "casebook" / "data" / "demo" / "cases.jsonl"
+    root = Path(__file__).resolve().parents[2]
+    lines = []
+    for path in (root / "casebook" / "data" / "demo" / "cases.jsonl", root / "bench" / "relevance" / "cases.jsonl"):
+        lines += path.read_text(encoding="utf-8").splitlines()
     flags = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in lines:
         record = json.loads(line)
         texts = [record.get(name) or "" for name in CASE_FIELDS] + record.get("lessons", [])
         flags += [(record["external_id"], f.kind, f.text) for text in texts for f in detector.check_text(text)]
