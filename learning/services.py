@@ -97,6 +97,8 @@ class InvitationRefused(Exception):
         "used": _("Deze link is al gebruikt. Elke link werkt maar één keer. Vraag om een nieuwe link "
                   "als u nog iets wilt schrijven."),
         "expired": _("Deze link is verlopen. Vraag om een nieuwe link als u nog iets wilt schrijven."),
+        "withdrawn": _("Het verhaal bij deze link is niet meer beschikbaar. Er kan niets meer bij worden "
+                       "geschreven."),
     }
 
     @property
@@ -127,7 +129,14 @@ def check_invitation(public_id, token):
         raise InvitationRefused("used")
     if invitation.is_expired:
         raise InvitationRefused("expired")
+    require_case_available(invitation)
     return invitation
+
+
+def require_case_available(invitation):
+    """A link never outlives its case: once the case is unpublished, nothing of it is shown or written to."""
+    if not invitation.case.live:
+        raise InvitationRefused("withdrawn")
 
 
 @transaction.atomic
