@@ -14,6 +14,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser as chooser_views
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -59,7 +60,40 @@ class RevisionsCompareView(HideDraftsMixin, snippet_views.RevisionsCompareView):
     pass
 
 
+class SubmittedOnlyChooseMixin:
+    """The snippet chooser lists and returns only what was submitted: a draft is its author's alone."""
+
+    def get_object_list(self):
+        return super().get_object_list().exclude(status=Status.DRAFT)
+
+
+class ChooseView(SubmittedOnlyChooseMixin, chooser_views.ChooseView):
+    pass
+
+
+class ChooseResultsView(SubmittedOnlyChooseMixin, chooser_views.ChooseResultsView):
+    pass
+
+
+class ChosenView(chooser_views.SnippetChosenView):
+    def get_object(self, pk):
+        return self.model_class.objects.exclude(status=Status.DRAFT).get(pk=pk)
+
+
+class ChosenMultipleView(chooser_views.SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return super().get_objects(pks).exclude(status=Status.DRAFT)
+
+
+class ContributionChooserViewSet(chooser_views.SnippetChooserViewSet):
+    choose_view_class = ChooseView
+    choose_results_view_class = ChooseResultsView
+    chosen_view_class = ChosenView
+    chosen_multiple_view_class = ChosenMultipleView
+
+
 class ContributionViewSet(SnippetViewSet):
+    chooser_viewset_class = ContributionChooserViewSet
     inspect_view_enabled = True
     inspect_view_class = InspectView
     history_view_class = HistoryView
