@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -82,6 +83,24 @@ class Contribution(DraftStateMixin, RevisionMixin, ClusterableModel):
     def is_published(self):
         return self.live and self.status == Status.ACCEPTED
 
+    @cached_property
+    def reviewed_version(self):
+        """What moderators, meetings and the admin may read: the contribution as last submitted.
+
+        After 'bijstellen' the author edits the row itself; until they submit again those edits are a draft, theirs
+        alone (issue 9, finding 4). The submitted text is the latest revision, since only submitting (and
+        publishing what was submitted) saves one. Review status and reasoning are the row's.
+        """
+        if self.status != Status.REVISE or not self.latest_revision_id:
+            return self
+        return _with_review_state(self.latest_revision.as_object(), self)
+
+
+def _with_review_state(version, current):
+    for name in ("status", "decision_reason", "decided_at", "submitted_at", "live"):
+        setattr(version, name, getattr(current, name))
+    return version
+
 
 class Lesson(Contribution):
     """A short statement the network learned, with an explanation, themes and the cases it comes from."""
@@ -103,7 +122,8 @@ class Lesson(Contribution):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return self.statement
+        # Admin screens name a contribution by what was submitted, never by an unsent revision (issue 9).
+        return self.reviewed_version.statement
 
     def get_url(self, request=None):
         """Stable address of the lesson (search indexes it once `live`)."""
@@ -117,6 +137,7 @@ class Lesson(Contribution):
 
     def context_cases(self):
         return self.cases.all()
+
 
 
 class Reflection(Contribution):
@@ -145,7 +166,7 @@ class Reflection(Contribution):
         ]
 
     def __str__(self):
-        return f"{_('Reflectie')} · {self.signature}"
+        return f"{_('Reflectie')} · {self.reviewed_version.signature}"
 
     @property
     def signature(self):
@@ -253,6 +274,9 @@ class AgendaItem(models.Model):
     # Identifying details the anonymity check found when the closing tried to publish this item.
     findings = models.JSONField(default=list, blank=True)
     applied_at = models.DateTimeField(null=True, blank=True)
+    # The submitted version this item put before the meeting: the minutes show it, whatever the author writes next.
+    revision = models.ForeignKey("wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+")
 
     class Meta:
         ordering = ["position", "pk"]
@@ -270,6 +294,14 @@ class AgendaItem(models.Model):
     @property
     def kind(self):
         return "lesson" if self.lesson_id else "reflection"
+
+    @cached_property
+    def reviewed(self):
+        """The contribution as this meeting read it (see `revision`)."""
+        current = self.contribution
+        if self.revision_id is None:
+            return current.reviewed_version
+        return _with_review_state(self.revision.as_object(), current)
 
     @property
     def is_blocked(self):

@@ -173,7 +173,9 @@ def add_to_agenda(meeting, contribution):
     contribution.save(update_fields=["status", "updated_at"])
     last = meeting.items.aggregate(last=Max("position"))["last"]
     kind = "lesson" if isinstance(contribution, Lesson) else "reflection"
-    return AgendaItem.objects.create(meeting=meeting, position=(last or 0) + 1, **{kind: contribution})
+    # Pin what was submitted (submit saved it as the latest revision): the minutes show this version.
+    return AgendaItem.objects.create(meeting=meeting, position=(last or 0) + 1, revision=contribution.latest_revision,
+                                     **{kind: contribution})
 
 
 @transaction.atomic

@@ -54,7 +54,8 @@ def meeting_detail(request, pk):
 
 
 def _items(meeting):
-    return list(meeting.items.select_related("lesson", "reflection", "reflection__case", "reflection__lesson"))
+    return list(meeting.items.select_related("lesson", "reflection", "reflection__case", "reflection__lesson",
+                                             "revision"))
 
 
 @moderator_required
@@ -117,7 +118,7 @@ def agenda_item(request, pk, number):
             return redirect("learning:agenda_item", pk=meeting.pk, number=number + 1)
         messages.success(request, _("Alle punten zijn besproken. U kunt de bijeenkomst afsluiten."))
         return redirect(meeting)
-    contribution = item.contribution
+    contribution = item.reviewed  # the version submitted to this meeting, never an unsent revision
     return render(request, "learning/agenda_item.html", {
         "meeting": meeting,
         "item": item,
