@@ -19,6 +19,8 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, RevisionMixin
 
+from casebook.visibility import Visibility
+
 
 def exactly_one_of(first, second, *, name):
     """A check constraint: one of two foreign keys is set, never both, never neither."""
@@ -113,6 +115,10 @@ class Lesson(Contribution):
                                      related_name="lessons")
     cases = ParentalManyToManyField("casebook.CasePage", verbose_name=_("casussen"), blank=True,
                                     related_name="network_lessons")
+    # Who may read it once published. The meeting sets it when accepting: by default the narrowest of its cases'
+    # (learning.visibility); anything wider is the meeting's recorded choice (AgendaItem.visibility_reason).
+    visibility = models.CharField(_("zichtbaarheid"), max_length=12, choices=Visibility.choices,
+                                  default=Visibility.RESTRICTED, db_index=True)
     # Set for lessons that arrived with an imported case, so re-importing never duplicates them.
     import_key = models.CharField(max_length=80, unique=True, null=True, blank=True, editable=False)
 
@@ -274,6 +280,10 @@ class AgendaItem(models.Model):
     # Identifying details the anonymity check found when the closing tried to publish this item.
     findings = models.JSONField(default=list, blank=True)
     applied_at = models.DateTimeField(null=True, blank=True)
+    # Lessons: who may read it once accepted. Wider than its cases only with a reason (issue 9, finding 5).
+    visibility = models.CharField(_("zichtbaarheid na aanvaarden"), max_length=12, choices=Visibility.choices,
+                                  blank=True)
+    visibility_reason = models.TextField(_("waarom ruimer dan de casussen"), blank=True)
     # The submitted version this item put before the meeting: the minutes show it, whatever the author writes next.
     revision = models.ForeignKey("wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL,
                                  related_name="+")

@@ -11,6 +11,7 @@ from casebook.visibility import visible_cases
 from .. import permissions, services
 from ..forms import LessonForm, ReflectionForm
 from ..models import Lesson, Reflection
+from ..visibility import visible_lessons
 from .common import role_required
 
 
@@ -73,7 +74,7 @@ def _reflection_subject(request):
         if case:
             return {"case": case}
     if request.GET.get("les"):
-        lesson = Lesson.objects.published().filter(pk=_int(request.GET["les"])).first()
+        lesson = visible_lessons(request.user).filter(pk=_int(request.GET["les"])).first()
         if lesson:
             return {"lesson": lesson}
     raise Http404
