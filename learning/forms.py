@@ -3,7 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from casebook import text_limits as limits
 from casebook.models import TaxonomyTerm, Vocabulary
+from casebook.text_limits import no_control_characters
 from casebook.visibility import Visibility, visible_cases
 
 from . import visibility as lesson_visibility
@@ -143,6 +145,7 @@ class MeetingForm(forms.ModelForm):
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(label=_("Besluit"), choices=Decision.choices, widget=forms.RadioSelect)
     minutes = forms.CharField(label=_("Verslag en toelichting voor de auteur"), required=False,
+                              max_length=limits.NOTE, validators=[no_control_characters],
                               widget=forms.Textarea(attrs={"rows": 4}),
                               help_text=_("Kort. De auteur leest dit als het besluit 'bijstellen' of 'afwijzen' is."))
 
@@ -160,7 +163,8 @@ class DecisionForm(forms.Form):
             % {"default": Visibility(self.default_visibility).label},
         )
         self.fields["visibility_reason"] = forms.CharField(
-            label=_("Waarom ruimer dan de casussen?"), required=False, max_length=2000,
+            label=_("Waarom ruimer dan de casussen?"), required=False, max_length=limits.NOTE,
+            validators=[no_control_characters],
             widget=forms.Textarea(attrs={"rows": 3}),
             help_text=_("Alleen nodig als u de les ruimer zichtbaar maakt. Dit komt in het verslag."),
         )
@@ -181,7 +185,8 @@ class DecisionForm(forms.Form):
 
 class InvitationForm(forms.Form):
     days = forms.IntegerField(label=_("Geldig (dagen)"), min_value=1, max_value=60, initial=14)
-    note = forms.CharField(label=_("Notitie voor moderatoren (geen namen)"), max_length=200, required=False)
+    note = forms.CharField(label=_("Notitie voor moderatoren (geen namen)"), max_length=200, required=False,
+                           validators=[no_control_characters])
     email = forms.EmailField(
         label=_("Stuur de link naar (optioneel)"), required=False,
         help_text=_("Het adres wordt alleen gebruikt om deze e-mail te versturen en niet bewaard."),

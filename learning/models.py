@@ -19,6 +19,8 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, RevisionMixin
 
+from casebook import text_limits as limits
+from casebook.text_limits import no_control_characters
 from casebook.visibility import Visibility
 
 
@@ -68,7 +70,7 @@ class Contribution(DraftStateMixin, RevisionMixin, ClusterableModel):
     submitted_at = models.DateTimeField(_("ingediend op"), null=True, blank=True)
     decided_at = models.DateTimeField(_("besproken op"), null=True, blank=True)
     decision_reason = models.TextField(
-        _("toelichting van de bijeenkomst"), blank=True,
+        _("toelichting van de bijeenkomst"), blank=True, max_length=limits.NOTE, validators=[no_control_characters],
         help_text=_("Wat de bijeenkomst besloot en waarom; de auteur ziet dit."),
     )
 
@@ -108,9 +110,11 @@ class Lesson(Contribution):
     """A short statement the network learned, with an explanation, themes and the cases it comes from."""
 
     statement = models.CharField(
-        _("les"), max_length=600, help_text=_("Eén zin: wat het netwerk hiervan leert.")
+        _("les"), max_length=limits.LESSON, validators=[no_control_characters],
+        help_text=_("Eén zin: wat het netwerk hiervan leert."),
     )
-    explanation = models.TextField(_("toelichting"), blank=True, help_text=_("Markdown."))
+    explanation = models.TextField(_("toelichting"), blank=True, help_text=_("Markdown."),
+                                   max_length=limits.EXPLANATION, validators=[no_control_characters])
     themes = ParentalManyToManyField("casebook.TaxonomyTerm", verbose_name=_("thema's"), blank=True,
                                      related_name="lessons")
     cases = ParentalManyToManyField("casebook.CasePage", verbose_name=_("casussen"), blank=True,
@@ -149,12 +153,13 @@ class Lesson(Contribution):
 class Reflection(Contribution):
     """A young person's or parent's reflection on a case or a lesson, in their own words."""
 
-    body = models.TextField(_("reflectie"), help_text=_("In eigen woorden."))
+    body = models.TextField(_("reflectie"), help_text=_("In eigen woorden."), max_length=limits.REFLECTION,
+                            validators=[no_control_characters])
     case = models.ForeignKey("casebook.CasePage", verbose_name=_("casus"), null=True, blank=True,
                              on_delete=models.CASCADE, related_name="reflections")
     lesson = models.ForeignKey(Lesson, verbose_name=_("les"), null=True, blank=True, on_delete=models.CASCADE,
                                related_name="reflections")
-    pseudonym = models.CharField(_("ondertekening"), max_length=60, blank=True,
+    pseudonym = models.CharField(_("ondertekening"), max_length=60, blank=True, validators=[no_control_characters],
                                  help_text=_("Leeg betekent anoniem."))
     contact_email = models.EmailField(
         _("e-mail voor bericht"), blank=True,
@@ -211,6 +216,7 @@ class Invitation(models.Model):
     expires_at = models.DateTimeField(_("geldig tot"))
     used_at = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
     note = models.CharField(_("notitie voor moderatoren"), max_length=200, blank=True,
+                            validators=[no_control_characters],
                             help_text=_("Geen namen: bijvoorbeeld 'moeder, via expertteam'."))
 
     class Meta:
@@ -236,12 +242,13 @@ class NetworkMeeting(models.Model):
         OPEN = "open", _("Gepland of bezig")
         CLOSED = "closed", _("Afgesloten")
 
-    title = models.CharField(_("titel"), max_length=200)
+    title = models.CharField(_("titel"), max_length=200, validators=[no_control_characters])
     date = models.DateField(_("datum"))
     region = models.ForeignKey("casebook.TaxonomyTerm", verbose_name=_("netwerk of regio"), null=True, blank=True,
                                on_delete=models.PROTECT, limit_choices_to={"vocabulary": "regions"},
                                related_name="+")
-    participants = models.TextField(_("deelnemers"), blank=True,
+    participants = models.TextField(_("deelnemers"), blank=True, max_length=limits.NOTE,
+                                    validators=[no_control_characters],
                                     help_text=_("Rollen of organisaties, één per regel."))
     state = models.CharField(max_length=8, choices=State.choices, default=State.OPEN, db_index=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
@@ -275,7 +282,7 @@ class AgendaItem(models.Model):
                                    related_name="agenda_items")
     position = models.PositiveIntegerField(default=0)
     decision = models.CharField(_("besluit"), max_length=8, choices=Decision.choices, blank=True)
-    minutes = models.TextField(_("verslag"), blank=True,
+    minutes = models.TextField(_("verslag"), blank=True, max_length=limits.NOTE, validators=[no_control_characters],
                                help_text=_("Kort: wat is besproken en waarom dit besluit. De auteur leest dit."))
     # Identifying details the anonymity check found when the closing tried to publish this item.
     findings = models.JSONField(default=list, blank=True)
@@ -283,7 +290,8 @@ class AgendaItem(models.Model):
     # Lessons: who may read it once accepted. Wider than its cases only with a reason (issue 9, finding 5).
     visibility = models.CharField(_("zichtbaarheid na aanvaarden"), max_length=12, choices=Visibility.choices,
                                   blank=True)
-    visibility_reason = models.TextField(_("waarom ruimer dan de casussen"), blank=True)
+    visibility_reason = models.TextField(_("waarom ruimer dan de casussen"), blank=True, max_length=limits.NOTE,
+                                         validators=[no_control_characters])
     # The submitted version this item put before the meeting: the minutes show it, whatever the author writes next.
     revision = models.ForeignKey("wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL,
                                  related_name="+")

@@ -178,8 +178,9 @@ def autocomplete(q, allowed, limit=8):
 
 def similar_cases(page, allowed, limit=5):
     """Cases sharing the most problem areas and stuck reasons (no text similarity on the database)."""
-    areas = list(page.problem_areas.values_list("pk", flat=True))
-    reasons = list(page.stuck_reasons.values_list("pk", flat=True))
+    # .all(), not values_list("pk"): a draft preview's relations are in memory, which values_list("pk") cannot read
+    areas = [term.pk for term in page.problem_areas.all()]  # issue 9 (8)
+    reasons = [term.pk for term in page.stuck_reasons.all()]
     qs = (
         _visible(allowed)
         .exclude(pk=page.pk)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex as re
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -141,8 +141,13 @@ def findings_view(request, page_id):
             if not reason:
                 messages.error(request, _("Geef een reden waarom dit niet identificerend is."))
             else:
-                publishing.decide_not_identifying(working, field, finding, reason, request.user)
-                messages.success(request, _("'%(text)s' gemarkeerd als niet identificerend.") % {"text": finding.text})
+                try:
+                    publishing.decide_not_identifying(working, field, finding, reason, request.user)
+                except ValidationError as invalid:  # issue 9 (8): too long, or a control character
+                    messages.error(request, " ".join(invalid.messages))
+                else:
+                    messages.success(request, _("'%(text)s' gemarkeerd als niet identificerend.")
+                                     % {"text": finding.text})
         elif request.POST.get("action") == "replace":
             replacement = request.POST.get("replacement", "")
             allowed = suggestions(finding, publishing.page_texts(working)[field])

@@ -124,10 +124,13 @@ def decide_not_identifying(page, field: str, finding: Finding, reason: str, user
     from casebook.models import FindingDecision
 
     before, after = FindingDecision.context_of(page_texts(page)[field], finding)
-    return FindingDecision.objects.create(
+    decision = FindingDecision(
         page_id=page.pk, field=field, kind=finding.kind, text=finding.text[:300],
         context_before=before, context_after=after, reason=reason, decided_by=user,
     )
+    decision.full_clean(exclude=["page", "decided_by"])  # the reason's length and characters (issue 9)
+    decision.save()
+    return decision
 
 
 def apply_replacement(page, field: str, finding: Finding, replacement: str, user):

@@ -75,13 +75,25 @@ TEMPLATES = [
     },
 ]
 
-# SQLite by default so the run command works on a bare machine; DATABASE_URL names PostgreSQL elsewhere.
-DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'doorbraak.sqlite3'}"),
-        conn_max_age=env("DATABASE_CONN_MAX_AGE", 0, cast=int),
-    )
+# The embedded SQLite must survive a handful of simultaneous users: WAL lets readers go on while one writes,
+# IMMEDIATE transactions take the write lock at BEGIN (so two writers queue instead of one failing with 'database
+# is locked' when both started by reading), and the busy timeout is how long a writer waits in that queue.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
 }
+
+
+def database_config(url):
+    config = dj_database_url.parse(url, conn_max_age=env("DATABASE_CONN_MAX_AGE", 0, cast=int))
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+    return config
+
+
+# SQLite by default so the run command works on a bare machine; DATABASE_URL names PostgreSQL elsewhere.
+DATABASES = {"default": database_config(env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'doorbraak.sqlite3'}"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
