@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 
+from .. import roles
 from . import publishing
 from .findings import Finding
 from .service import AnonymityCheckUnavailable
@@ -137,6 +138,8 @@ def findings_view(request, page_id):
         if finding not in results.get(field, []):
             messages.error(request, _("Deze bevinding staat niet meer in de tekst; de lijst is bijgewerkt."))
         elif request.POST.get("action") == "decide":
+            if not roles.can_clear_anonymity_findings(request.user):
+                raise PermissionDenied  # issue 9: moderators may rewrite, not clear
             reason = request.POST.get("reason", "").strip()
             if not reason:
                 messages.error(request, _("Geef een reden waarom dit niet identificerend is."))
@@ -165,4 +168,5 @@ def findings_view(request, page_id):
         "check_failed": results is None,
         "small_group_warning": publishing.small_group_warning(working),
         "skipped": getattr(working, "anonymity_check_skipped", False),
+        "can_clear": roles.can_clear_anonymity_findings(request.user),
     })
