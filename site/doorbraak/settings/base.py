@@ -1,5 +1,6 @@
 """Settings shared by every environment; dev.py, test.py and production.py change only what differs."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -19,6 +20,7 @@ INSTALLED_APPS = [
     "casebook",
     "learning",
     "search",
+    "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -34,6 +36,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks_db",
+    "axes",
+    "django_ratelimit",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -52,7 +56,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "accounts.throttle.SignInThrottleMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "doorbraak.urls"
@@ -102,7 +108,40 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out username before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 2  # a reset link works for two hours (and once)
+
+# Sign-in protection (accounts/). django-axes locks a username, and separately a client address, for
+# AXES_COOLOFF_TIME after AXES_FAILURE_LIMIT wrong passwords (its counts live in the database, so they hold across
+# web workers). On top of that accounts/throttle.py limits POSTs to every sign-in form per client address, and
+# reset mails per address.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "accounts.network.client_ip"
+AXES_VERBOSE = False
+SIGN_IN_RATE = "30/10m"  # POSTs per client address to the sign-in, two-factor and new-password forms
+PASSWORD_RESET_RATE = "10/h"  # reset requests per client address
+PASSWORD_RESET_PER_EMAIL_RATE = "3/h"  # reset mails to one address
+# Proxies in front of the site that append to X-Forwarded-For (accounts/network.py); 0 = trust REMOTE_ADDR only.
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT", 0, cast=int)
+
+# Rate limits count in the cache. The default (per process) is exact for the embedded single-process server;
+# with several web workers set CACHE_URL to a shared Redis (redis://…) so the limits hold across them.
+CACHE_URL = env("CACHE_URL", "")
+if CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]  # per-process counts, see above
+RATELIMIT_USE_CACHE = "default"
+
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
