@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "django_ratelimit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -54,7 +57,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.SessionPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "accounts.throttle.SignInThrottleMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -141,6 +146,16 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]  # per-process counts, see above
 RATELIMIT_USE_CACHE = "default"
+
+# Editors, moderators and admins (accounts.policy) verify a second factor (django-otp: authenticator app, backup
+# codes) before anything else, and their session ends when the browser closes. Every session ends when idle.
+REQUIRE_TWO_FACTOR = env("REQUIRE_TWO_FACTOR", True, cast=bool)
+OTP_TOTP_ISSUER = "Doorbraak"
+SESSION_IDLE_TIMEOUT = env("SESSION_IDLE_TIMEOUT", 2 * 60 * 60, cast=int)  # seconds, members
+PRIVILEGED_SESSION_IDLE_TIMEOUT = env("PRIVILEGED_SESSION_IDLE_TIMEOUT", 30 * 60, cast=int)  # seconds
+SESSION_COOKIE_AGE = 12 * 60 * 60  # never longer than a working day
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
