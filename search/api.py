@@ -3,9 +3,18 @@
 from django.http import Http404, JsonResponse
 from django.views.decorators.http import require_GET
 
+from casebook.models import CasePage
+from casebook.signals import case_read
 from casebook.visibility import visible_cases
 
 from . import backend, params
+
+
+def _read(request, channel, results):
+    """Tell the read audit which cases an answer listed (it records the restricted ones)."""
+    ids = [hit["external_id"] for hit in results if hit.get("type") == "case"]
+    if ids and request.user.is_authenticated:  # anonymous answers hold public cases only
+        case_read.send(sender=CasePage, user=request.user, channel=channel, external_ids=ids)
 
 
 def _error(message, status=400):
@@ -26,7 +35,9 @@ def search(request):
         search_params = params.parse(request.GET)
     except params.BadRequest as exc:
         return _error(str(exc))
-    return _json(backend.search(search_params, request.user))
+    result = backend.search(search_params, request.user)
+    _read(request, "api", result["results"])
+    return _json(result)
 
 
 @require_GET
@@ -46,5 +57,7 @@ def similar(request, external_id):
     page = visible_cases(request.user).filter(external_id=external_id).first()
     if page is None:
         raise Http404  # unknown or not visible: the same answer, so nothing leaks
+    case_read.send(sender=CasePage, user=request.user, channel="api", pages=[page])
     results = backend.similar_cases(page, request.user, limit)
+    _read(request, "api", results)
     return _json({"external_id": external_id, "results": results})

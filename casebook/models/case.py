@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from .. import text_limits as limits
 from ..text_limits import no_control_characters, no_control_characters_in
+from ..signals import case_read
 from ..visibility import Visibility, can_see
 from .anonymity import AnonymityControls
 from .gated import AnonymityGatedPublishing
@@ -153,7 +154,11 @@ class CasePage(AnonymityGatedPublishing, AnonymityControls, Page):  # issue 4: p
         # 404, not 403: a case someone may not see must leave no trace, not even that it exists.
         if not can_see(request.user, self):
             raise Http404
-        return super().serve(request, *args, **kwargs)
+        case_read.send(sender=CasePage, user=request.user, channel="page", pages=[self])  # read audit
+        response = super().serve(request, *args, **kwargs)
+        if self.visibility != Visibility.PUBLIC:
+            response["Cache-Control"] = "private, no-store"  # never kept by a shared cache or the browser
+        return response
 
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request) if self.visibility == Visibility.PUBLIC else []

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "learning",
     "search",
     "accounts",
+    "audit",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -146,6 +147,12 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]  # per-process counts, see above
 RATELIMIT_USE_CACHE = "default"
+
+# Read audit (audit/): every read of a case with one of these visibilities (page, API, search answer) and every
+# export is recorded; admins read the log in the CMS ('Leeslog'); `manage.py prune_audit_log` (daily) removes
+# entries older than the retention.
+AUDITED_VISIBILITIES = env("AUDITED_VISIBILITIES", ["restricted"], cast=list)
+AUDIT_RETENTION_DAYS = env("AUDIT_RETENTION_DAYS", 365, cast=int)
 
 # Editors, moderators and admins (accounts.policy) verify a second factor (django-otp: authenticator app, backup
 # codes) before anything else, and their session ends when the browser closes. Every session ends when idle.
