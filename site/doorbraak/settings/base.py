@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .env import env
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -53,12 +55,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "doorbraak.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "doorbraak.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "doorbraak.middleware.PrivateWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.SessionPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -66,6 +70,24 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
+
+# Content-Security-Policy (django-csp; doorbraak.middleware): scripts, styles and everything else from this site
+# only, no inline script or style, no plugins, never framed. The Wagtail admin gets what it needs on top.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+WAGTAIL_ADMIN_PREFIX = "/cms/"  # where doorbraak/urls.py mounts the Wagtail admin
 
 ROOT_URLCONF = "doorbraak.urls"
 WSGI_APPLICATION = "doorbraak.wsgi.application"
@@ -135,6 +157,7 @@ AXES_VERBOSE = False
 SIGN_IN_RATE = "30/10m"  # POSTs per client address to the sign-in, two-factor and new-password forms
 PASSWORD_RESET_RATE = "10/h"  # reset requests per client address
 PASSWORD_RESET_PER_EMAIL_RATE = "3/h"  # reset mails to one address
+API_RATE = env("API_RATE", "120/m")  # /api/v1/ requests per signed-in user, or per address for anonymous callers
 # Proxies in front of the site that append to X-Forwarded-For (accounts/network.py); 0 = trust REMOTE_ADDR only.
 TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT", 0, cast=int)
 
