@@ -38,9 +38,12 @@ def test_minutes_and_item_views_show_what_the_meeting_reviewed(client, moderator
     lesson, meeting = _sent_back(moderator)
     client.force_login(moderator)
     urls = [reverse("learning:meeting_minutes", args=[meeting.pk]), meeting.get_absolute_url(),
-            reverse("learning:agenda_item", args=[meeting.pk, 1])]
+            reverse("learning:agenda_item", args=[meeting.pk, 1]), lesson.get_url()]
     shown = list(_assert_reviewed_only(client, urls))
     assert all(status == 200 and REVIEWED in body for _url, status, body in shown)
+    # The author still sees (and edits) their own working text.
+    client.force_login(lesson.author)
+    assert UNSENT in client.get(lesson.get_url()).content.decode()
 
 
 @pytest.mark.parametrize("role", ["moderator", "editor", "admin"])
