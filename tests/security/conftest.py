@@ -3,6 +3,7 @@
 import pytest
 
 from tests.factories import make_case
+from tests.learning.conftest import taxonomy  # noqa: F401 - the seeded taxonomy for transactional tests
 
 
 def coarsened_case(**overrides):
