@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex as re
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -21,6 +21,7 @@ from anonymity.service import AnonymityCheckUnavailable
 from anonymity.suggestions import suggestions
 
 from . import anonymity_gate as publishing
+from . import roles
 
 URL_NAME = "casebook_anonymity_findings"
 
@@ -138,12 +139,19 @@ def findings_view(request, page_id):
         if finding not in results.get(field, []):
             messages.error(request, _("Deze bevinding staat niet meer in de tekst; de lijst is bijgewerkt."))
         elif request.POST.get("action") == "decide":
+            if not roles.can_clear_anonymity_findings(request.user):
+                raise PermissionDenied  # issue 9: moderators may rewrite, not clear
             reason = request.POST.get("reason", "").strip()
             if not reason:
                 messages.error(request, _("Geef een reden waarom dit niet identificerend is."))
             else:
-                publishing.decide_not_identifying(working, field, finding, reason, request.user)
-                messages.success(request, _("'%(text)s' gemarkeerd als niet identificerend.") % {"text": finding.text})
+                try:
+                    publishing.decide_not_identifying(working, field, finding, reason, request.user)
+                except ValidationError as invalid:  # issue 9 (8): too long, or a control character
+                    messages.error(request, " ".join(invalid.messages))
+                else:
+                    messages.success(request, _("'%(text)s' gemarkeerd als niet identificerend.")
+                                     % {"text": finding.text})
         elif request.POST.get("action") == "replace":
             replacement = request.POST.get("replacement", "")
             allowed = suggestions(finding, publishing.page_texts(working)[field])
@@ -161,4 +169,5 @@ def findings_view(request, page_id):
         "check_failed": results is None,
         "small_group_warning": publishing.small_group_warning(working),
         "skipped": getattr(working, "anonymity_check_skipped", False),
+        "can_clear": roles.can_clear_anonymity_findings(request.user),
     })

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import hashlib
 
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from anonymity.findings import Finding
+
+from . import roles
 
 CASE_FIELDS = {
     "title": "titel",
@@ -99,7 +103,10 @@ def unresolved_findings(page, results: dict[str, list[Finding]] | None = None) -
 
     texts = page_texts(page)
     results = check_page(page) if results is None else results
-    decisions = list(FindingDecision.objects.filter(page_id=page.pk)) if page.pk else []
+    # Only decisions by someone who may clear a finding count (issue 9: separation of duties).
+    decisions = list(FindingDecision.objects.filter(page_id=page.pk).filter(
+        Q(decided_by__is_superuser=True) | Q(decided_by__groups__name__in=roles.CLEARS_ANONYMITY_FINDINGS)
+    ).distinct()) if page.pk else []
     unresolved = {}
     for field, findings in results.items():
         left = [
@@ -123,11 +130,16 @@ def assert_publishable(page) -> None:
 def decide_not_identifying(page, field: str, finding: Finding, reason: str, user):
     from casebook.models import FindingDecision
 
+    if not roles.can_clear_anonymity_findings(user):
+        raise PermissionDenied("only editors and admins may mark a finding as not identifying")
     before, after = FindingDecision.context_of(page_texts(page)[field], finding)
-    return FindingDecision.objects.create(
+    decision = FindingDecision(
         page_id=page.pk, field=field, kind=finding.kind, text=finding.text[:300],
         context_before=before, context_after=after, reason=reason, decided_by=user,
     )
+    decision.full_clean(exclude=["page", "decided_by"])  # the reason's length and characters (issue 9)
+    decision.save()
+    return decision
 
 
 def apply_replacement(page, field: str, finding: Finding, replacement: str, user):

@@ -30,3 +30,13 @@ CLASSIFICATION_FIELDS = (
     ClassificationField("outcome_status", "outcome_status", "outcome_status", False, _("Uitkomst")),
 )
 BY_NAME = {field.name: field for field in CLASSIFICATION_FIELDS}
+
+# Fields an editor may hide for a small group ('niet vermeld', issue 4), with the CasePage flag that hides them.
+# A hidden value is not shown, not filterable and not counted anywhere: not on cards, lists, facets or browse pages.
+COARSENABLE = {"region": "hide_region", "age_band": "hide_age_band"}
+
+
+def without_hidden(queryset, field_name, prefix=""):
+    """`queryset` of cases minus those whose `field_name` is hidden; unchanged for fields that cannot be hidden."""
+    flag = COARSENABLE.get(field_name)
+    return queryset.exclude(**{f"{prefix}{flag}": True}) if flag else queryset

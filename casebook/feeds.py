@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from .visibility import visible_cases
@@ -21,7 +22,8 @@ class NewCasesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        # Atom sends the summary as type="html": escape the plain-text summary so readers show it, never render it.
+        return escape(item.summary)
 
     def item_link(self, item):
         return item.url

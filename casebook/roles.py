@@ -32,3 +32,12 @@ def is_editor(user):
 
 def is_moderator(user):
     return has_role(user, MODERATOR, ADMIN)
+
+
+# Separation of duties (issue 9): moderators run the network's review and may edit cases, but only editors and
+# admins may decide that an anonymity finding is not identifying, which is what lets a case be published.
+CLEARS_ANONYMITY_FINDINGS = (EDITOR, ADMIN)
+
+
+def can_clear_anonymity_findings(user):
+    return has_role(user, *CLEARS_ANONYMITY_FINDINGS)

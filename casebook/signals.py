@@ -9,3 +9,10 @@ from django.dispatch import Signal
 
 case_imported = Signal()
 demo_loaded = Signal()
+
+# Issue 9: reads of cases and exports, for the read audit (the audit app listens; casebook does not know it).
+# - `case_read(sender=CasePage, user, channel, pages=[...] or external_ids=[...])`: a case page was served, or an
+#   API or search answer listed these cases. channel: "page", "api" or "search".
+# - `cases_exported(sender=CasePage, pages, include_drafts, user=None, username="")`: export_cases wrote these.
+case_read = Signal()
+cases_exported = Signal()

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from .classification import BY_NAME
+from .classification import BY_NAME, COARSENABLE
 from .listing import paginate
 from .models import TaxonomyTerm
 from .visibility import allowed_visibilities, visible_cases
@@ -16,10 +16,6 @@ BROWSABLE = {
     "vastgelopen-op": (BY_NAME["stuck_reasons"], _("Casussen per reden van vastlopen")),
     "regio": (BY_NAME["region"], _("Casussen per regio")),
 }
-
-
-# Issue 4: an editor may hide a case's region or age band for a small group.
-_COARSENED = {"region": "hide_region", "age_band": "hide_age_band"}
 
 
 def _browsable(kind):
@@ -33,8 +29,8 @@ def browse_index(request, kind):
     field, heading = _browsable(kind)
     visible = Q(**{f"{_case_relation(field)}__live": True,
                    f"{_case_relation(field)}__visibility__in": allowed_visibilities(request.user)})
-    if field.attr in _COARSENED:  # issue 4: a case whose region/age band is hidden is not counted under it
-        visible &= Q(**{f"{_case_relation(field)}__{_COARSENED[field.attr]}": False})
+    if field.attr in COARSENABLE:  # issue 4: a case whose region/age band is hidden is not counted under it
+        visible &= Q(**{f"{_case_relation(field)}__{COARSENABLE[field.attr]}": False})
     terms = (
         TaxonomyTerm.objects.filter(vocabulary=field.vocabulary)
         .annotate(case_count=Count(_case_relation(field), filter=visible, distinct=True))
@@ -48,8 +44,8 @@ def browse_term(request, kind, slug):
     field, heading = _browsable(kind)
     term = get_object_or_404(TaxonomyTerm, vocabulary=field.vocabulary, slug=slug)
     cases = visible_cases(request.user).filter(**{field.attr: term}).order_by("-year", "title")
-    if field.attr in _COARSENED:  # issue 4: nor listed under it
-        cases = cases.exclude(**{_COARSENED[field.attr]: True})
+    if field.attr in COARSENABLE:  # issue 4: nor listed under it
+        cases = cases.exclude(**{COARSENABLE[field.attr]: True})
     return render(
         request,
         "casebook/browse_term.html",

@@ -36,3 +36,18 @@ def visible_cases(user):
     from .models import CasePage
 
     return CasePage.objects.live().filter(visibility__in=allowed_visibilities(user))
+
+
+# From widest to narrowest: anything derived from cases takes the narrowest of theirs.
+_WIDTH = [Visibility.PUBLIC.value, Visibility.NETWORK.value, Visibility.RESTRICTED.value]
+
+
+def most_restrictive(visibilities, default=Visibility.PUBLIC.value):
+    """The narrowest of `visibilities` (`default` when there are none)."""
+    values = [v for v in visibilities if v in _WIDTH]
+    return max(values, key=_WIDTH.index) if values else default
+
+
+def is_wider(visibility, than):
+    """True when `visibility` shows to more people than `than`."""
+    return _WIDTH.index(visibility) < _WIDTH.index(than)

@@ -17,6 +17,7 @@ from casebook.visibility import visible_cases
 
 from .models import Lesson, NetworkMeeting, Reflection
 from .notifications import absolute
+from .visibility import visible_lessons
 
 UNSUBSCRIBE_SALT = "learning.digest.unsubscribe"
 
@@ -42,7 +43,7 @@ def with_visible_cases(lessons, user):
 
 
 def briefing(term, user):
-    lessons = Lesson.objects.published().filter(themes=term).order_by("-first_published_at")
+    lessons = visible_lessons(user).filter(themes=term).order_by("-first_published_at")
     return with_visible_cases(lessons, user)
 
 
@@ -51,7 +52,7 @@ def published_reflections(user):
     visible = visible_cases(user).values("pk")
     return (
         Reflection.objects.published()
-        .filter(Q(case__in=visible) | Q(case__isnull=True, lesson__live=True))
+        .filter(Q(case__in=visible) | Q(case__isnull=True, lesson__in=visible_lessons(user).values("pk")))
         .select_related("case", "lesson")
     )
 
@@ -66,7 +67,7 @@ def previous_meeting_cutoff():
 
 
 def new_since(user, since=None):
-    lessons = Lesson.objects.published().order_by("-first_published_at")
+    lessons = visible_lessons(user).order_by("-first_published_at")
     reflections = published_reflections(user).order_by("-first_published_at")
     if since is not None:
         lessons = lessons.filter(first_published_at__gt=since)

@@ -3,8 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from casebook import text_limits as limits
 from casebook.models import TaxonomyTerm, Vocabulary
-from casebook.visibility import visible_cases
+from casebook.text_limits import no_control_characters
+from casebook.visibility import Visibility, visible_cases
+
+from . import visibility as lesson_visibility
 
 from .models import Decision, Lesson, NetworkMeeting, Reflection
 
@@ -141,19 +145,48 @@ class MeetingForm(forms.ModelForm):
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(label=_("Besluit"), choices=Decision.choices, widget=forms.RadioSelect)
     minutes = forms.CharField(label=_("Verslag en toelichting voor de auteur"), required=False,
+                              max_length=limits.NOTE, validators=[no_control_characters],
                               widget=forms.Textarea(attrs={"rows": 4}),
                               help_text=_("Kort. De auteur leest dit als het besluit 'bijstellen' of 'afwijzen' is."))
+
+    def __init__(self, *args, lesson=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lesson = lesson
+        if lesson is None:
+            return
+        # Issue 9 (finding 5): a lesson is as narrow as its narrowest case unless the meeting records otherwise.
+        self.default_visibility = lesson_visibility.default_visibility(lesson)
+        self.fields["visibility"] = forms.ChoiceField(
+            label=_("Wie mag de les lezen als hij is aanvaard?"), choices=Visibility.choices, widget=forms.RadioSelect,
+            initial=self.default_visibility, required=False,  # left out: the default
+            help_text=_("Standaard: %(default)s, de meest beperkte zichtbaarheid van de casussen waar de les uit komt.")
+            % {"default": Visibility(self.default_visibility).label},
+        )
+        self.fields["visibility_reason"] = forms.CharField(
+            label=_("Waarom ruimer dan de casussen?"), required=False, max_length=limits.NOTE,
+            validators=[no_control_characters],
+            widget=forms.Textarea(attrs={"rows": 3}),
+            help_text=_("Alleen nodig als u de les ruimer zichtbaar maakt. Dit komt in het verslag."),
+        )
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("decision") in (Decision.REVISE, Decision.DECLINE) and not cleaned.get("minutes", "").strip():
             self.add_error("minutes", _("Leg uit waarom: de auteur krijgt dit te lezen."))
+        visibility = cleaned.get("visibility")
+        if (self.lesson is not None and cleaned.get("decision") == Decision.ACCEPT
+                and lesson_visibility.needs_reason(self.lesson, visibility)
+                and not cleaned.get("visibility_reason", "").strip()):
+            self.add_error("visibility_reason", _(
+                "U maakt de les ruimer zichtbaar dan de casussen waar hij uit komt. Geef de reden; die komt in "
+                "het verslag."))
         return cleaned
 
 
 class InvitationForm(forms.Form):
     days = forms.IntegerField(label=_("Geldig (dagen)"), min_value=1, max_value=60, initial=14)
-    note = forms.CharField(label=_("Notitie voor moderatoren (geen namen)"), max_length=200, required=False)
+    note = forms.CharField(label=_("Notitie voor moderatoren (geen namen)"), max_length=200, required=False,
+                           validators=[no_control_characters])
     email = forms.EmailField(
         label=_("Stuur de link naar (optioneel)"), required=False,
         help_text=_("Het adres wordt alleen gebruikt om deze e-mail te versturen en niet bewaard."),

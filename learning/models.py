@@ -13,10 +13,15 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, RevisionMixin
+
+from casebook import text_limits as limits
+from casebook.text_limits import no_control_characters
+from casebook.visibility import Visibility
 
 
 def exactly_one_of(first, second, *, name):
@@ -65,7 +70,7 @@ class Contribution(DraftStateMixin, RevisionMixin, ClusterableModel):
     submitted_at = models.DateTimeField(_("ingediend op"), null=True, blank=True)
     decided_at = models.DateTimeField(_("besproken op"), null=True, blank=True)
     decision_reason = models.TextField(
-        _("toelichting van de bijeenkomst"), blank=True,
+        _("toelichting van de bijeenkomst"), blank=True, max_length=limits.NOTE, validators=[no_control_characters],
         help_text=_("Wat de bijeenkomst besloot en waarom; de auteur ziet dit."),
     )
 
@@ -82,18 +87,42 @@ class Contribution(DraftStateMixin, RevisionMixin, ClusterableModel):
     def is_published(self):
         return self.live and self.status == Status.ACCEPTED
 
+    @cached_property
+    def reviewed_version(self):
+        """What moderators, meetings and the admin may read: the contribution as last submitted.
+
+        After 'bijstellen' the author edits the row itself; until they submit again those edits are a draft, theirs
+        alone (issue 9, finding 4). The submitted text is the latest revision, since only submitting (and
+        publishing what was submitted) saves one. Review status and reasoning are the row's.
+        """
+        if self.status != Status.REVISE or not self.latest_revision_id:
+            return self
+        return _with_review_state(self.latest_revision.as_object(), self)
+
+
+def _with_review_state(version, current):
+    for name in ("status", "decision_reason", "decided_at", "submitted_at", "live"):
+        setattr(version, name, getattr(current, name))
+    return version
+
 
 class Lesson(Contribution):
     """A short statement the network learned, with an explanation, themes and the cases it comes from."""
 
     statement = models.CharField(
-        _("les"), max_length=600, help_text=_("Eén zin: wat het netwerk hiervan leert.")
+        _("les"), max_length=limits.LESSON, validators=[no_control_characters],
+        help_text=_("Eén zin: wat het netwerk hiervan leert."),
     )
-    explanation = models.TextField(_("toelichting"), blank=True, help_text=_("Markdown."))
+    explanation = models.TextField(_("toelichting"), blank=True, help_text=_("Markdown."),
+                                   max_length=limits.EXPLANATION, validators=[no_control_characters])
     themes = ParentalManyToManyField("casebook.TaxonomyTerm", verbose_name=_("thema's"), blank=True,
                                      related_name="lessons")
     cases = ParentalManyToManyField("casebook.CasePage", verbose_name=_("casussen"), blank=True,
                                     related_name="network_lessons")
+    # Who may read it once published. The meeting sets it when accepting: by default the narrowest of its cases'
+    # (learning.visibility); anything wider is the meeting's recorded choice (AgendaItem.visibility_reason).
+    visibility = models.CharField(_("zichtbaarheid"), max_length=12, choices=Visibility.choices,
+                                  default=Visibility.RESTRICTED, db_index=True)
     # Set for lessons that arrived with an imported case, so re-importing never duplicates them.
     import_key = models.CharField(max_length=80, unique=True, null=True, blank=True, editable=False)
 
@@ -103,7 +132,8 @@ class Lesson(Contribution):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return self.statement
+        # Admin screens name a contribution by what was submitted, never by an unsent revision (issue 9).
+        return self.reviewed_version.statement
 
     def get_url(self, request=None):
         """Stable address of the lesson (search indexes it once `live`)."""
@@ -119,15 +149,17 @@ class Lesson(Contribution):
         return self.cases.all()
 
 
+
 class Reflection(Contribution):
     """A young person's or parent's reflection on a case or a lesson, in their own words."""
 
-    body = models.TextField(_("reflectie"), help_text=_("In eigen woorden."))
+    body = models.TextField(_("reflectie"), help_text=_("In eigen woorden."), max_length=limits.REFLECTION,
+                            validators=[no_control_characters])
     case = models.ForeignKey("casebook.CasePage", verbose_name=_("casus"), null=True, blank=True,
                              on_delete=models.CASCADE, related_name="reflections")
     lesson = models.ForeignKey(Lesson, verbose_name=_("les"), null=True, blank=True, on_delete=models.CASCADE,
                                related_name="reflections")
-    pseudonym = models.CharField(_("ondertekening"), max_length=60, blank=True,
+    pseudonym = models.CharField(_("ondertekening"), max_length=60, blank=True, validators=[no_control_characters],
                                  help_text=_("Leeg betekent anoniem."))
     contact_email = models.EmailField(
         _("e-mail voor bericht"), blank=True,
@@ -145,7 +177,7 @@ class Reflection(Contribution):
         ]
 
     def __str__(self):
-        return f"{_('Reflectie')} · {self.signature}"
+        return f"{_('Reflectie')} · {self.reviewed_version.signature}"
 
     @property
     def signature(self):
@@ -184,6 +216,7 @@ class Invitation(models.Model):
     expires_at = models.DateTimeField(_("geldig tot"))
     used_at = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
     note = models.CharField(_("notitie voor moderatoren"), max_length=200, blank=True,
+                            validators=[no_control_characters],
                             help_text=_("Geen namen: bijvoorbeeld 'moeder, via expertteam'."))
 
     class Meta:
@@ -209,12 +242,13 @@ class NetworkMeeting(models.Model):
         OPEN = "open", _("Gepland of bezig")
         CLOSED = "closed", _("Afgesloten")
 
-    title = models.CharField(_("titel"), max_length=200)
+    title = models.CharField(_("titel"), max_length=200, validators=[no_control_characters])
     date = models.DateField(_("datum"))
     region = models.ForeignKey("casebook.TaxonomyTerm", verbose_name=_("netwerk of regio"), null=True, blank=True,
                                on_delete=models.PROTECT, limit_choices_to={"vocabulary": "regions"},
                                related_name="+")
-    participants = models.TextField(_("deelnemers"), blank=True,
+    participants = models.TextField(_("deelnemers"), blank=True, max_length=limits.NOTE,
+                                    validators=[no_control_characters],
                                     help_text=_("Rollen of organisaties, één per regel."))
     state = models.CharField(max_length=8, choices=State.choices, default=State.OPEN, db_index=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
@@ -248,11 +282,19 @@ class AgendaItem(models.Model):
                                    related_name="agenda_items")
     position = models.PositiveIntegerField(default=0)
     decision = models.CharField(_("besluit"), max_length=8, choices=Decision.choices, blank=True)
-    minutes = models.TextField(_("verslag"), blank=True,
+    minutes = models.TextField(_("verslag"), blank=True, max_length=limits.NOTE, validators=[no_control_characters],
                                help_text=_("Kort: wat is besproken en waarom dit besluit. De auteur leest dit."))
     # Identifying details the anonymity check found when the closing tried to publish this item.
     findings = models.JSONField(default=list, blank=True)
     applied_at = models.DateTimeField(null=True, blank=True)
+    # Lessons: who may read it once accepted. Wider than its cases only with a reason (issue 9, finding 5).
+    visibility = models.CharField(_("zichtbaarheid na aanvaarden"), max_length=12, choices=Visibility.choices,
+                                  blank=True)
+    visibility_reason = models.TextField(_("waarom ruimer dan de casussen"), blank=True, max_length=limits.NOTE,
+                                         validators=[no_control_characters])
+    # The submitted version this item put before the meeting: the minutes show it, whatever the author writes next.
+    revision = models.ForeignKey("wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+")
 
     class Meta:
         ordering = ["position", "pk"]
@@ -270,6 +312,14 @@ class AgendaItem(models.Model):
     @property
     def kind(self):
         return "lesson" if self.lesson_id else "reflection"
+
+    @cached_property
+    def reviewed(self):
+        """The contribution as this meeting read it (see `revision`)."""
+        current = self.contribution
+        if self.revision_id is None:
+            return current.reviewed_version
+        return _with_review_state(self.revision.as_object(), current)
 
     @property
     def is_blocked(self):

@@ -3,7 +3,8 @@
 from casebook import roles
 from casebook.visibility import can_see
 
-from .models import Status
+from .models import Lesson, Status
+from .visibility import can_see_lesson
 
 
 def can_write_lesson(user):
@@ -37,6 +38,9 @@ def can_view(user, contribution):
     if is_author(user, contribution):
         return True
     if contribution.is_published:
-        case = getattr(contribution, "case", None)
-        return case is None or can_see(user, case)
+        if isinstance(contribution, Lesson):
+            return can_see_lesson(user, contribution)
+        if contribution.case_id:
+            return can_see(user, contribution.case)
+        return contribution.lesson_id is not None and can_see_lesson(user, contribution.lesson)
     return can_moderate(user) and contribution.status != Status.DRAFT

@@ -1,7 +1,7 @@
 """How published lessons become documents of the professional search (registered in LearningConfig.ready()).
 
 Only live, accepted lessons are indexed; search picks them up through Wagtail's `published`/`unpublished` signals
-(search/signals.py). Lessons are public once a meeting accepted them, so their documents are `public`.
+(search/signals.py). A document carries the visibility the meeting gave the lesson (learning.visibility).
 """
 
 from casebook.classification import CLASSIFICATION_FIELDS
@@ -18,7 +18,7 @@ def lesson_queryset():
 def lesson_document(lesson):
     from search.documents import spell_fields
 
-    visibility = "public"
+    visibility = lesson.visibility
     doc = {
         "type": "lesson",
         "external_id": f"lesson-{lesson.pk}",

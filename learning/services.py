@@ -20,7 +20,10 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from casebook.visibility import Visibility
+
 from . import notifications, publication_check
+from . import visibility as lesson_visibility
 from .models import AgendaItem, Decision, Invitation, Lesson, NetworkMeeting, Reflection, Status, hash_token
 
 INVITATION_DAYS = 14
@@ -97,6 +100,8 @@ class InvitationRefused(Exception):
         "used": _("Deze link is al gebruikt. Elke link werkt maar één keer. Vraag om een nieuwe link "
                   "als u nog iets wilt schrijven."),
         "expired": _("Deze link is verlopen. Vraag om een nieuwe link als u nog iets wilt schrijven."),
+        "withdrawn": _("Het verhaal bij deze link is niet meer beschikbaar. Er kan niets meer bij worden "
+                       "geschreven."),
     }
 
     @property
@@ -127,7 +132,14 @@ def check_invitation(public_id, token):
         raise InvitationRefused("used")
     if invitation.is_expired:
         raise InvitationRefused("expired")
+    require_case_available(invitation)
     return invitation
+
+
+def require_case_available(invitation):
+    """A link never outlives its case: once the case is unpublished, nothing of it is shown or written to."""
+    if not invitation.case.live:
+        raise InvitationRefused("withdrawn")
 
 
 @transaction.atomic
@@ -164,7 +176,9 @@ def add_to_agenda(meeting, contribution):
     contribution.save(update_fields=["status", "updated_at"])
     last = meeting.items.aggregate(last=Max("position"))["last"]
     kind = "lesson" if isinstance(contribution, Lesson) else "reflection"
-    return AgendaItem.objects.create(meeting=meeting, position=(last or 0) + 1, **{kind: contribution})
+    # Pin what was submitted (submit saved it as the latest revision): the minutes show this version.
+    return AgendaItem.objects.create(meeting=meeting, position=(last or 0) + 1, revision=contribution.latest_revision,
+                                     **{kind: contribution})
 
 
 @transaction.atomic
@@ -201,18 +215,36 @@ def _renumber(meeting):
             each.save(update_fields=["position"])
 
 
-def record_decision(item, decision, minutes):
+def record_decision(item, decision, minutes, *, visibility="", visibility_reason=""):
+    """Record the meeting's decision. For a lesson, `visibility` wider than its cases needs a reason (minutes)."""
     _require_open(item.meeting)
     if item.applied_at:
         raise TransitionNotAllowed("the item was already decided")
     if decision and decision not in Decision.values:
         raise ValueError(decision)
+    if visibility and (not item.lesson_id or visibility not in Visibility.values):
+        raise ValueError(visibility)
+    visibility_reason = visibility_reason.strip()
+    if item.lesson_id and lesson_visibility.needs_reason(item.lesson, visibility) and not visibility_reason:
+        raise TransitionNotAllowed("widening a lesson beyond its cases needs a recorded reason")
     item.decision = decision
     item.minutes = minutes
+    item.visibility = visibility
+    item.visibility_reason = visibility_reason if visibility else ""
     if item.findings and decision != Decision.ACCEPT:
         item.findings = []  # the findings only stood in the way of publishing
-    item.save(update_fields=["decision", "minutes", "findings"])
+    item.save(update_fields=["decision", "minutes", "findings", "visibility", "visibility_reason"])
     return item
+
+
+def _accepted_visibility(item, lesson):
+    """What the meeting chose, if it still stands; otherwise the narrowest of the lesson's cases (these may have
+    narrowed since the decision)."""
+    default = lesson_visibility.default_visibility(lesson)
+    chosen = item.visibility or default
+    if lesson_visibility.needs_reason(lesson, chosen) and not item.visibility_reason:
+        return default
+    return chosen
 
 
 @dataclass
@@ -266,6 +298,8 @@ def _apply(item, user, result):
     contribution.decision_reason = item.minutes
     contribution.decided_at = now
     if item.decision == Decision.ACCEPT:
+        if item.lesson_id:
+            contribution.visibility = _accepted_visibility(item, contribution)
         revision = contribution.save_revision(user=user, log_action=True)
         revision.publish(user=user, skip_permission_checks=True)
         contribution.refresh_from_db()

@@ -14,6 +14,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser as chooser_views
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -40,11 +41,28 @@ register_permission_policy(Reflection, ReviewedByMeetingPolicy(Reflection))
 
 
 class HideDraftsMixin:
+    """No draft at all; for a contribution sent back for revision, the version submitted, not the unsent edits."""
+
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
         if obj.status == Status.DRAFT:
             raise Http404
-        return obj
+        return obj.reviewed_version
+
+
+class IndexView(snippet_views.IndexView):
+    def search_queryset(self, queryset):
+        found = super().search_queryset(queryset)
+        if not self.is_searching:
+            return found
+        # A contribution being revised is found by its submitted text only, not by the author's unsent words.
+        query = self.search_query.lower()
+        unsent_only = [
+            each.pk for each in found.filter(status=Status.REVISE)
+            if not any(query in (getattr(each.reviewed_version, name, "") or "").lower()
+                       for name in self.search_fields)
+        ]
+        return found.exclude(pk__in=unsent_only)
 
 
 class InspectView(HideDraftsMixin, snippet_views.InspectView):
@@ -59,7 +77,42 @@ class RevisionsCompareView(HideDraftsMixin, snippet_views.RevisionsCompareView):
     pass
 
 
+class SubmittedOnlyChooseMixin:
+    """The snippet chooser lists and returns only what was submitted: a draft is its author's alone."""
+
+    def get_object_list(self):
+        # Nor what is back with its author for revision: its row holds their unsent text.
+        return super().get_object_list().exclude(status__in=[Status.DRAFT, Status.REVISE])
+
+
+class ChooseView(SubmittedOnlyChooseMixin, chooser_views.ChooseView):
+    pass
+
+
+class ChooseResultsView(SubmittedOnlyChooseMixin, chooser_views.ChooseResultsView):
+    pass
+
+
+class ChosenView(chooser_views.SnippetChosenView):
+    def get_object(self, pk):
+        return self.model_class.objects.exclude(status__in=[Status.DRAFT, Status.REVISE]).get(pk=pk)
+
+
+class ChosenMultipleView(chooser_views.SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return super().get_objects(pks).exclude(status__in=[Status.DRAFT, Status.REVISE])
+
+
+class ContributionChooserViewSet(chooser_views.SnippetChooserViewSet):
+    choose_view_class = ChooseView
+    choose_results_view_class = ChooseResultsView
+    chosen_view_class = ChosenView
+    chosen_multiple_view_class = ChosenMultipleView
+
+
 class ContributionViewSet(SnippetViewSet):
+    chooser_viewset_class = ContributionChooserViewSet
+    index_view_class = IndexView
     inspect_view_enabled = True
     inspect_view_class = InspectView
     history_view_class = HistoryView
@@ -75,7 +128,7 @@ class LessonViewSet(ContributionViewSet):
     model = Lesson
     icon = "pick"
     menu_label = _("Lessen")
-    list_display = ["statement", "status", "submitted_at", "live"]
+    list_display = ["__str__", "status", "submitted_at", "live"]
     search_fields = ["statement", "explanation"]
     inspect_view_fields = ["statement", "explanation", "themes", "cases", "status", "decision_reason",
                            "submitted_at", "decided_at"]

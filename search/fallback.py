@@ -13,7 +13,7 @@ import re
 
 from django.db.models import Case, Count, ExpressionWrapper, F, FloatField, Q, Value, When
 
-from casebook.classification import CLASSIFICATION_FIELDS
+from casebook.classification import CLASSIFICATION_FIELDS, without_hidden
 from casebook.models import CasePage
 
 from . import compounds, concepts, labels
@@ -109,6 +109,7 @@ def _filter(qs, filters, skip=None):
         values = filters.get(cf.name)
         if values and cf.name != skip:
             qs = qs.filter(**{f"{cf.attr}__slug__in": values})
+            qs = without_hidden(qs, cf.name)  # issue 9 (1): a hidden region/age band finds nothing
     return qs.distinct()
 
 
@@ -117,7 +118,7 @@ def _facets(base, params):
     for cf in CLASSIFICATION_FIELDS:
         qs = _filter(base, params.filters, skip=cf.name)
         rows = (
-            CasePage.objects.filter(pk__in=qs.values("pk"))
+            without_hidden(CasePage.objects.filter(pk__in=qs.values("pk")), cf.name)  # issue 9 (1): nor counts
             .values(f"{cf.attr}__slug")
             .annotate(n=Count("pk", distinct=True))
             .exclude(**{f"{cf.attr}__slug": None})
@@ -180,8 +181,9 @@ def autocomplete(q, allowed, limit=8):
 
 def similar_cases(page, allowed, limit=5):
     """Cases sharing the most problem areas and stuck reasons (no text similarity on the database)."""
-    areas = list(page.problem_areas.values_list("pk", flat=True))
-    reasons = list(page.stuck_reasons.values_list("pk", flat=True))
+    # .all(), not values_list("pk"): a draft preview's relations are in memory, which values_list("pk") cannot read
+    areas = [term.pk for term in page.problem_areas.all()]  # issue 9 (8)
+    reasons = [term.pk for term in page.stuck_reasons.all()]
     qs = (
         _visible(allowed)
         .exclude(pk=page.pk)

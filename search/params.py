@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from casebook.classification import CLASSIFICATION_FIELDS
+from casebook.text_limits import first_control_character
 
 MAX_QUERY_LENGTH = 10_000
 LONG_QUERY_WORDS = 25  # from here a query is treated as a description: "cases like this"
@@ -47,12 +48,19 @@ def _int(value, name, default, low, high):
     return number
 
 
+def _no_control_characters(text, name):
+    found = first_control_character(text)
+    if found:
+        raise BadRequest(f"{name} bevat een onzichtbaar stuurteken (U+{ord(found[1]):04X}) op positie {found[0] + 1}")
+
+
 def parse(querydict):
     """SearchParams from a request's GET (a QueryDict). Raises BadRequest with a Dutch message."""
     q = (querydict.get("q") or "").strip()
     if len(q) > MAX_QUERY_LENGTH:
         raise BadRequest(f"De zoekvraag is te lang (meer dan {MAX_QUERY_LENGTH} tekens)")
-    q = " ".join(q.replace("\x00", " ").split())
+    _no_control_characters(q, "q")
+    q = " ".join(q.split())
     types = [t for t in querydict.getlist("type") if t]
     unknown = [t for t in types if t not in TYPES]
     if unknown:
@@ -63,6 +71,8 @@ def parse(querydict):
         if values:
             if len(values) > 50 or any(len(v) > 64 for v in values):
                 raise BadRequest(f"Te veel of te lange waarden voor {name}")
+            for value in values:
+                _no_control_characters(value, name)
             filters[name] = sorted(set(values))
     sort = querydict.get("sort") or "relevance"
     if sort not in SORTS:

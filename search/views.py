@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from . import backend, labels, params
+from . import api, backend, labels, params
 
 
 class _Count:
@@ -33,6 +33,7 @@ def search_page(request):
         context["error"] = str(exc)
         return render(request, "search/search.html", context, status=400)
     result = backend.search(search_params, request.user)
+    api._read(request, "search", result["results"])
     total = min(result["total"], params.MAX_RESULT_WINDOW)
     paginator = Paginator(_Count(total), search_params.page_size)
     page_number = min(search_params.page, max(paginator.num_pages, 1))

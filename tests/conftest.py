@@ -26,6 +26,14 @@ def need_service(name, available):
     pytest.skip(message)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate-limit counters live in the (per-process) cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def case(db):
     return make_case()

@@ -1,6 +1,6 @@
 """CasePage → interchange record (the inverse of importing.apply_record)."""
 
-from ..classification import CLASSIFICATION_FIELDS
+from ..classification import CLASSIFICATION_FIELDS, COARSENABLE
 from .schema import OPTIONAL_SCALARS, TEXT_FIELDS, normalise
 
 
@@ -9,6 +9,17 @@ def current_version(page):
     if page.has_unpublished_changes:
         return page.get_latest_revision_as_object()
     return page
+
+
+def exportable(include_drafts=False):
+    """(page, version to write) pairs. By default what is published, as published: a live page's row is its live
+    content. Drafts, withdrawn cases and unpublished changes only on request (issue 9, finding 6)."""
+    from ..models import CasePage
+
+    pages = CasePage.objects.order_by("external_id")
+    if not include_drafts:
+        return ((page, page) for page in pages.live())
+    return ((page, current_version(page)) for page in pages)
 
 
 def case_to_record(page):
@@ -26,4 +37,7 @@ def case_to_record(page):
         record[name] = getattr(page, name)
     record["year"] = page.year
     record["language"] = page.language
+    # Who may read it and what is hidden travel with the case, so no other installation shows more.
+    record["visibility"] = page.visibility
+    record["coarsened"] = sorted(name for name, flag in COARSENABLE.items() if getattr(page, flag))
     return normalise(record)

@@ -6,9 +6,10 @@ from django.db import transaction
 from tqdm import tqdm
 
 from .. import signals
-from ..classification import CLASSIFICATION_FIELDS
+from ..classification import CLASSIFICATION_FIELDS, COARSENABLE
 from ..models import CaseIndexPage, CaseLesson, CasePage, TaxonomyTerm
 from .. import anonymity_gate as anonymity  # the anonymity gate before publishing
+from ..visibility import most_restrictive
 from .export import case_to_record, current_version
 from .schema import OPTIONAL_SCALARS, TEXT_FIELDS, normalise, parse_lines
 
@@ -63,14 +64,15 @@ def _import_one(record, index, terms, summary, *, visibility, publish, user, ski
     external_id = record["external_id"]
     page = CasePage.objects.filter(external_id=external_id).first()
     if page is None:
-        page = CasePage(live=False, visibility=visibility or CasePage._meta.get_field("visibility").default)
+        page = CasePage(live=False, visibility=_visibility(record, visibility)
+                        or CasePage._meta.get_field("visibility").default)
         apply_record(page, record, terms)
         index.add_child(instance=page)
         summary.created.append(external_id)
     else:
         working = current_version(page)
-        wanted_visibility = visibility or working.visibility
-        if case_to_record(working) == normalise(record) and working.visibility == wanted_visibility:
+        wanted_visibility = _visibility(record, visibility) or working.visibility
+        if _as_stored(working, record) == normalise(record) and working.visibility == wanted_visibility:
             if publish and (not page.live or page.has_unpublished_changes):
                 revision = page.get_latest_revision()
                 # Issue 4: the stored draft passes the anonymity check (or an earlier skip) before it goes live.
@@ -96,6 +98,22 @@ def _import_one(record, index, terms, summary, *, visibility, publish, user, ski
     signals.case_imported.send(sender=CasePage, page=page, lessons=record.get("lessons", []), user=user)
 
 
+def _visibility(record, chosen):
+    """The record's visibility narrowed by the command's --visibility: an import never widens what a record says."""
+    given = [v for v in (record.get("visibility"), chosen) if v]
+    return most_restrictive(given) if given else None
+
+
+def _as_stored(page, record):
+    """The page as a record, for comparison with `record`: fields an older file lacks (visibility, coarsened) are
+    left to the installation, so they do not count as changes."""
+    stored = case_to_record(page)
+    for name in ("visibility", "coarsened"):
+        if name not in record:
+            stored.pop(name, None)
+    return stored
+
+
 def _publish(revision, user, summary):
     revision.publish(user=user)
     summary.published.append(revision.content_object.external_id)
@@ -103,7 +121,10 @@ def _publish(revision, user, summary):
 
 def apply_record(page, record, terms):
     """Copy an interchange record onto a (possibly unsaved) CasePage, relations included."""
+    coarsened = "coarsened" in record
     record = normalise(record)
+    if coarsened:
+        record.setdefault("coarsened", [])  # an empty list (nothing hidden) is meaningful, keep it
     page.external_id = record["external_id"]
     page.title = record["title"]
     for name in TEXT_FIELDS:
@@ -118,6 +139,9 @@ def apply_record(page, record, terms):
         else:
             slug = record.get(cf.name)
             setattr(page, cf.attr, terms[(cf.vocabulary, slug)] if slug else None)
+    if "coarsened" in record:  # older files say nothing about it: the page keeps what its editor chose
+        for name, flag in COARSENABLE.items():
+            setattr(page, flag, name in record["coarsened"])
     page.case_lessons = [CaseLesson(text=text, sort_order=i) for i, text in enumerate(record.get("lessons", []))]
     page.slug = page.slug or _slug_for(record)
     return page

@@ -8,10 +8,14 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from ..classification import CLASSIFICATION_FIELDS
+from ..text_limits import first_control_character
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "data" / "case.schema.json"
 TEXT_FIELDS = ("summary", "situation", "stuck_points", "approach", "outcome", "needed", "created", "reflection")
 OPTIONAL_SCALARS = ("professionals_involved", "one_plan", "consent")
+MAX_DEPTH = 3  # record → list → text
+# Every text at its maximum (case.schema.json) fits with room to spare; anything longer is not a case.
+MAX_LINE = 400_000
 
 
 @cache
@@ -38,11 +42,52 @@ def _field_of(error):
     return ".".join(path) if path else "(record)"
 
 
+def _message(error):
+    # jsonschema quotes the offending value: a 12 MB text would be printed whole. Say what is wrong instead.
+    if error.validator == "maxLength":
+        return f"too long: {len(error.instance)} characters, at most {error.validator_value}"
+    if error.validator == "maxItems":
+        return f"too many items: {len(error.instance)}, at most {error.validator_value}"
+    return error.message if len(error.message) <= 300 else error.message[:300] + "…"
+
+
+def _control_characters(record, line):
+    """Control characters anywhere in a record's texts (issue 9, finding 8): named by field and position."""
+    problems = []
+    for name, value in record.items():
+        values = value if isinstance(value, list) else [value]
+        for i, text in enumerate(values):
+            found = first_control_character(text) if isinstance(text, str) else None
+            if found:
+                where = f"{name}[{i}]" if isinstance(value, list) else name
+                position, character = found
+                problems.append(Problem(line, where, f"contains control character U+{ord(character):04X} at "
+                                                     f"position {position + 1}; remove it"))
+    return problems
+
+
+def _depth(value):
+    """How deeply `value` nests (a string is 0, a flat object 1), without recursion."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        current, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(current, dict):
+            stack.extend((v, depth + 1) for v in current.values())
+        elif isinstance(current, list):
+            stack.extend((v, depth + 1) for v in current)
+    return deepest
+
+
 def check_record(record, line, known_slugs):
     """All problems of one parsed record: schema first, then slugs against the taxonomy in the database."""
-    problems = [Problem(line, _field_of(error), error.message) for error in validator().iter_errors(record)]
+    if _depth(record) > MAX_DEPTH:
+        return [Problem(line, "(record)", f"nested too deeply: a record is an object of texts, numbers and lists "
+                                          f"(at most {MAX_DEPTH} levels)")]
+    problems = [Problem(line, _field_of(error), _message(error)) for error in validator().iter_errors(record)]
     if not isinstance(record, dict):
         return problems
+    problems += _control_characters(record, line)
     for field in CLASSIFICATION_FIELDS:
         value = record.get(field.name)
         values = value if isinstance(value, list) else [value] if isinstance(value, str) else []
@@ -58,10 +103,16 @@ def parse_lines(lines, known_slugs):
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
+        if len(raw) > MAX_LINE:
+            problems.append(Problem(number, "(json)", f"line too long: {len(raw)} characters, at most {MAX_LINE}"))
+            continue
         try:
             record = json.loads(raw)
         except json.JSONDecodeError as exc:
             problems.append(Problem(number, "(json)", f"not valid JSON: {exc.msg} at column {exc.colno}"))
+            continue
+        except RecursionError:
+            problems.append(Problem(number, "(json)", f"nested too deeply (at most {MAX_DEPTH} levels)"))
             continue
         found = check_record(record, number, known_slugs)
         problems.extend(found)

@@ -10,6 +10,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..text_limits import NOTE, no_control_characters
+
 CONTEXT_CHARS = 40
 
 
@@ -66,7 +68,7 @@ class FindingDecision(models.Model):
     text = models.CharField(_("tekst"), max_length=300)
     context_before = models.CharField(max_length=CONTEXT_CHARS, blank=True)
     context_after = models.CharField(max_length=CONTEXT_CHARS, blank=True)
-    reason = models.TextField(_("reden"))
+    reason = models.TextField(_("reden"), max_length=NOTE, validators=[no_control_characters])
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("door")
     )

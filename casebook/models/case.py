@@ -7,6 +7,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, Objec
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .. import text_limits as limits
+from ..text_limits import no_control_characters, no_control_characters_in
+from ..signals import case_read
 from ..visibility import Visibility, can_see
 from .anonymity import AnonymityControls
 from .gated import AnonymityGatedPublishing
@@ -35,6 +38,10 @@ def _term(vocabulary, related_name, verbose_name, *, null=False):
     )
 
 
+def _narrative(verbose_name, **options):
+    return models.TextField(verbose_name, max_length=limits.NARRATIVE, validators=[no_control_characters], **options)
+
+
 class Consent(models.TextChoices):
     YOUTH_AND_PARENTS = "jongere-en-ouders", _("Jongere en ouders")
     YOUTH = "jongere", _("Jongere")
@@ -53,16 +60,16 @@ class CasePage(AnonymityGatedPublishing, AnonymityControls, Page):  # issue 4: p
     external_id = models.CharField(
         _("externe id"), max_length=64, unique=True, help_text=_("Vaste id uit het casusregister van de bron.")
     )
-    summary = models.TextField(_("samenvatting"), max_length=1200, help_text=_("Twee tot vier zinnen, platte tekst."))
-    situation = models.TextField(_("situatie"), help_text=_("Markdown: de beginsituatie van jongere en gezin."))
-    stuck_points = models.TextField(_("waar het vastliep"), help_text=_("Markdown: waar en waarom hulp vastliep."))
-    approach = models.TextField(_("wat doorbrak"), help_text=_("Markdown: wat is gedaan om door te breken, door wie."))
-    outcome = models.TextField(_("uitkomst"), help_text=_("Markdown: wat het opleverde voor jongere en gezin."))
-    needed = models.TextField(_("wat nodig was"), blank=True)
-    created = models.TextField(_("wat gemaakt moest worden"), blank=True)
-    reflection = models.TextField(
-        _("reflectie van jongere of ouder"), blank=True, help_text=_("Markdown: in hun eigen woorden.")
-    )
+    summary = models.TextField(_("samenvatting"), max_length=limits.SUMMARY, validators=[no_control_characters],
+                               help_text=_("Twee tot vier zinnen, platte tekst."))
+    situation = _narrative(_("situatie"), help_text=_("Markdown: de beginsituatie van jongere en gezin."))
+    stuck_points = _narrative(_("waar het vastliep"), help_text=_("Markdown: waar en waarom hulp vastliep."))
+    approach = _narrative(_("wat doorbrak"), help_text=_("Markdown: wat is gedaan om door te breken, door wie."))
+    outcome = _narrative(_("uitkomst"), help_text=_("Markdown: wat het opleverde voor jongere en gezin."))
+    needed = _narrative(_("wat nodig was"), blank=True)
+    created = _narrative(_("wat gemaakt moest worden"), blank=True)
+    reflection = _narrative(_("reflectie van jongere of ouder"), blank=True,
+                            help_text=_("Markdown: in hun eigen woorden."))
 
     problem_areas = _terms(Vocabulary.PROBLEM_AREAS, "cases_by_problem_area", _("probleemgebieden"))
     age_band = _term(Vocabulary.AGE_BANDS, "cases_by_age_band", _("leeftijdsgroep"))
@@ -139,11 +146,19 @@ class CasePage(AnonymityGatedPublishing, AnonymityControls, Page):  # issue 4: p
         verbose_name = _("casus")
         verbose_name_plural = _("casussen")
 
+    def clean(self):
+        super().clean()
+        no_control_characters_in(title=self.title)
+
     def serve(self, request, *args, **kwargs):
         # 404, not 403: a case someone may not see must leave no trace, not even that it exists.
         if not can_see(request.user, self):
             raise Http404
-        return super().serve(request, *args, **kwargs)
+        case_read.send(sender=CasePage, user=request.user, channel="page", pages=[self])  # read audit
+        response = super().serve(request, *args, **kwargs)
+        if self.visibility != Visibility.PUBLIC:
+            response["Cache-Control"] = "private, no-store"  # never kept by a shared cache or the browser
+        return response
 
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request) if self.visibility == Visibility.PUBLIC else []
@@ -162,7 +177,7 @@ class CaseLesson(Orderable):
     """A lesson written with the case. The network's reviewed lessons live in learning."""
 
     page = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="case_lessons")
-    text = models.TextField(_("les"), max_length=600)
+    text = models.TextField(_("les"), max_length=limits.LESSON, validators=[no_control_characters])
 
     panels = [FieldPanel("text")]
 

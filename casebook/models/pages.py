@@ -3,12 +3,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from .. import text_limits as limits
+from ..text_limits import no_control_characters
 from ..visibility import visible_cases
 from .members_only import MembersOnlyPage
 
 
 class HomePage(Page):
-    intro = models.TextField(_("introductie"), blank=True, help_text=_("Markdown, in eenvoudig Nederlands."))
+    intro = models.TextField(_("introductie"), blank=True, help_text=_("Markdown, in eenvoudig Nederlands."),
+                             max_length=limits.EXPLANATION, validators=[no_control_characters])
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["casebook.CaseIndexPage", "casebook.ExpertIndexPage"]
@@ -26,7 +29,8 @@ class HomePage(Page):
 
 
 class CaseIndexPage(Page):
-    intro = models.TextField(_("introductie"), blank=True)
+    intro = models.TextField(_("introductie"), blank=True, max_length=limits.EXPLANATION,
+                             validators=[no_control_characters])
 
     parent_page_types = ["casebook.HomePage"]
     subpage_types = ["casebook.CasePage"]
@@ -49,7 +53,8 @@ class CaseIndexPage(Page):
 
 
 class ExpertIndexPage(MembersOnlyPage, Page):
-    intro = models.TextField(_("introductie"), blank=True)
+    intro = models.TextField(_("introductie"), blank=True, max_length=limits.EXPLANATION,
+                             validators=[no_control_characters])
 
     parent_page_types = ["casebook.HomePage"]
     subpage_types = ["casebook.ExpertProfilePage"]

@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from .. import text_limits as limits
+from ..text_limits import no_control_characters
 from ..visibility import allowed_visibilities
 from .gated import AnonymityGatedPublishing
 from .members_only import MembersOnlyPage
@@ -21,11 +23,12 @@ class ExpertProfilePage(MembersOnlyPage, AnonymityGatedPublishing, Page):
     """Someone members can consult. Visible to signed-in members only."""
 
     role = models.CharField(_("rol"), max_length=24, choices=ProfileRole.choices, default=ProfileRole.PROFESSIONAL)
-    job_title = models.CharField(_("functie"), max_length=120, blank=True)
+    job_title = models.CharField(_("functie"), max_length=120, blank=True, validators=[no_control_characters])
     organisation_type = models.CharField(
         _("soort organisatie"), max_length=120, blank=True, help_text=_("Bijvoorbeeld: expertteam, jeugd-ggz, gemeente.")
     )
-    organisation_name = models.CharField(_("naam organisatie"), max_length=200, blank=True)
+    organisation_name = models.CharField(_("naam organisatie"), max_length=200, blank=True,
+                                         validators=[no_control_characters])
     show_organisation = models.BooleanField(
         _("naam organisatie tonen"), default=False, help_text=_("Alleen als de persoon dat wil.")
     )
@@ -54,9 +57,11 @@ class ExpertProfilePage(MembersOnlyPage, AnonymityGatedPublishing, Page):
         _("talen"), max_length=100, blank=True, default="nl", help_text=_("Taalcodes, gescheiden door komma's.")
     )
     available_for_consultation = models.BooleanField(_("beschikbaar voor consultatie"), default=True)
-    availability_note = models.CharField(_("bereikbaarheid"), max_length=300, blank=True)
+    availability_note = models.CharField(_("bereikbaarheid"), max_length=300, blank=True,
+                                         validators=[no_control_characters])
     contact_email = models.EmailField(_("e-mail voor consultatie"), blank=True)
-    bio = models.TextField(_("over mij"), blank=True, help_text=_("Markdown."))
+    bio = models.TextField(_("over mij"), blank=True, help_text=_("Markdown."), max_length=limits.PROFILE,
+                           validators=[no_control_characters])
     cases = ParentalManyToManyField(
         "casebook.CasePage", verbose_name=_("casussen"), related_name="experts", blank=True
     )

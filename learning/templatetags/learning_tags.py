@@ -1,7 +1,8 @@
 from django import template
 
 from .. import permissions
-from ..models import Lesson, Reflection
+from ..models import Reflection
+from ..visibility import visible_lessons
 
 register = template.Library()
 
@@ -10,7 +11,7 @@ register = template.Library()
 def case_learning(case, user):
     """What the learning loop adds below a case page (the page itself already checked visibility)."""
     return {
-        "lessons": Lesson.objects.published().filter(cases=case).order_by("-first_published_at"),
+        "lessons": visible_lessons(user).filter(cases=case).order_by("-first_published_at"),
         "reflections": Reflection.objects.published().filter(case=case).order_by("first_published_at"),
         "can_reflect": permissions.can_write_reflection(user),
         "can_write_lesson": permissions.can_write_lesson(user),

@@ -18,16 +18,18 @@ from django.views.decorators.http import require_POST
 from casebook import roles
 from casebook.markdown import render_markdown
 from casebook.models import TaxonomyTerm, Vocabulary
-from casebook.visibility import Visibility
+from casebook.visibility import Visibility, allowed_visibilities
 
 from .. import digest, permissions
-from ..models import DigestSubscription, Lesson, Status
+from ..models import DigestSubscription, Status
+from ..visibility import visible_lessons
 
 BRIEFING_VOCABULARIES = [v.value for v in Vocabulary]
 
 
 def learning_home(request):
-    published = Q(lessons__live=True, lessons__status=Status.ACCEPTED)
+    published = Q(lessons__live=True, lessons__status=Status.ACCEPTED,
+                  lessons__visibility__in=allowed_visibilities(request.user))
     themes = (
         TaxonomyTerm.objects.annotate(lesson_count=Count("lessons", filter=published, distinct=True))
         .filter(lesson_count__gt=0)
@@ -35,7 +37,7 @@ def learning_home(request):
     )
     return render(request, "learning/home.html", {
         "themes": themes,
-        "recent": digest.with_visible_cases(Lesson.objects.published().order_by("-first_published_at")[:5],
+        "recent": digest.with_visible_cases(visible_lessons(request.user).order_by("-first_published_at")[:5],
                                             request.user),
         "can_write_lesson": permissions.can_write_lesson(request.user),
         "can_moderate": permissions.can_moderate(request.user),
@@ -99,7 +101,8 @@ class LessonsFeed(Feed):
         return reverse("learning:digest")
 
     def items(self):
-        lessons = Lesson.objects.published().order_by("-first_published_at")[:30]
+        # Feed readers never sign in: public lessons only.
+        lessons = visible_lessons(None).order_by("-first_published_at")[:30]
         return digest.with_visible_cases(lessons, None)
 
     def item_title(self, entry):

@@ -11,6 +11,7 @@ from casebook.visibility import visible_cases
 from .. import permissions, services
 from ..forms import LessonForm, ReflectionForm
 from ..models import Lesson, Reflection
+from ..visibility import visible_lessons
 from .common import role_required
 
 
@@ -25,11 +26,13 @@ def lesson_detail(request, pk):
     lesson = get_object_or_404(Lesson, pk=pk)
     if not permissions.can_view(request.user, lesson):
         raise Http404
+    is_author = permissions.is_author(request.user, lesson)
     return render(request, "learning/lesson_detail.html", {
-        "lesson": lesson,
+        # Others read what was submitted; an author's unsent revision is theirs alone (issue 9, finding 4).
+        "lesson": lesson if is_author else lesson.reviewed_version,
         "cases": visible_cases(request.user).filter(network_lessons=lesson).order_by("title"),
         "reflections": lesson.reflections.published().order_by("first_published_at"),
-        "is_author": permissions.is_author(request.user, lesson),
+        "is_author": is_author,
         "can_edit": permissions.can_edit(request.user, lesson),
         "can_reflect": lesson.is_published and permissions.can_write_reflection(request.user),
     })
@@ -73,7 +76,7 @@ def _reflection_subject(request):
         if case:
             return {"case": case}
     if request.GET.get("les"):
-        lesson = Lesson.objects.published().filter(pk=_int(request.GET["les"])).first()
+        lesson = visible_lessons(request.user).filter(pk=_int(request.GET["les"])).first()
         if lesson:
             return {"lesson": lesson}
     raise Http404

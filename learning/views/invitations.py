@@ -51,8 +51,7 @@ def invitation(request, public_id, token):
             return redirect("learning:invitation_write", public_id=invitation.public_id)
         invitation = services.check_invitation(public_id, token)
     except services.InvitationRefused as refused:
-        return render(request, "learning/invitation_refused.html", {"message": refused.message}, status=410
-                      if refused.reason != "unknown" else 404)
+        return _refused(request, refused)
     return render(request, "learning/invitation_landing.html", {"invitation": invitation, "case": invitation.case})
 
 
@@ -61,6 +60,10 @@ def invitation_write(request, public_id):
     invitation = get_object_or_404(Invitation.objects.select_related("case"), public_id=public_id)
     if invitation.pk not in request.session.get(SESSION_KEY, []):
         raise Http404
+    try:
+        services.require_case_available(invitation)
+    except services.InvitationRefused as refused:
+        return _refused(request, refused)
     reflection = invitation.reflection
     if not reflection.is_editable_by_author:
         return render(request, "learning/invitation_status.html", {"invitation": invitation,
@@ -70,3 +73,8 @@ def invitation_write(request, public_id):
         request, reflection, ask_email=True, template="learning/invitation_write.html",
         done=request.path, extra={"invitation": invitation, "case": invitation.case},
     )
+
+
+def _refused(request, refused):
+    status = 404 if refused.reason == "unknown" else 410
+    return render(request, "learning/invitation_refused.html", {"message": refused.message}, status=status)

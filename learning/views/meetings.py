@@ -54,7 +54,8 @@ def meeting_detail(request, pk):
 
 
 def _items(meeting):
-    return list(meeting.items.select_related("lesson", "reflection", "reflection__case", "reflection__lesson"))
+    return list(meeting.items.select_related("lesson", "reflection", "reflection__case", "reflection__lesson",
+                                             "revision"))
 
 
 @moderator_required
@@ -109,15 +110,21 @@ def agenda_item(request, pk, number):
     if not 1 <= number <= len(items):
         return redirect(meeting)
     item = items[number - 1]
-    form = DecisionForm(request.POST or None, initial={"decision": item.decision, "minutes": item.minutes})
+    initial = {"decision": item.decision, "minutes": item.minutes, "visibility_reason": item.visibility_reason}
+    if item.visibility:
+        initial["visibility"] = item.visibility
+    form = DecisionForm(request.POST or None, initial=initial, lesson=item.lesson)
     editable = meeting.is_open and not item.applied_at
     if request.method == "POST" and editable and form.is_valid():
-        services.record_decision(item, form.cleaned_data["decision"], form.cleaned_data["minutes"])
+        chosen = form.cleaned_data.get("visibility", "")
+        services.record_decision(item, form.cleaned_data["decision"], form.cleaned_data["minutes"],
+                                 visibility=chosen if chosen != getattr(form, "default_visibility", "") else "",
+                                 visibility_reason=form.cleaned_data.get("visibility_reason", ""))
         if number < len(items):
             return redirect("learning:agenda_item", pk=meeting.pk, number=number + 1)
         messages.success(request, _("Alle punten zijn besproken. U kunt de bijeenkomst afsluiten."))
         return redirect(meeting)
-    contribution = item.contribution
+    contribution = item.reviewed  # the version submitted to this meeting, never an unsent revision
     return render(request, "learning/agenda_item.html", {
         "meeting": meeting,
         "item": item,

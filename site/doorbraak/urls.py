@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,8 +9,7 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("accounts.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("leren/", include("learning.urls")),
     path("", include("consultation.urls")),

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from casebook.models import TaxonomyTerm
-from learning import digest
+from learning import digest, services
 from learning.models import Decision, DigestSubscription
 from tests.factories import make_case, make_user
 
@@ -35,8 +35,12 @@ def lessons(member, moderator, transition_term):
     draft = make_lesson(member, statement="Dit concept is nog privé.", themes=[transition_term])
     declined = make_lesson(member, statement="Deze afgewezen les mag nergens staan.", themes=[transition_term],
                            submit=True)
-    decide_all(make_meeting(moderator), [(accepted, Decision.ACCEPT, "Aanvaard."), (declined, Decision.DECLINE, "Nee.")],
-               moderator=moderator)
+    meeting = make_meeting(moderator)
+    # From a network case: public only because the meeting chose so, with a reason (issue 9, finding 5).
+    services.record_decision(services.add_to_agenda(meeting, accepted), Decision.ACCEPT, "Aanvaard.",
+                             visibility="public", visibility_reason="Niets uit de netwerkcasus is herkenbaar.")
+    decide_all(meeting, [(declined, Decision.DECLINE, "Nee.")], moderator=moderator)
+    accepted.refresh_from_db()
     return {"accepted": accepted, "pending": pending, "draft": draft, "declined": declined,
             "public": public, "network": network}
 

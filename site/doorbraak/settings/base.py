@@ -1,8 +1,10 @@
 """Settings shared by every environment; dev.py, test.py and production.py change only what differs."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .env import env
@@ -22,6 +24,8 @@ INSTALLED_APPS = [
     "learning",
     "search",
     "signals",
+    "accounts",
+    "audit",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -37,6 +41,12 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks_db",
+    "axes",
+    "django_ratelimit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -48,15 +58,39 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "doorbraak.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "doorbraak.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "doorbraak.middleware.PrivateWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.SessionPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "accounts.throttle.SignInThrottleMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
+
+# Content-Security-Policy (django-csp; doorbraak.middleware): scripts, styles and everything else from this site
+# only, no inline script or style, no plugins, never framed. The Wagtail admin gets what it needs on top.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+WAGTAIL_ADMIN_PREFIX = "/cms/"  # where doorbraak/urls.py mounts the Wagtail admin
 
 ROOT_URLCONF = "doorbraak.urls"
 WSGI_APPLICATION = "doorbraak.wsgi.application"
@@ -78,13 +112,25 @@ TEMPLATES = [
     },
 ]
 
-# SQLite by default so the run command works on a bare machine; DATABASE_URL names PostgreSQL elsewhere.
-DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'doorbraak.sqlite3'}"),
-        conn_max_age=env("DATABASE_CONN_MAX_AGE", 0, cast=int),
-    )
+# The embedded SQLite must survive a handful of simultaneous users: WAL lets readers go on while one writes,
+# IMMEDIATE transactions take the write lock at BEGIN (so two writers queue instead of one failing with 'database
+# is locked' when both started by reading), and the busy timeout is how long a writer waits in that queue.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
 }
+
+
+def database_config(url):
+    config = dj_database_url.parse(url, conn_max_age=env("DATABASE_CONN_MAX_AGE", 0, cast=int))
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+    return config
+
+
+# SQLite by default so the run command works on a bare machine; DATABASE_URL names PostgreSQL elsewhere.
+DATABASES = {"default": database_config(env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'doorbraak.sqlite3'}"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -93,7 +139,57 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out username before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 2  # a reset link works for two hours (and once)
+
+# Sign-in protection (accounts/). django-axes locks a username, and separately a client address, for
+# AXES_COOLOFF_TIME after AXES_FAILURE_LIMIT wrong passwords (its counts live in the database, so they hold across
+# web workers). On top of that accounts/throttle.py limits POSTs to every sign-in form per client address, and
+# reset mails per address.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "accounts.network.client_ip"
+AXES_VERBOSE = False
+SIGN_IN_RATE = "30/10m"  # POSTs per client address to the sign-in, two-factor and new-password forms
+PASSWORD_RESET_RATE = "10/h"  # reset requests per client address
+PASSWORD_RESET_PER_EMAIL_RATE = "3/h"  # reset mails to one address
+API_RATE = env("API_RATE", "120/m")  # /api/v1/ requests per signed-in user, or per address for anonymous callers
+# Proxies in front of the site that append to X-Forwarded-For (accounts/network.py); 0 = trust REMOTE_ADDR only.
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT", 0, cast=int)
+
+# Rate limits count in the cache. The default (per process) is exact for the embedded single-process server;
+# with several web workers set CACHE_URL to a shared Redis (redis://…) so the limits hold across them.
+CACHE_URL = env("CACHE_URL", "")
+if CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]  # per-process counts, see above
+RATELIMIT_USE_CACHE = "default"
+
+# Read audit (audit/): every read of a case with one of these visibilities (page, API, search answer) and every
+# export is recorded; admins read the log in the CMS ('Leeslog'); `manage.py prune_audit_log` (daily) removes
+# entries older than the retention.
+AUDITED_VISIBILITIES = env("AUDITED_VISIBILITIES", ["restricted"], cast=list)
+AUDIT_RETENTION_DAYS = env("AUDIT_RETENTION_DAYS", 365, cast=int)
+
+# Editors, moderators and admins (accounts.policy) verify a second factor (django-otp: authenticator app, backup
+# codes) before anything else, and their session ends when the browser closes. Every session ends when idle.
+REQUIRE_TWO_FACTOR = env("REQUIRE_TWO_FACTOR", True, cast=bool)
+OTP_TOTP_ISSUER = "Doorbraak"
+SESSION_IDLE_TIMEOUT = env("SESSION_IDLE_TIMEOUT", 2 * 60 * 60, cast=int)  # seconds, members
+PRIVILEGED_SESSION_IDLE_TIMEOUT = env("PRIVILEGED_SESSION_IDLE_TIMEOUT", 30 * 60, cast=int)  # seconds
+SESSION_COOKIE_AGE = 12 * 60 * 60  # never longer than a working day
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
@@ -118,6 +214,7 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 # The admin's own search stays on the database; the professional search (search/) is ours, on Elasticsearch.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from a third party: it would learn who uses the admin
 
 # Wagtail queues its search and reference-index updates through django-tasks.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}

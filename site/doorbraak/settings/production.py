@@ -6,11 +6,25 @@ DEBUG = False
 ALLOWED_HOSTS = env("ALLOWED_HOSTS", required=True, cast=list)
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "doorbraak-prod")
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
+
+# HTTPS only (`manage.py check --deploy` is clean with these). Behind a TLS-terminating proxy that sets
+# X-Forwarded-Proto; SECURE_SSL_REDIRECT=false only if that proxy already redirects plain HTTP itself.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT", True, cast=bool)
+SECURE_HSTS_SECONDS = env("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365, cast=int)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
+X_FRAME_OPTIONS = "DENY"
+
+# Always, whatever the environment says: privileged roles need a second factor in production.
+REQUIRE_TWO_FACTOR = True
