@@ -1,6 +1,7 @@
 """Session rules for signed-in people (after Django's and django-otp's middleware).
 
-- Idle timeout: a session unused for longer than its idle timeout (accounts.policy) is ended.
+- Idle timeout: a session unused for longer than its idle timeout (accounts.policy) is ended, and any session
+  after SESSION_COOKIE_AGE, however active.
 - Privileged roles: their session ends when the browser closes, and nothing but the two-factor pages (and signing
   out) is served until a second factor was verified in this session (settings.REQUIRE_TWO_FACTOR).
 """
@@ -20,6 +21,7 @@ from django_otp import user_has_device
 from .policy import idle_timeout, is_privileged
 
 LAST_SEEN = "accounts_last_seen"
+STARTED = "accounts_started"
 TOUCH_EVERY = 60  # seconds: how often the last-seen time is written to the session
 
 # Reachable before the second factor is verified.
@@ -36,7 +38,7 @@ class SessionPolicyMiddleware:
         user = request.user
         if not user.is_authenticated:
             return self.get_response(request)
-        if self._idle_too_long(request):
+        if self._expired(request):
             logout(request)
             messages.info(request, _("U was een tijd niet actief en bent uitgelogd. Log opnieuw in."))
             return redirect_to_login(request.get_full_path())
@@ -48,13 +50,17 @@ class SessionPolicyMiddleware:
                 return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
 
-    def _idle_too_long(self, request):
+    def _expired(self, request):
+        """Idle too long, or older than SESSION_COOKIE_AGE (activity keeps a session alive, but not for ever)."""
         now = int(time.time())
-        last = request.session.get(LAST_SEEN)
+        session = request.session
+        last, started = session.get(LAST_SEEN), session.setdefault(STARTED, now)
+        if now - started > settings.SESSION_COOKIE_AGE:
+            return True
         if last is not None and now - last > idle_timeout(request.user).total_seconds():
             return True
         if last is None or now - last >= TOUCH_EVERY:
-            request.session[LAST_SEEN] = now
+            session[LAST_SEEN] = now
         return False
 
     def _open(self, request):

@@ -4,6 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from .. import text_limits as limits
+from ..text_limits import no_control_characters
+
 
 class Vocabulary(models.TextChoices):
     """The classification vocabularies of the interchange format (keys of taxonomy.json)."""
@@ -30,12 +33,15 @@ class TaxonomyTerm(index.Indexed, models.Model):
 
     vocabulary = models.CharField(_("vocabulaire"), max_length=32, choices=Vocabulary.choices, db_index=True)
     slug = models.SlugField(_("slug"), max_length=64, help_text=_("Vaste sleutel uit het uitwisselformaat."))
-    label_nl = models.CharField(_("naam (Nederlands)"), max_length=200)
-    label_en = models.CharField(_("naam (Engels)"), max_length=200, blank=True)
-    description = models.TextField(_("toelichting"), blank=True)
+    label_nl = models.CharField(_("naam (Nederlands)"), max_length=200, validators=[no_control_characters])
+    label_en = models.CharField(_("naam (Engels)"), max_length=200, blank=True, validators=[no_control_characters])
+    description = models.TextField(_("toelichting"), blank=True, max_length=limits.NOTE,
+                                   validators=[no_control_characters])
     search_terms = models.TextField(
         _("zoektermen"),
         blank=True,
+        max_length=limits.NOTE,
+        validators=[no_control_characters],
         help_text=_(
             "Hoe professionals, ouders en jongeren dit zeggen, gescheiden door puntkomma's of regels "
             "(afkortingen, spreektaal, vervoegingen: 'wiet; blowen; cannabis'). De zoekfunctie herkent ze in een "

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.middleware import LAST_SEEN
+from accounts.middleware import LAST_SEEN, STARTED
 from tests.factories import make_case, make_user
 
 pytestmark = pytest.mark.django_db
@@ -112,6 +112,16 @@ def test_idle_sessions_end(client, settings, role, idle_minutes, signed_out):
     response = client.get("/casussen/")
     assert (response.status_code == 302 and "/inloggen/" in response["Location"]) == signed_out
     assert ("_auth_user_id" in client.session) != signed_out
+
+
+def test_no_session_outlives_a_working_day_however_active(client):
+    client.force_login(make_user("member"))
+    client.get("/")
+    session = client.session
+    session[STARTED] = int(time.time()) - 12 * 60 * 60 - 60
+    session.save()
+    response = client.get("/casussen/")
+    assert response.status_code == 302 and "/inloggen/" in response["Location"]
 
 
 def test_wagtail_account_menu_offers_two_factor(client):
