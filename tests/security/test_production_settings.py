@@ -21,6 +21,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="doorbraak.settings.production",
                SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="doorbraak.example.org",
                DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}")
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser fixture for Playwright; never in deployment
     done = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], cwd=ROOT,
                           env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
