@@ -127,7 +127,8 @@ def _facets(base, params):
     return facets
 
 
-def search(params, allowed):
+def _ranked(params, allowed):
+    """(the ordered result queryset, the matches before facet filters, whether a text rank orders them)."""
     searching_cases = not params.types or "case" in params.types
     base, ranked = _apply_text(_visible(allowed), params.q, params.is_description)
     if not searching_cases:
@@ -137,6 +138,17 @@ def search(params, allowed):
         qs = qs.order_by("-rank", "-year", "title")
     else:
         qs = qs.order_by("-year", "title")
+    return qs, base, ranked
+
+
+def ranked_ids(params, allowed):
+    """The external ids of one page of results, without totals or facets (the relevance bench ranks only)."""
+    qs, _base, _ranked_by_text = _ranked(params, allowed)
+    return list(qs.values_list("external_id", flat=True)[params.offset : params.offset + params.page_size])
+
+
+def search(params, allowed):
+    qs, base, ranked = _ranked(params, allowed)
     total = qs.count()
     page = list(qs[params.offset : params.offset + params.page_size])
     if ranked:
