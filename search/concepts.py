@@ -15,6 +15,7 @@ import time
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import snowballstemmer
 
@@ -48,6 +49,16 @@ men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb hoe h
 nu ge geen omdat iets worden toch al waren veel meer doen toen moet ben zonder kan hun dus alles onder ja eens hier wie
 werd altijd doch wordt wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest andere
 """.split())
+# Stop words that carry the meaning of a search term ("geen plek", "te veel hulpverleners", "wil geen hulp"): kept in
+# terms and queries alike, so "geen plek" is not matched by every "plek".
+MEANING_WORDS = frozenset("niet geen niets niemand veel te meer wil kan zonder alles".split())
+DROP_WORDS = STOP_WORDS - MEANING_WORDS
+# Typos of a vocabulary word ("anorexsia", "psygose") count as that word: one edit from five letters, two from
+# eight, first letter right, and only for words that are not Dutch words themselves ("schending" is no typo of
+# "scheiding").
+FUZZY_MIN = (5, 8)
+LEXICON = Path("/usr/share/dict/dutch")
+WORD = re.compile(r"[a-z0-9]+(?:[+/-][a-z0-9]+)*[+]?")
 
 
 @dataclass(frozen=True)
@@ -72,24 +83,57 @@ def _stem(word):
     return _stemmer.stemWord(word)
 
 
-def stems(text, split_compounds=True):
-    """The stems of the meaningful words of `text`, compounds followed by their parts (same position)."""
+def words(text):
+    return [w for w in WORD.findall(fold(text)) if w not in DROP_WORDS]
+
+
+def stems(text, split_compounds=True, correct=None):
+    """The stems of the meaningful words of `text`, compounds followed by their parts (same position), and a
+    typo's correction when `correct` offers one."""
     out = []
-    for word in re.findall(r"[a-z0-9]+(?:[+/-][a-z0-9]+)*[+]?", fold(text)):
-        if word in STOP_WORDS:
-            continue
-        out.append({_stem(word)} | ({_stem(p) for p in compounds.split(word)} if split_compounds else set()))
+    for word in words(text):
+        at = {_stem(word)} | ({_stem(p) for p in compounds.split(word)} if split_compounds else set())
+        if correct is not None:
+            at |= correct(word)
+        out.append(at)
     return out
 
 
 def _phrase(term):
-    return tuple(_stem(w) for w in re.findall(r"[a-z0-9]+(?:[+/-][a-z0-9]+)*[+]?", fold(term)) if w not in STOP_WORDS)
+    return tuple(_stem(w) for w in words(term))
+
+
+@lru_cache(maxsize=1)
+def lexicon():
+    """Dutch words (Debian's wdutch, folded); empty when it is not installed, and then every unknown word may be a
+    typo."""
+    if not LEXICON.exists():
+        return frozenset()
+    return frozenset(fold(w.strip()) for w in LEXICON.read_text(encoding="utf-8").splitlines())
+
+
+def within(a, b, limit):
+    """True when a and b are at most `limit` edits apart (insert, delete, substitute, swap two neighbours)."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    prev2, prev = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        if min(row) > limit:
+            return False
+        prev2, prev = prev, row
+    return prev[-1] <= limit
 
 
 class Matcher:
     def __init__(self, entries):
         # entries: (vocabulary, slug, label, [term, …]); every term becomes a tuple of stems
         self.phrases = []
+        self.vocabulary = {}  # first letter → {word of a search term: its stem}, for typos
         for vocabulary, slug, label, terms in entries:
             field = FIELD_FOR_VOCABULARY.get(vocabulary)
             if field is None:
@@ -98,9 +142,20 @@ class Matcher:
                 phrase = _phrase(term)
                 if phrase:
                     self.phrases.append((phrase, field, slug, label, WEIGHTS.get(vocabulary, 0.3)))
+                for word in words(term):
+                    if len(word) >= FUZZY_MIN[0] and word.isalpha():
+                        self.vocabulary.setdefault(word[0], {})[word] = _stem(word)
+        self.stems = {stem for phrase, *_rest in self.phrases for stem in phrase}
+
+    def correct(self, word):
+        """The stems of the vocabulary words `word` is a typo of (empty for known words)."""
+        if len(word) < FUZZY_MIN[0] or not word.isalpha() or _stem(word) in self.stems or word in lexicon():
+            return set()
+        limit = 2 if len(word) >= FUZZY_MIN[1] else 1
+        return {stem for known, stem in self.vocabulary.get(word[0], {}).items() if within(word, known, limit)}
 
     def match(self, text):
-        positions = stems(text)
+        positions = stems(text, correct=self.correct)
         found = {}
         for phrase, field, slug, label, weight in self.phrases:
             span = _find(phrase, positions)
