@@ -112,6 +112,12 @@ def lexicon():
     return frozenset(fold(w.strip()) for w in LEXICON.read_text(encoding="utf-8").splitlines())
 
 
+def unknown_words(text):
+    """The words of `text` that may be typos: long enough, and not in the Dutch lexicon."""
+    known = lexicon()
+    return [w for w in words(text) if len(w) >= FUZZY_MIN[0] and w.isalpha() and w not in known]
+
+
 def within(a, b, limit):
     """True when a and b are at most `limit` edits apart (insert, delete, substitute, swap two neighbours)."""
     if abs(len(a) - len(b)) > limit:
