@@ -24,6 +24,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doorbraak.settings.dev")
 os.environ["DATABASE_URL"] = f"sqlite:///{ROOT / 'var' / 'bench' / 'bench.sqlite3'}"
 os.environ["SEARCH_INDEX_PREFIX"] = "bench"
 os.environ.setdefault("DEBUG", "false")
+# Eight clients from one address measure the search, not the API's per-caller rate limit (120/m by default), which
+# would answer most of them with 429.
+os.environ["API_RATE"] = "1000000/m"
 
 # A fixed query set: short jargon, synonyms, compounds, filters, typos, sorting, pasted descriptions.
 QUERIES = [
@@ -227,9 +230,10 @@ def main():
     results["machine"]["load_average_at_end"] = os.getloadavg()
     s = results["search"]
     results["targets"] = {
+        "no_errors": s["errors"] == 0,
         "full_index_under_60s": results["bulk_index"]["seconds"] < 60,
         "api_p95_under_50ms": s["api_ms"]["p95"] < 50,
-        "api_p95_at_most_2x_es_took_p95": s["api_ms"]["p95"] <= 2 * max(s["es_took_ms_under_load"]["p95"], 1),
+        "api_p95_at_most_1.5x_es_took_p95": s["api_ms"]["p95"] <= 1.5 * max(s["es_took_ms_under_load"]["p95"], 1),
     }
     out = ROOT / "bench" / "results" / "search.json"
     out.parent.mkdir(parents=True, exist_ok=True)
