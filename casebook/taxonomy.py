@@ -45,13 +45,30 @@ def load_search_terms(path=SEARCH_TERMS_FILE):
     return seeds
 
 
+def _terms(text):
+    return [t.strip() for t in text.replace("\n", ";").split(";") if t.strip()]
+
+
 def seed_search_terms(TaxonomyTerm, seeds=None):
-    """Give terms without search terms the seed's; what editors wrote stays. Returns how many were filled."""
+    """Bring the seed's search terms into the database without undoing editors' work. Returns how many terms changed.
+
+    A term nobody edited since the last seed gets the new seed; an edited term gets only the seed terms that are
+    new since the seed it last had (a term an editor removed stays removed)."""
     seeds = load_search_terms() if seeds is None else seeds
-    filled = 0
-    for term in TaxonomyTerm.objects.filter(search_terms=""):
-        if seeds.get((term.vocabulary, term.slug)):
-            term.search_terms = seeds[(term.vocabulary, term.slug)]
-            term.save(update_fields=["search_terms"])
-            filled += 1
-    return filled
+    changed = 0
+    for term in TaxonomyTerm.objects.all():
+        seed = seeds.get((term.vocabulary, term.slug))
+        if not seed or seed == term.search_terms_seed:
+            continue
+        if term.search_terms in ("", term.search_terms_seed):
+            term.search_terms = seed
+        else:
+            have = {t.lower() for t in _terms(term.search_terms)}
+            before = {t.lower() for t in _terms(term.search_terms_seed)}
+            new = [t for t in _terms(seed) if t.lower() not in have and t.lower() not in before]
+            if new:
+                term.search_terms = "; ".join([*_terms(term.search_terms), *new])
+        term.search_terms_seed = seed
+        term.save(update_fields=["search_terms", "search_terms_seed"])
+        changed += 1
+    return changed

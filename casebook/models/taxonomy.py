@@ -48,6 +48,9 @@ class TaxonomyTerm(index.Indexed, models.Model):
             "zoekvraag en stelt deze term dan voor als filter."
         ),
     )
+    # The seed (casebook/data/search_terms.txt) last applied to search_terms, so a release that grows the seed
+    # reaches existing databases without undoing what editors wrote (taxonomy.seed_search_terms).
+    search_terms_seed = models.TextField(blank=True, editable=False)
     sort_order = models.PositiveIntegerField(_("volgorde"), default=0)
 
     objects = TaxonomyTermQuerySet.as_manager()

@@ -53,3 +53,23 @@ def test_an_editors_search_term_takes_effect_without_a_deploy(client, no_elastic
     result = api(client, q="hokkiesyndroom")
     assert [r["external_id"] for r in result["results"]] == [hit.external_id]
     assert [c["slug"] for c in result["concepts"]] == ["thuiszitten"]
+
+
+def test_a_grown_seed_reaches_existing_terms_without_undoing_editors():
+    from casebook.taxonomy import seed_search_terms
+
+    untouched = TaxonomyTerm.objects.get(vocabulary="problem_areas", slug="eetstoornis")
+    edited = TaxonomyTerm.objects.get(vocabulary="problem_areas", slug="verslaving")
+    edited.search_terms = "; ".join(t for t in edited.search_term_list() if t != "lachgas") + "; snuiven"
+    edited.save()
+    seeds = {
+        ("problem_areas", "eetstoornis"): untouched.search_terms_seed + "; eetprobleem",
+        ("problem_areas", "verslaving"): edited.search_terms_seed + "; snoepjes slikken",
+    }
+    seed_search_terms(TaxonomyTerm, seeds)
+    untouched.refresh_from_db()
+    edited.refresh_from_db()
+    assert untouched.search_terms == seeds[("problem_areas", "eetstoornis")]
+    terms = edited.search_term_list()
+    assert "snoepjes slikken" in terms and "snuiven" in terms  # the seed's new term, and the editor's own
+    assert "lachgas" not in terms  # removed by the editor, not brought back
