@@ -22,8 +22,14 @@ run: setup
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: setup
+test: setup node_modules/.installed
 	scripts/test.sh
+
+# axe-core for the browser tests' accessibility checks, pinned in package.json / package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	@if [ "$$(id -u)" = 0 ] || [ "$${CI:-false}" = true ]; then scripts/packages.sh; fi
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 search:
 	scripts/elasticsearch.sh start

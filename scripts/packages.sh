@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the full test run needs, if they are missing: PostgreSQL, Chromium,
-# the Dutch and English word lists (search compounds, anonymity check) and a JDK for Elasticsearch and its analysis plugin. Idempotent; needs root (these machines run as root).
+# the Dutch and English word lists (search compounds, anonymity check), a JDK for Elasticsearch and its analysis plugin,
+# and npm (axe-core for the accessibility checks). Idempotent; needs root (these machines run as root).
 set -euo pipefail
 
 want=()
@@ -12,6 +13,7 @@ command -v javac >/dev/null 2>&1 || want+=(openjdk-17-jdk-headless)  # javac bui
 command -v mvn >/dev/null 2>&1 || want+=(maven)
 command -v unzip >/dev/null 2>&1 || want+=(unzip)
 command -v curl >/dev/null 2>&1 || want+=(curl)
+command -v npm >/dev/null 2>&1 || want+=(npm)  # npm ci installs axe-core for the browser tests' accessibility checks
 
 if [ ${#want[@]} -eq 0 ]; then
   exit 0
