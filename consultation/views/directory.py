@@ -3,10 +3,10 @@
 from django.db.models import Prefetch
 from django.shortcuts import render
 
-from . import lookup
-from .map import map_areas
-from .models import ExpertiseArea, JeugdRegion, Municipality
-from .seed import reference_date
+from .. import lookup
+from ..map import map_areas
+from ..models import ExpertiseArea, JeugdRegion, Municipality
+from ..seed import reference_date
 
 
 def directory(request):
