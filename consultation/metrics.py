@@ -40,3 +40,8 @@ def team_response_times(team_ids=None):
     return {team: {"first_response": statistics.median(responses[team]) if responses[team] else None,
                    "advice": statistics.median(advices[team]) if advices[team] else None,
                    "n_response": len(responses[team]), "n_advice": len(advices[team])} for team in teams}
+
+
+def as_days(delta):
+    """A duration as days with one decimal, for people ('2,5 dagen' reads better than '2 days, 12:00:00')."""
+    return None if delta is None else round(delta.total_seconds() / 86400, 1)

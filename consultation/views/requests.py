@@ -22,14 +22,14 @@ def request_list(request):
     visible = permissions.visible_requests(user).select_related("team")
     teams = list(JeugdRegion.objects.filter(coordinators=user))
     overdue = [fu for team in teams for fu in services.overdue_follow_ups(team)]
+    times = metrics.team_response_times([t.pk for t in teams])
     return render(request, "consultation/request_list.html", {
         "mine": visible.filter(requester=user),
         "for_team": visible.filter(team__in=teams).exclude(requester=user),
         "invited": visible.filter(invitations__expert=user).exclude(requester=user).exclude(team__in=teams),
         "overdue": overdue,
         "may_open": permissions.can_open_request(user),
-        "times": metrics.team_response_times([t.pk for t in teams]),
-        "teams": teams,
+        "teams": [(team, times.get(team.pk)) for team in teams],
     })
 
 
