@@ -108,9 +108,9 @@ def family_link(request, public_id):
 @require_POST
 def make_case(request, public_id):
     req = get_request(request, public_id, check=permissions.can_make_case)
-    page = make_draft_case(req, request.user)
-    messages.success(request, _("Er is een conceptcasus gemaakt. Die wordt pas gepubliceerd als de "
-                                "anonimiteitscontrole geen open bevindingen meer heeft."))
-    return redirect("wagtailadmin_pages:edit", page.pk)
+    make_draft_case(req, request.user)
+    messages.success(request, _("Er is een conceptcasus gemaakt. Een redacteur vult hem aan; hij wordt pas "
+                                "gepubliceerd als de anonimiteitscontrole geen open bevindingen meer heeft."))
+    return _back(req)
 
 

@@ -25,7 +25,7 @@ def test_one_action_turns_a_closed_consultation_into_a_draft_case(client, reques
     client.force_login(coordinator)
     response = client.post(f"/consultatie/{req.public_id}/casus/")
     page = CasePage.objects.get()
-    assert response.status_code == 302 and response["Location"] == f"/cms/pages/{page.pk}/edit/"
+    assert response.status_code == 302 and response["Location"] == f"/consultatie/{req.public_id}/"
     assert not page.live and page.situation == req.situation and req.question in page.stuck_points
     assert "Beleg één regisseur" in page.approach and page.summary == req.advice.plain_summary
     assert set(page.problem_areas.all()) == set(req.problem_areas.all()) and page.age_band == req.age_band
