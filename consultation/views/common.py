@@ -1,10 +1,8 @@
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from .. import permissions
 from ..audit_log import record_view
-from ..models import ConsultationRequest
 
 
 def get_request(request, public_id, *, check=None, audit=None):
@@ -21,4 +19,3 @@ def get_request(request, public_id, *, check=None, audit=None):
     return req
 
 
-__all__ = ["get_request", "login_required"]
