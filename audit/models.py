@@ -8,6 +8,7 @@ class Channel(models.TextChoices):
     API = "api", _("API")
     SEARCH = "search", _("Zoekresultaten")
     EXPORT = "export", _("Export")
+    CONSULTATION = "consult", _("Consultatievraag")  # external_id is then "consultatie-<public id>"
 
 
 class ReadEvent(models.Model):

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import ExpertiseArea, JeugdRegion, Municipality
+from .models import ExpertAccount, ExpertiseArea, JeugdRegion, Municipality
 
 
 class ExpertiseAreaViewSet(SnippetViewSet):
@@ -33,8 +33,18 @@ class MunicipalityViewSet(SnippetViewSet):
     search_fields = ["name", "aliases"]
 
 
+class ExpertAccountViewSet(SnippetViewSet):
+    """Links an expertise profile to the account that is invited to consultations. Consultation requests
+    themselves are deliberately not in the admin: only their participants may see them (permissions.py)."""
+
+    model = ExpertAccount
+    icon = "user"
+    menu_label = _("Accounts van experts")
+    list_display = ["profile", "user"]
+
+
 class DirectoryViewSetGroup(SnippetViewSetGroup):
-    items = (ExpertiseAreaViewSet, JeugdRegionViewSet, MunicipalityViewSet)
+    items = (ExpertiseAreaViewSet, JeugdRegionViewSet, MunicipalityViewSet, ExpertAccountViewSet)
     menu_icon = "group"
     menu_label = _("Expertteams")
     menu_name = "expertteams"

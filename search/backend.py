@@ -52,6 +52,29 @@ def autocomplete(q, user, limit=8):
     return result
 
 
+def similar_to_text(text, classification, user, limit=5):
+    """Published cases like a text that is not in the index (issue 11: a consultation request). `classification`
+    maps problem_areas/stuck_reasons/age_band to term slugs; the database fallback uses the same terms."""
+    from types import SimpleNamespace
+
+    from casebook.models import TaxonomyTerm
+
+    allowed = allowed_visibilities(user)
+
+    def terms(vocabulary, slugs):
+        return TaxonomyTerm.objects.filter(vocabulary=vocabulary, slug__in=slugs)
+
+    probe = SimpleNamespace(
+        pk=None,
+        problem_areas=terms("problem_areas", classification.get("problem_areas", [])),
+        stuck_reasons=terms("stuck_reasons", classification.get("stuck_reasons", [])),
+    )
+    return _es_or_db(
+        lambda: queries.similar_cases(None, classification, allowed, limit, like_text=text),
+        lambda: fallback.similar_cases(probe, allowed, limit),
+    )
+
+
 def case_classification(page):
     """A case page's classification as slugs, without the fields its editor coarsened away (small groups):
     those must not steer similar-case ranking either."""

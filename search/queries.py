@@ -291,8 +291,10 @@ def _as_list(value):
     return value if isinstance(value, list) else [value]
 
 
-def similar_cases(doc_id, classification, allowed, limit=5):
-    """Cases like this one: narrative similarity plus shared problem areas, stuck reasons, age band, setting."""
+def similar_cases(doc_id, classification, allowed, limit=5, like_text=None):
+    """Cases like this one: narrative similarity plus shared problem areas, stuck reasons, age band, setting.
+
+    With `like_text` (and doc_id None) the narrative is a text that is not indexed, e.g. a consultation request."""
     shared = [
         Q("term", **{name: {"value": value, "boost": boost}})
         for name, boost in SIMILAR_FIELDS.items()
@@ -301,7 +303,7 @@ def similar_cases(doc_id, classification, allowed, limit=5):
     mlt = Q(
         "more_like_this",
         fields=["title", "summary", "body"],
-        like=[{"_index": client.alias_name(), "_id": doc_id}],
+        like=[like_text] if like_text is not None else [{"_index": client.alias_name(), "_id": doc_id}],
         min_term_freq=1,
         min_doc_freq=2,
         max_query_terms=40,
@@ -315,7 +317,7 @@ def similar_cases(doc_id, classification, allowed, limit=5):
         should=[mlt, *shared],
         minimum_should_match=1,
         filter=[visibility_filter(allowed), Q("term", type="case")],
-        must_not=[Q("ids", values=[doc_id])],
+        must_not=[Q("ids", values=[doc_id])] if doc_id else [],
     )
     s = _search().query(query).source(SOURCE_FIELDS)[:limit]
     return [_hit_to_result(hit) for hit in s.execute()]

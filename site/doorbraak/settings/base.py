@@ -179,6 +179,8 @@ RATELIMIT_USE_CACHE = "default"
 # entries older than the retention.
 AUDITED_VISIBILITIES = env("AUDITED_VISIBILITIES", ["restricted"], cast=list)
 AUDIT_RETENTION_DAYS = env("AUDIT_RETENTION_DAYS", 365, cast=int)
+# Issue 11: closed consultation requests are purged this many days after closing (purge_consultations).
+CONSULTATION_RETENTION_DAYS = env("CONSULTATION_RETENTION_DAYS", 2 * 365, cast=int)
 
 # Editors, moderators and admins (accounts.policy) verify a second factor (django-otp: authenticator app, backup
 # codes) before anything else, and their session ends when the browser closes. Every session ends when idle.

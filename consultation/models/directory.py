@@ -6,12 +6,13 @@ editors, who confirm them by setting 'laatst gecontroleerd'.
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-from .lookup import normalise
+from ..lookup import normalise
 
 STALE_AFTER = datetime.timedelta(days=365)
 
@@ -103,8 +104,12 @@ class JeugdRegion(ContactDetails):
     team_name = models.CharField(_("naam expertteam"), max_length=200, blank=True)
     area = models.ForeignKey(ExpertiseArea, verbose_name=_("expertisecentrum"), on_delete=models.PROTECT,
                              related_name="regions")
+    # Who triages consultation requests to this team (issue 11); they see the team's requests and their audit log.
+    coordinators = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("coördinatoren"), blank=True,
+                                          related_name="coordinated_regions")
 
-    panels = [FieldPanel("name"), FieldPanel("team_name"), FieldPanel("area"), *ContactDetails.contact_panels]
+    panels = [FieldPanel("name"), FieldPanel("team_name"), FieldPanel("area"), FieldPanel("coordinators"),
+              *ContactDetails.contact_panels]
 
     class Meta:
         verbose_name = _("jeugdregio")

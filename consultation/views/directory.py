@@ -3,10 +3,10 @@
 from django.db.models import Prefetch
 from django.shortcuts import render
 
-from . import lookup
-from .map import map_areas
-from .models import ExpertiseArea, JeugdRegion, Municipality
-from .seed import reference_date
+from .. import lookup, metrics
+from ..map import map_areas
+from ..models import ExpertiseArea, JeugdRegion, Municipality
+from ..seed import reference_date
 
 
 def directory(request):
@@ -17,10 +17,12 @@ def directory(request):
     areas = ExpertiseArea.objects.prefetch_related(
         Prefetch("regions", queryset=JeugdRegion.objects.prefetch_related("municipalities"))
     )
+    match = matches[0] if len(matches) == 1 else None
     return render(request, "consultation/directory.html", {
+        "times": metrics.team_response_times([match.region_id]).get(match.region_id) if match else None,
         "query": query,
         "searched": bool(query),
-        "match": matches[0] if len(matches) == 1 else None,
+        "match": match,
         "choices": matches if len(matches) > 1 else [],
         "suggestions": suggestions,
         "areas": areas,

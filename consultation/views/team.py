@@ -1,0 +1,116 @@
+"""The coordinator's actions: triage, inviting experts, writing the advice, the family link, the draft case."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import permissions, services
+from ..forms import AdviceForm, AskInformationForm, ReferForm
+from ..models import ExpertAccount
+from ..to_case import make_draft_case
+from .common import get_request
+
+
+def _back(req, anchor=""):
+    return redirect(req_url(req) + anchor)
+
+
+def req_url(req):
+    from django.urls import reverse
+
+    return reverse("consultation:request_detail", args=[req.public_id])
+
+
+def _form_errors(request, form):
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)
+
+
+@login_required
+@require_POST
+def accept(request, public_id):
+    req = get_request(request, public_id, check=permissions.can_triage)
+    services.accept(req, request.user)
+    messages.success(request, _("De vraag is in behandeling genomen."))
+    return _back(req)
+
+
+@login_required
+@require_POST
+def refer(request, public_id):
+    req = get_request(request, public_id, check=permissions.can_triage)
+    form = ReferForm(request.POST, exclude_team=req.team)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(req, "#triage")
+    copy = services.refer(req, request.user, form.cleaned_data["team"], form.cleaned_data["note"])
+    messages.success(request, _("Doorverwezen naar %(team)s.") % {"team": copy.team.display_name})
+    return redirect("consultation:request_list")
+
+
+@login_required
+@require_POST
+def ask_information(request, public_id):
+    req = get_request(request, public_id, check=permissions.can_triage)
+    form = AskInformationForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(req, "#triage")
+    services.ask_for_information(req, request.user, form.cleaned_data["question"])
+    messages.success(request, _("De vraag is teruggestuurd naar de aanvrager voor aanvulling."))
+    return redirect("consultation:request_list")
+
+
+@login_required
+@require_POST
+def invite(request, public_id):
+    req = get_request(request, public_id, check=permissions.can_invite)
+    account = ExpertAccount.objects.filter(user_id=request.POST.get("expert") or None).select_related(
+        "user", "profile").first()
+    if account is None or not account.profile.live:
+        messages.error(request, _("Expert: kies een expert met een account uit de lijst."))
+        return _back(req, "#experts")
+    services.invite(req, request.user, account.user, account.profile)
+    messages.success(request, _("%(name)s is uitgenodigd.") % {"name": account.profile.title})
+    return _back(req, "#experts")
+
+
+@login_required
+@require_POST
+def write_advice(request, public_id):
+    req = get_request(request, public_id, check=permissions.can_write_advice)
+    form = AdviceForm(request.POST, instance=getattr(req, "advice", None))
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(req, "#advies")
+    services.write_advice(req, request.user, **form.cleaned_data)
+    messages.success(request, _("Het advies is vastgelegd en de aanvrager is op de hoogte gebracht."))
+    return _back(req, "#advies")
+
+
+@login_required
+@require_POST
+def family_link(request, public_id):
+    req = get_request(request, public_id)
+    if not (permissions.is_coordinator(request.user, req) or permissions.is_requester(request.user, req)):
+        raise PermissionDenied
+    req.family_link_enabled = request.POST.get("enable") == "1"
+    req.save(update_fields=["family_link_enabled"])
+    return _back(req, "#advies")
+
+
+@login_required
+@require_POST
+def make_case(request, public_id):
+    req = get_request(request, public_id, check=permissions.can_make_case)
+    make_draft_case(req, request.user)
+    messages.success(request, _("Er is een conceptcasus gemaakt. Een redacteur vult hem aan; hij wordt pas "
+                                "gepubliceerd als de anonimiteitscontrole geen open bevindingen meer heeft."))
+    return _back(req)
+
+
