@@ -34,6 +34,8 @@ MEMBER_PAGES = [
     "/leren/reflecties/nieuw/",
     "/leren/mijn-bijdragen/",
     "/leren/bijeenkomsten/",
+    "/consultatie/",
+    "/consultatie/nieuw/",
 ]
 
 

@@ -4,8 +4,6 @@ accepts and invites a suggested expert; the expert answers; the coordinator writ
 recorded; the consultation becomes a draft case that cannot be published until the anonymity check passes.
 axe-core finds no serious or critical WCAG 2.1 AA violation on the new page types."""
 
-import os
-import pathlib
 
 import pytest
 from django.utils import translation
@@ -13,34 +11,13 @@ from django.utils import translation
 from casebook.anonymity_gate import NotPublishable
 from casebook.models import CasePage
 from consultation.models import ConsultationRequest, State
-from tests.conftest import need_service
+from tests.browser.axe import serious_violations
 from tests.factories import make_user
 
 from .conftest import make_profile
 
 pytestmark = pytest.mark.browser
 PASSWORD = "geheim-wachtwoord-123"
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-AXE_CANDIDATES = [os.environ.get("AXE_CORE_PATH", ""), ROOT / "node_modules/axe-core/axe.min.js",
-                  pathlib.Path("/work/main/node_modules/axe-core/axe.min.js")]
-
-
-def _axe_path():
-    found = next((pathlib.Path(p) for p in AXE_CANDIDATES if p and pathlib.Path(p).exists()), None)
-    need_service("axe-core (npm install in the repository root)", found is not None)
-    return found
-
-
-def _serious_violations(page, axe):
-    page.add_script_tag(path=str(axe))
-    result = page.evaluate("""async () => {
-        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-        return r.violations.filter(v => ['serious', 'critical'].includes(v.impact))
-                           .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '));
-    }""")
-    return result
-
-
 def term(vocabulary, slug):
     from casebook.models import TaxonomyTerm
 
@@ -60,7 +37,6 @@ def _signed_in(browser, live_site, user):
 
 
 def test_the_whole_consultation_loop(live_site, browser):
-    axe = _axe_path()
     requester = make_user("member", username="aanvrager")
     coordinator = make_user("member", username="coordinator")
     expert = make_user("member", username="expert")
@@ -68,7 +44,7 @@ def test_the_whole_consultation_loop(live_site, browser):
     contexts, checked = [], {}
 
     def check(page, name):
-        checked[name] = _serious_violations(page, axe)
+        checked[name] = serious_violations(page)
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), name
 
     try:
