@@ -4,7 +4,7 @@ PIP := .venv/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test search search-stop bench-search bench-relevance bench-anonymity bench-anonymity-quality messages clean
+.PHONY: setup run serve test search search-stop bench-search bench-relevance bench-anonymity bench-anonymity-quality messages clean
 
 setup: .venv/.installed
 
@@ -21,6 +21,11 @@ run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The production-like stack (scripts/serve.sh): PostgreSQL, Elasticsearch, gunicorn + WhiteNoise, the anonymity
+# checker, the search and task workers and the scheduler under honcho, with doorbraak.settings.production.
+serve: setup
+	scripts/serve.sh
 
 test: setup
 	scripts/test.sh
