@@ -4,7 +4,7 @@ PIP := .venv/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run serve test search search-stop bench-search bench-relevance bench-anonymity bench-anonymity-quality messages clean
+.PHONY: setup run serve test search search-stop bench-search bench-import bench-relevance bench-anonymity bench-anonymity-quality messages clean
 
 setup: .venv/.installed
 
@@ -42,6 +42,11 @@ bench-search: setup
 	scripts/packages.sh
 	scripts/elasticsearch.sh start
 	ELASTICSEARCH_URL=http://127.0.0.1:$${ES_PORT:-9200} $(PY) bench/search_bench.py --n $(BENCH_N)
+
+# import_cases --publish end to end on IMPORT_N generated cases (default 10,000): cases per second.
+IMPORT_N ?= 10000
+bench-import: setup
+	$(PY) bench/import_bench.py --n $(IMPORT_N)
 
 # Judged queries (bench/relevance/) on Elasticsearch and the database fallback: nDCG@10, P@5, recall@20, zero results.
 bench-relevance: setup
