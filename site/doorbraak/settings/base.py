@@ -207,7 +207,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 STATICFILES_DIRS = [BASE_DIR / "static_src"]
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATIC_URL = "/static/"
-MEDIA_ROOT = BASE_DIR / "var" / "media"
+MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))  # uploaded images and documents
 MEDIA_URL = "/media/"
 
 WAGTAIL_SITE_NAME = "Doorbraak"
