@@ -4,7 +4,7 @@ PIP := .venv/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run serve test search search-stop bench-search bench-import bench-relevance bench-anonymity bench-anonymity-quality messages clean
+.PHONY: setup run serve test search search-stop bench-search bench-import bench-load bench-relevance bench-anonymity bench-anonymity-quality messages clean
 
 setup: .venv/.installed
 
@@ -47,6 +47,11 @@ bench-search: setup
 IMPORT_N ?= 10000
 bench-import: setup
 	$(PY) bench/import_bench.py --n $(IMPORT_N)
+
+# Load test on the production-like stack with LOAD_N generated cases (default 100,000) in its search index:
+# requests/s, p50/p95/p99 per kind, errors; bench/results/load.json.
+bench-load: setup
+	scripts/bench_load.sh
 
 # Judged queries (bench/relevance/) on Elasticsearch and the database fallback: nDCG@10, P@5, recall@20, zero results.
 bench-relevance: setup

@@ -33,7 +33,7 @@ export PYTHONUNBUFFERED=1
 
 "$PY" manage.py migrate --noinput -v 0
 "$PY" manage.py collectstatic --noinput -v 0
-if [ "${SERVE_DEMO:-1}" = 1 ] && [ "$("$PY" manage.py shell -c 'from casebook.models import CasePage; print(CasePage.objects.exists())')" = False ]; then
+if [ "${SERVE_DEMO:-1}" = 1 ] && [ "$("$PY" manage.py shell -v 0 -c 'from casebook.models import CasePage; print(CasePage.objects.exists())')" = False ]; then
   "$PY" manage.py load_demo  # in-process anonymity check: the checker is not up yet
 fi
 export ANONYMITY_CHECK_URL=http://127.0.0.1:$ANONYMITY_PORT
