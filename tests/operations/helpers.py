@@ -39,6 +39,14 @@ def scratch_database(base_url, label):
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def database_url_of_this_test():
+    """The (migrated) test database as a URL, for real processes started by a transactional test."""
+    from django.db import connection
+
+    d = connection.settings_dict
+    return f"postgres://{d['USER']}:{d['PASSWORD']}@{d['HOST'] or '127.0.0.1'}:{d['PORT'] or 5432}/{d['NAME']}"
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -8,21 +8,15 @@ import signal
 import subprocess
 
 import pytest
-from django.db import connection
 
 from casebook.interchange.importing import import_lines
 from casebook.models import CasePage
 from tests.factories import make_user
 
-from .helpers import PY, ROOT, fetch, free_port, generated_cases, postgres_url, scratch_database, wait_for
+from .helpers import PY, ROOT, database_url_of_this_test, fetch, free_port, generated_cases, postgres_url, scratch_database, wait_for
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 CASE_LINK = re.compile(r'href="/casussen/([a-z0-9-]+)/"')
-
-
-def database_url_of_this_test():
-    d = connection.settings_dict
-    return f"postgres://{d['USER']}:{d['PASSWORD']}@{d['HOST'] or '127.0.0.1'}:{d['PORT'] or 5432}/{d['NAME']}"
 
 
 def run(script, *args, env):

@@ -4,48 +4,47 @@ import os
 import re
 import signal
 import subprocess
+import urllib.request
 
 import pytest
 
-from .helpers import ROOT, fetch, generated_cases, manage, postgres_url, scratch_database, free_port, wait_for
+from casebook.interchange.importing import import_lines
+from tests.factories import make_user
 
-pytestmark = [pytest.mark.postgres, pytest.mark.serve]
+from .helpers import ROOT, database_url_of_this_test, fetch, free_port, generated_cases, postgres_url, wait_for
+
+# The stack runs on the (already migrated) test database, so the test pays for no second migration.
+pytestmark = [pytest.mark.postgres, pytest.mark.serve, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def stack(tmp_path):
-    with scratch_database(postgres_url(), "serve") as database_url:
-        port = free_port()
-        env = {**os.environ, "DATABASE_URL": database_url, "PORT": str(port), "ANONYMITY_PORT": str(free_port()),
-               "SECRET_KEY": "serve-test-not-secret", "SERVE_DEMO": "0", "WEB_CONCURRENCY": "2",
-               "SEARCH_INDEX_PREFIX": f"doorbraak-test-serve-{port}"}
-        env.pop("DJANGO_SETTINGS_MODULE", None)
-        if not env.get("ELASTICSEARCH_URL"):
-            env["SERVE_SEARCH"] = "0"
-        processes = ["web", "tasks"] + (["search"] if env.get("ELASTICSEARCH_URL") else [])
-        # Its own process group, so the whole stack (honcho and its children) is stopped afterwards.
-        process = subprocess.Popen([str(ROOT / "scripts" / "serve.sh"), *processes], cwd=ROOT, env=env,
-                                   stdout=open(tmp_path / "serve.log", "w"), stderr=subprocess.STDOUT,
-                                   start_new_session=True)
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_for(base + "/healthz", process=process)
-            env["DJANGO_SETTINGS_MODULE"] = "doorbraak.settings.production"
-            env["ALLOWED_HOSTS"] = "localhost"
-            yield base, env
-        finally:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=30)
-            if env.get("ELASTICSEARCH_URL"):
-                manage(env, "search_index", "--drop", check=False)
+def stack(transactional_db, tmp_path):
+    postgres_url()
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": database_url_of_this_test(), "PORT": str(port),
+           "ANONYMITY_PORT": str(free_port()), "SECRET_KEY": "serve-test-not-secret", "SERVE_DEMO": "0",
+           "WEB_CONCURRENCY": "2"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    if not env.get("ELASTICSEARCH_URL"):
+        env["SERVE_SEARCH"] = "0"
+    processes = ["web", "tasks"] + (["search"] if env.get("ELASTICSEARCH_URL") else [])
+    # Its own session, so the whole stack (honcho and its children) is stopped afterwards.
+    process = subprocess.Popen([str(ROOT / "scripts" / "serve.sh"), *processes], cwd=ROOT, env=env,
+                               stdout=open(tmp_path / "serve.log", "w"), stderr=subprocess.STDOUT,
+                               start_new_session=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(base + "/healthz", process=process)
+        yield base
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
 
 
 def test_production_stack_serves_pages_static_files_and_probes(stack):
-    base, env = stack
-    manage(env, "createsuperuser", "--noinput", "--username", "serve-admin", "--email", "a@example.org")
-    manage(env, "import_cases", "-", "--publish", "--visibility", "public", "--skip-anonymity-check",
-           "--user", "serve-admin",
-           input=generated_cases(3))
+    base = stack
+    import_lines(generated_cases(3).splitlines(), visibility="public", publish=True, user=make_user("superuser"),
+                 skip_anonymity_check=True)
 
     status, home = fetch(base + "/")
     assert status == 200
@@ -57,8 +56,6 @@ def test_production_stack_serves_pages_static_files_and_probes(stack):
     # Hashed static names from the manifest, served by WhiteNoise with a far-future cache.
     stylesheet = re.search(r'href="(/static/[^"]+\.[0-9a-f]{12}\.css)"', home)
     assert stylesheet, "no hashed stylesheet in the page"
-    import urllib.request
-
     with urllib.request.urlopen(base + stylesheet.group(1), timeout=5) as response:
         assert response.status == 200
         assert "immutable" in response.headers["Cache-Control"]
