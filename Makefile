@@ -4,7 +4,7 @@ PIP := .venv/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test search search-stop bench-search bench-relevance bench-anonymity bench-anonymity-quality messages clean
+.PHONY: setup run serve test search search-stop bench-search bench-import bench-load bench-relevance bench-anonymity bench-anonymity-quality messages clean
 
 setup: .venv/.installed
 
@@ -21,6 +21,11 @@ run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The production-like stack (scripts/serve.sh): PostgreSQL, Elasticsearch, gunicorn + WhiteNoise, the anonymity
+# checker, the search and task workers and the scheduler under honcho, with doorbraak.settings.production.
+serve: setup
+	scripts/serve.sh
 
 test: setup node_modules/.installed
 	scripts/test.sh
@@ -43,6 +48,16 @@ bench-search: setup
 	scripts/packages.sh
 	scripts/elasticsearch.sh start
 	ELASTICSEARCH_URL=http://127.0.0.1:$${ES_PORT:-9200} $(PY) bench/search_bench.py --n $(BENCH_N)
+
+# import_cases --publish end to end on IMPORT_N generated cases (default 10,000): cases per second.
+IMPORT_N ?= 10000
+bench-import: setup
+	$(PY) bench/import_bench.py --n $(IMPORT_N)
+
+# Load test on the production-like stack with LOAD_N generated cases (default 100,000) in its search index:
+# requests/s, p50/p95/p99 per kind, errors; bench/results/load.json.
+bench-load: setup
+	scripts/bench_load.sh
 
 # Judged queries (bench/relevance/) on Elasticsearch and the database fallback: nDCG@10, P@5, recall@20, zero results.
 bench-relevance: setup

@@ -7,7 +7,9 @@ the same text still stands at that place, or when the text was rewritten.
 
 from __future__ import annotations
 
+import contextvars
 import hashlib
+from contextlib import contextmanager
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -93,9 +95,35 @@ def texts_digest(page) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()
 
 
+_remembered = contextvars.ContextVar("anonymity_remembered", default=None)
+REMEMBER_AT_MOST = 64
+
+
+@contextmanager
+def remembering_checks():
+    """Within a bulk import, identical texts are checked once: the import gate (before saving) and the publish check
+    (after) see the same texts, and the detector's findings depend on the texts alone. Decisions are still applied
+    per page, every time, by unresolved_findings()."""
+    token = _remembered.set({})
+    try:
+        yield
+    finally:
+        _remembered.reset(token)
+
+
 def check_page(page) -> dict[str, list[Finding]]:
     texts = {name: text for name, text in page_texts(page).items() if text.strip()}
-    return _check_fields(texts) if texts else {}
+    if not texts:
+        return {}
+    memo = _remembered.get()
+    if memo is None:
+        return _check_fields(texts)
+    key = tuple(sorted(texts.items()))
+    if key not in memo:
+        if len(memo) >= REMEMBER_AT_MOST:
+            memo.clear()
+        memo[key] = _check_fields(texts)
+    return memo[key]
 
 
 def unresolved_findings(page, results: dict[str, list[Finding]] | None = None) -> dict[str, list[Finding]]:

@@ -53,7 +53,8 @@ def import_lines(lines, *, visibility=None, publish=False, user=None, progress=F
     terms = {(term.vocabulary, term.slug): term for term in TaxonomyTerm.objects.all()}
     index = CaseIndexPage.objects.get()
     summary = ImportSummary()
-    with transaction.atomic():
+    # tqdm shows the rate and the time left; the texts of each case are checked once (remembering_checks).
+    with transaction.atomic(), anonymity.remembering_checks():
         for _line, record in tqdm(records, desc="import", unit="case", disable=not progress):
             _import_one(record, index, terms, summary, visibility=visibility, publish=publish, user=user,
                         skip_check=skip_anonymity_check)

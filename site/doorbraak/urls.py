@@ -5,7 +5,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from . import health
+
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("cms/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "doorbraak.request_id.RequestIdMiddleware",  # first: every later log line carries the id
     "django.middleware.security.SecurityMiddleware",
     "doorbraak.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -208,7 +209,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 STATICFILES_DIRS = [BASE_DIR / "static_src"]
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATIC_URL = "/static/"
-MEDIA_ROOT = BASE_DIR / "var" / "media"
+MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))  # uploaded images and documents
 MEDIA_URL = "/media/"
 
 WAGTAIL_SITE_NAME = "Doorbraak"
@@ -236,9 +237,16 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env("EMAIL_USE_TLS", False, cast=bool)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Doorbraak <noreply@localhost>")
 
+# Every log line carries the request id (doorbraak.request_id); LOG_FORMAT=json gives one JSON object per line.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "doorbraak.request_id.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "doorbraak.request_id.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"],
+                             "formatter": env("LOG_FORMAT", "plain")}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }

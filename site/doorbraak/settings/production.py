@@ -8,13 +8,20 @@ SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "doorbraak-prod")
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    # Hashed, compressed names served by WhiteNoise with far-future caching; `collectstatic` builds them.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# WhiteNoise right after SecurityMiddleware, as its documentation asks: static files need no separate web server.
+MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "whitenoise.middleware.WhiteNoiseMiddleware")
+LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", "json")  # noqa: F405
 
 # HTTPS only (`manage.py check --deploy` is clean with these). Behind a TLS-terminating proxy that sets
 # X-Forwarded-Proto; SECURE_SSL_REDIRECT=false only if that proxy already redirects plain HTTP itself.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT", True, cast=bool)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # probes of the load balancer speak plain HTTP
 SECURE_HSTS_SECONDS = env("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365, cast=int)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
