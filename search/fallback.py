@@ -49,7 +49,9 @@ def _concept_bonus(found, scale):
     bonus = Value(0.0)
     for concept in found:
         cf = CLASSIFICATION_BY_NAME[concept.field]
-        classified = CasePage.objects.filter(**{f"{cf.attr}__slug": concept.slug}).values("pk")
+        # issue 9 (1): a hidden region/age band is not a concept the case can be found by either.
+        classified = without_hidden(CasePage.objects.filter(**{f"{cf.attr}__slug": concept.slug}), cf.name)
+        classified = classified.values("pk")
         bonus = bonus + Case(When(pk__in=classified, then=Value(concept.weight * scale)), default=Value(0.0))
     return bonus
 

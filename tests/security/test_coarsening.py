@@ -5,6 +5,8 @@ import pytest
 
 from casebook.models import TaxonomyTerm
 
+from tests.factories import make_case
+
 from .conftest import coarsened_case
 
 pytestmark = pytest.mark.django_db
@@ -48,3 +50,15 @@ def test_database_search_neither_filters_nor_facets_by_hidden_fields(client, hid
     html = client.get("/zoeken/", {"q": "verborgen"}).content.decode()
     region, age = _labels()
     assert region not in html and age not in html
+
+
+def test_naming_a_hidden_region_in_the_query_does_not_find_the_case(client, no_elasticsearch):
+    # The region's name is a concept; a query naming it must not find a case whose region is hidden (else the
+    # search answers "this case is in Limburg"). An unhidden case in the same region shows the query does work.
+    hidden = coarsened_case(title="Kleine groep met verborgen regio", region=REGION)
+    region, _age = _labels()
+    assert region.lower() not in (hidden.title + hidden.summary + hidden.situation).lower()
+    assert client.get("/api/v1/search", {"q": region}).json()["total"] == 0
+    shown = make_case(title="Casus met zichtbare regio", region=REGION)
+    result = client.get("/api/v1/search", {"q": region}).json()
+    assert [hit["external_id"] for hit in result["results"]] == [shown.external_id]
