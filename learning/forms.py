@@ -191,3 +191,45 @@ class InvitationForm(forms.Form):
         label=_("Stuur de link naar (optioneel)"), required=False,
         help_text=_("Het adres wordt alleen gebruikt om deze e-mail te versturen en niet bewaard."),
     )
+
+
+class OwnerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        full = obj.get_full_name()
+        return f"{full} ({obj.email})" if full else obj.get_username()
+
+
+class ActionForm(forms.ModelForm):
+    """A moderator records a recommended action of an accepted lesson."""
+
+    class Meta:
+        from .models import LessonAction
+
+        model = LessonAction
+        fields = ["what", "for_whom", "owner", "due_date"]
+        widgets = {"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "what": forms.Textarea(attrs={"rows": 2, "maxlength": 300})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.contrib.auth import get_user_model
+
+        # Anyone with a role can own an action (they report after signing in).
+        self.fields["owner"] = OwnerChoiceField(
+            queryset=get_user_model().objects.filter(is_active=True, groups__isnull=False).distinct()
+            .order_by("last_name", "first_name", "username"),
+            label=_("Eigenaar"), help_text=self.fields["owner"].help_text,
+        )
+
+
+class ActionReportForm(forms.ModelForm):
+    """The owner's report on an action."""
+
+    class Meta:
+        from .models import LessonAction
+
+        model = LessonAction
+        fields = ["progress", "obstacles"]
+        widgets = {"progress": forms.RadioSelect, "obstacles": forms.Textarea(attrs={"rows": 4})}
+        labels = {"progress": _("Hoe staat de actie ervoor?"), "obstacles": _("Wat staat in de weg?")}
+        help_texts = {"obstacles": _("Zonder namen van personen. Netwerkleden lezen dit bij de les.")}

@@ -340,3 +340,55 @@ class DigestSubscription(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class LessonAction(models.Model):
+    """A recommended action of an accepted lesson, followed up until it is done (issue 12).
+
+    Public pages show what, for whom (an organisation type or role) and the progress; the owner is an account, asked
+    by e-mail at 3 and 6 months (learning.followup) and named only to moderators.
+    """
+
+    class Progress(models.TextChoices):
+        NOT_STARTED = "not_started", _("Nog niet begonnen")
+        IN_PROGRESS = "in_progress", _("Bezig")
+        DONE = "done", _("Uitgevoerd")
+
+    lesson = models.ForeignKey(Lesson, verbose_name=_("les"), on_delete=models.CASCADE, related_name="actions")
+    what = models.CharField(_("wat"), max_length=300, validators=[no_control_characters],
+                            help_text=_("Wat er moet gebeuren, in één zin."))
+    for_whom = models.CharField(_("voor wie"), max_length=120, validators=[no_control_characters],
+                                help_text=_("Een organisatietype of rol, nooit een naam: bijvoorbeeld "
+                                            "'gemeenten in de regio' of 'expertteam'."))
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("eigenaar"), on_delete=models.PROTECT,
+                              related_name="lesson_actions",
+                              help_text=_("Wie rapporteert over de voortgang; alleen moderatoren zien wie dit is."))
+    due_date = models.DateField(_("klaar op"))
+    progress = models.CharField(_("voortgang"), max_length=12, choices=Progress.choices,
+                                default=Progress.NOT_STARTED, db_index=True)
+    obstacles = models.TextField(_("wat staat in de weg"), blank=True, max_length=limits.NOTE,
+                                 validators=[no_control_characters])
+    reported_at = models.DateTimeField(_("laatst gerapporteerd"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    # The follow-up reminders (learning.followup): sent once each, never again after 'done'.
+    reminder_3_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reminder_6_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("actie")
+        verbose_name_plural = _("acties")
+        ordering = ["due_date", "pk"]
+
+    def __str__(self):
+        return self.what
+
+    @property
+    def is_done(self):
+        return self.progress == self.Progress.DONE
+
+    def is_overdue(self, on=None):
+        return not self.is_done and self.due_date < (on or timezone.localdate())
+
+    def get_report_url(self):
+        return reverse("learning:action_report", args=[self.pk])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import briefings, contributions, invitations, meetings
+from .views import actions, briefings, contributions, invitations, meetings
 
 app_name = "learning"
 urlpatterns = [
@@ -13,6 +13,9 @@ urlpatterns = [
     path("lessen/nieuw/", contributions.lesson_create, name="lesson_create"),
     path("lessen/<int:pk>/", contributions.lesson_detail, name="lesson_detail"),
     path("lessen/<int:pk>/bewerken/", contributions.lesson_edit, name="lesson_edit"),
+    path("lessen/<int:pk>/acties/nieuw/", actions.action_create, name="action_create"),
+    path("acties/", actions.action_list, name="action_list"),
+    path("acties/<int:pk>/voortgang/", actions.action_report, name="action_report"),
     path("reflecties/nieuw/", contributions.reflection_create, name="reflection_create"),
     path("reflecties/<int:pk>/bewerken/", contributions.reflection_edit, name="reflection_edit"),
     path("mijn-bijdragen/", contributions.my_contributions, name="my_contributions"),

@@ -4,11 +4,9 @@ The cases come only from `casebook.visibility.visible_cases(user)`, so an anonym
 from public cases. A case whose region or age band an editor coarsened (CasePage.hide_region / hide_age_band)
 counts as 'niet vermeld' there and never matches a region or age-band filter.
 
-Every table is protected by suppression.protect. Filter differencing: for a view with filters F, each table is
-compared, entry by entry (totals included), with the same table under every smaller set of filters (F minus any
-non-empty subset). Where the unsuppressed counts differ by 1–4 the entry is hidden in the filtered view, so two
-nested filter choices never both show numbers that differ by 1–4. Not covered: adding up the views of *all*
-values of one filter (e.g. every age band) to compare with the unfiltered view — see docs/signals.md.
+Every table is protected by suppression.protect, and every view together with the views it can be compared with
+(see _mesh): nested filter choices never show numbers that differ by 1–4, and the views of all values of one filter
+never give away an entry hidden in one of them (partition attack). What is not covered: docs/signals.md.
 """
 
 from dataclasses import dataclass
@@ -129,42 +127,147 @@ def table_specs(all_facts):
     }
 
 
-def _raw(facts, filters, rows, cols, count):
-    """Unsuppressed counts with their totals, keyed like suppression.Table.shown."""
-    row_keys, col_keys = {r for r, _ in rows}, {c for c, _ in cols}
-    grid = {}
+# Filters whose values split the cases into disjoint groups (one value per case). Their views add up to the view
+# without them (plus the cases where the value is 'niet vermeld'): the partition attack works over these.
+SINGLE_VALUED = {param for param, (attr, _v, _l) in FILTERS.items() if attr not in _MANY}
+
+
+def _values(fact, param):
+    """The filter values a case matches; 'niet vermeld' is no filter choice, so no view of its own."""
+    have = getattr(fact, FILTERS[param][0])
+    values = [str(v) for v in have] if isinstance(have, frozenset) else [str(have)]
+    return [v for v in values if v != NOT_STATED]
+
+
+def _assignments(fact, params):
+    """Every view (tuple of values, one per param in `params`) this case counts in."""
+    combos = [()]
+    for param in params:
+        combos = [combo + (value,) for combo in combos for value in _values(fact, param)]
+    return combos
+
+
+def _add(grid, r, c):
+    for key in ((r, c), (r, TOTAL), (TOTAL, c), (TOTAL, TOTAL)):
+        grid[key] = grid.get(key, 0) + 1
+
+
+def _raw_views(facts, specs, params):
+    """Unsuppressed counts with totals for every view over `params` that has a case: {values: {table: grid}}."""
+    keys = {name: ({r for r, _ in rows}, {c for c, _ in cols}) for name, (rows, cols, _f, _t) in specs.items()}
+    views = {}
     for fact in facts:
-        if not fact.matches(filters):
-            continue
-        for r, c in count(fact):
-            if r in row_keys and c in col_keys:
-                for key in ((r, c), (r, TOTAL), (TOTAL, c), (TOTAL, TOTAL)):
-                    grid[key] = grid.get(key, 0) + 1
-    return grid
+        pairs = [(name, [(r, c) for r, c in count(fact) if r in keys[name][0] and c in keys[name][1]])
+                 for name, (_rows, _cols, count, _t) in specs.items()]
+        for values in _assignments(fact, params):
+            grids = views.setdefault(values, {name: {} for name in specs})
+            for name, entries in pairs:
+                for r, c in entries:
+                    _add(grids[name], r, c)
+    return views
 
 
-def _differencing_risks(facts, filters, rows, cols, count, threshold):
-    """Entries whose count differs by 1–4 from the same entry under a smaller set of the active filters."""
-    child = _raw(facts, filters, rows, cols, count)
-    risky = set()
-    params = list(filters)
-    for size in range(1, len(params) + 1):
-        for dropped in combinations(params, size):
-            parent = _raw(facts, {p: v for p, v in filters.items() if p not in dropped}, rows, cols, count)
-            risky |= {k for k in parent.keys() | child.keys() if 0 < parent.get(k, 0) - child.get(k, 0) < threshold}
-    return risky
+@dataclass
+class _Mesh:
+    """All views over one set of filter parameters, protected together."""
+
+    params: tuple
+    raw: dict  # values -> table -> grid
+    tables: dict  # values -> table -> suppression.Table
+
+
+def _mesh(facts, specs, params, threshold, memo):
+    """Protect every view over `params` (sorted tuple), given the views over fewer parameters (memoised).
+
+    A view's hidden entries: primary and complementary suppression in each table (suppression.protect); entries that
+    differ by 1–4 from the same entry in a view with fewer of these filters (nested choices); and, for each
+    single-valued filter p, the partition rule: the views p=v1, p=v2, … (other filters equal) add up to the view
+    without p, apart from a remainder (cases where p is 'niet vermeld', never shown as a view). Wherever that view
+    shows an entry and exactly one of its parts hides it, a second part hides it too (the smallest non-zero one that
+    is shown; if there is none, the entry follows from the parent, so its own table stops counting on it); and where the remainder is 1–4 and no part hides the entry, one part hides it, so the small remainder
+    cannot be worked out either. Each added entry goes back through protect, until nothing changes. Views over fewer filters are final before these are computed, so every page of a mesh shows what
+    this computation assumed."""
+    if params in memo:
+        return memo[params]
+    raw = _raw_views(facts, specs, params)
+    ancestors = []  # (positions kept, mesh) for every proper subset of params
+    for size in range(len(params)):
+        for kept in combinations(range(len(params)), size):
+            ancestors.append((kept, _mesh(facts, specs, tuple(params[i] for i in kept), threshold, memo)))
+    extra = {}
+    for values, grids in raw.items():
+        for name, grid in grids.items():
+            risky = set()
+            for kept, mesh in ancestors:
+                parent = mesh.raw.get(tuple(values[i] for i in kept), {}).get(name, {})
+                risky |= {k for k in parent.keys() | grid.keys() if 0 < parent.get(k, 0) - grid.get(k, 0) < threshold}
+            extra[(values, name)] = risky
+
+    known = {key: set() for key in extra}
+
+    def build(values, name):
+        rows, cols, _count, _title = specs[name]
+        interior = {k: v for k, v in raw[values][name].items() if TOTAL not in k}
+        return protect(rows, cols, interior, extra_hidden=extra[(values, name)], threshold=threshold,
+                       known=known[(values, name)])
+
+    tables = {values: {name: build(values, name) for name in specs} for values in raw}
+    groups = []  # (parent mesh, position of p, {parent values: [views]})
+    for i, param in enumerate(params):
+        if param in SINGLE_VALUED:
+            parent = _mesh(facts, specs, params[:i] + params[i + 1:], threshold, memo)
+            members = {}
+            for values in raw:
+                members.setdefault(values[:i] + values[i + 1:], []).append(values)
+            groups.append((parent, members))
+    while True:
+        changed = set()
+        for parent, members in groups:
+            for parent_values, views in members.items():
+                for name in specs:
+                    parent_table = parent.tables[parent_values][name]
+                    parent_raw = parent.raw[parent_values][name]
+                    for key, shown in parent_table.shown.items():
+                        if shown is None:
+                            continue
+                        hidden = [v for v in views if tables[v][name].shown[key] is None]
+                        remainder = parent_raw.get(key, 0) - sum(raw[v][name].get(key, 0) for v in views)
+                        needed = 0 if 0 < remainder < threshold else 1  # hidden parts that would give one away
+                        if len(hidden) != needed:
+                            continue
+                        visible = [(tables[v][name].shown[key], v) for v in views
+                                   if v not in hidden and tables[v][name].shown[key]
+                                   and key not in known[(v, name)] and key not in extra[(v, name)]]
+                        if visible:
+                            _n, chosen = min(visible)
+                            extra[(chosen, name)].add(key)
+                            changed.add((chosen, name))
+                        elif hidden and key not in known[(hidden[0], name)]:
+                            # No other part can hide it: it follows from the parent, so it protects nothing in its
+                            # own table either. Show it there and let that table hide something else.
+                            known[(hidden[0], name)].add(key)
+                            changed.add((hidden[0], name))
+        if not changed:
+            break
+        for values, name in changed:
+            tables[values][name] = build(values, name)
+    memo[params] = _Mesh(params, raw, tables)
+    return memo[params]
+
+
+def _empty_tables(specs, threshold):
+    return {name: protect(rows, cols, {}, threshold=threshold) for name, (rows, cols, _c, _t) in specs.items()}
 
 
 def overview(user, filters, threshold=5):
     """The protected tables for `filters` ({GET parameter: slug or year}): name -> (title, Table)."""
     facts = case_facts(user)
-    tables = {}
-    for name, (rows, cols, count, title) in table_specs(facts).items():
-        raw = _raw(facts, filters, rows, cols, count)
-        interior = {k: v for k, v in raw.items() if TOTAL not in k}
-        risky = _differencing_risks(facts, filters, rows, cols, count, threshold) if filters else set()
-        tables[name] = (title, protect(rows, cols, interior, extra_hidden=risky, threshold=threshold))
-    return tables
+    specs = table_specs(facts)
+    params = tuple(sorted(filters))
+    mesh = _mesh(facts, specs, params, threshold, {})
+    values = tuple(str(filters[p]) for p in params)
+    found = mesh.tables.get(values) or _empty_tables(specs, threshold)
+    return {name: (specs[name][3], found[name]) for name in specs}
 
 
 def top_stuck_reasons(table, limit=3):

@@ -58,8 +58,11 @@ class Table:
         return [self.col_total(c) for c, _ in self.cols]
 
 
-def protect(rows, cols, counts, extra_hidden=(), threshold=THRESHOLD):
-    """Build a protected Table from interior counts {(row key, col key): n}; missing cells are 0."""
+def protect(rows, cols, counts, extra_hidden=(), threshold=THRESHOLD, known=()):
+    """Build a protected Table from interior counts {(row key, col key): n}; missing cells are 0.
+
+    `known`: entries an attacker can work out from other views (aggregates._mesh). Hiding them protects nothing, so
+    they are shown (unless 1–4) and never chosen as a complementary entry."""
     row_keys = [r for r, _ in rows] + [TOTAL]
     col_keys = [c for c, _ in cols] + [TOTAL]
     grid = {(r, c): counts.get((r, c), 0) for r in row_keys[:-1] for c in col_keys[:-1]}
@@ -70,11 +73,13 @@ def protect(rows, cols, counts, extra_hidden=(), threshold=THRESHOLD):
 
     # An equation: interior entries, then its total (last).
     equations = [[(r, c) for c in col_keys] for r in row_keys] + [[(r, c) for r in row_keys] for c in col_keys]
-    hidden = {k for k, v in grid.items() if 0 < v < threshold} | (set(extra_hidden) & grid.keys())
+    known = set(known) & grid.keys()
+    hidden = {k for k, v in grid.items() if 0 < v < threshold} | ((set(extra_hidden) & grid.keys()) - known)
+    known -= hidden  # a known entry of 1-4 stays hidden (its protection is the other view's business)
     order = {k: i for i, k in enumerate(grid)}  # deterministic tie-break: the same data hides the same cells
 
     def smallest_visible(keys):
-        candidates = [k for k in keys if k not in hidden and grid[k] > 0]
+        candidates = [k for k in keys if k not in hidden and k not in known and grid[k] > 0]
         return min(candidates, key=lambda k: (grid[k], order[k])) if candidates else None
 
     while True:

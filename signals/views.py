@@ -14,6 +14,7 @@ from casebook.visibility import visible_cases
 from . import charts
 from .aggregates import overview
 from .forms import FilterForm
+from .lessons import follow_up
 from .summary import stuck_sentence
 from .suppression import THRESHOLD, TOTAL
 
@@ -30,6 +31,8 @@ def _context(user, filters):
         "tables": tables,
         "summary": stuck_sentence(tables["stuck"][1], region_label, filters.get("jaar")),
         "threshold": THRESHOLD,
+        # Lessons, not children: counted as they are (no small-cell rule), over the lessons the user may see.
+        "follow_up": follow_up(user, region, filters.get("jaar")),
     }
 
 

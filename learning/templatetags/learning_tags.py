@@ -30,3 +30,11 @@ def in_sentence(term):
     if term.vocabulary == "laws" or label.startswith(_PROPER) or len(label) < 2 or not label[1].islower():
         return label
     return label[0].lower() + label[1:]
+
+
+@register.filter
+def is_member(user):
+    """Network members read the owners' notes on what stands in the way; the public reads the progress only."""
+    from casebook import roles
+
+    return roles.is_member(user)

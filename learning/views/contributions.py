@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from casebook.visibility import visible_cases
 
-from .. import permissions, services
+from .. import followup, permissions, services
 from ..forms import LessonForm, ReflectionForm
 from ..models import Lesson, Reflection
 from ..visibility import visible_lessons
@@ -35,6 +35,7 @@ def lesson_detail(request, pk):
         "is_author": is_author,
         "can_edit": permissions.can_edit(request.user, lesson),
         "can_reflect": lesson.is_published and permissions.can_write_reflection(request.user),
+        "can_add_action": permissions.can_moderate(request.user) and followup.can_add_action(lesson),
     })
 
 

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from casebook.visibility import visible_cases
 
-from .. import permissions, services
+from .. import followup, permissions, services
 from ..forms import DecisionForm, MeetingForm
 from ..models import AgendaItem, NetworkMeeting
 from .common import role_required
@@ -50,6 +50,8 @@ def meeting_detail(request, pk):
         "items": _items(meeting),
         "waiting_lessons": lessons if meeting.is_open else [],
         "waiting_reflections": reflections if meeting.is_open else [],
+        # Actions past their due date on the meeting's day come up at that meeting (issue 12).
+        "overdue_actions": followup.overdue(on=meeting.date) if meeting.is_open else [],
     })
 
 
