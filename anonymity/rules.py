@@ -63,7 +63,7 @@ def bsn(text: str) -> Iterator[Finding]:
 # --- Phone numbers -----------------------------------------------------------------------
 
 _PHONE_INTL = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ .-]?\(0\))?(?:[ .()-]{0,2}\d){7,12}(?![ .-]?\d)")
-_PHONE_NL = re.compile(r"(?<![\w(])\(?0\d(?:[ .()/-]{0,3}\d){8}(?![ .-]?\d)")
+_PHONE_NL = re.compile(r"(?<![\w(])\(?0\d(?:[ .()/\-–—]{0,3}\d){8}(?![ .-]?\d)")
 _PHONE_SERVICE = re.compile(r"(?<![\w])0[89]0[09][ -]?\d(?:[ -]?\d){3,6}(?![ .-]?\d)")
 
 
@@ -107,6 +107,12 @@ _DATE_PATTERNS = [
     # 03-11 (day-month without year only with a leading zero, so ranges like 10-12 stay)
     re.compile(rf"(?<![\d/.-])(?:0[1-9]-{_MON}|{_DAY}-0[1-9])(?![\d/.-])"),
 ]
+# 'op de 5e', 'de 12de van de maand': a day of the month (not 'op de 2e verdieping', 'de 3e keer')
+_DAY_ORDINAL = re.compile(
+    rf"\b(?:op|per|vóór|voor|na|tot|sinds|vanaf) de {_DAY}(?:e|ste|de)\b"
+    rf"(?= van (?:de(?:ze)?|volgende|vorige|die|deze) maand\b|\s*[.,;:!?)\n]|\s*$| (?:om|is|was|jarig)\b)",
+    I,
+)
 _ANY_DIGIT = re.compile(r"\d")
 _DAY_MONTH_SLASH = re.compile(rf"(?<![\d/.,]){_DAY}/{_MON}(?![\d/]|,\d)")
 
@@ -117,6 +123,8 @@ def date(text: str) -> Iterator[Finding]:
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
             yield _f("date", text, m)
+    for m in _DAY_ORDINAL.finditer(text):
+        yield _f("date", text, m)
     for m in _DAY_MONTH_SLASH.finditer(text):
         day, month = (int(p) for p in m.group().split("/"))
         if day < month <= 10 or m.group() == "24/7":  # 1/3, 3/4: fractions, 24/7: always
@@ -131,6 +139,19 @@ _DURATION_NOUNS = (
     r"programma|subsidie|termijn|plan|relatie|huwelijk|ervaring|jubileum|bestaan|indicatie|"
     r"beschikking|ondertoezichtstelling|machtiging|proef|verblijf|opname|aanpak|garantie"
 )
+_SUBJECT_NOUNS = (r"jongere|jongen|meisje|zoon|dochter|broer|zus|broertje|zusje|kind|kindje|cliënte?|baby|"
+                   r"oudste|jongste|middelste|pleegkind|pupil|leerling")
+_AGE_ADVERBS = r"nu|inmiddels|toen|net|bijna|pas|ruim|al|trouwens|straks|sinds kort|deze maand|volgend jaar|ook|zelf"
+# After the number: no duration, count, range or measure ('is 3 jaar in zorg', 'was 2 keer', 'is 12 tot 16').
+_AGE_END = (
+    rf"(?! jaar (?:geleden|lang|bezig|in|bij|onder|uit|aan|samen|getrouwd|met|op|voor|verder|later|eerder)\b)"
+    rf"(?: jaar(?: oud)?)?\b(?!-)"
+    rf"(?! (?:keer|x|procent|uur|minuten|dagen|weken|maanden|graden|kilo|euro|cm|meter|kinderen|jongeren|"
+    rf"mensen|dingen|personen|klassen|scholen|punten|van de|van|uit|euro)\b)(?!%| %|[.,]\d)"
+    rf"(?! (?:tot|en|à|of|-) ?(?:\d|{_NUMW}))"
+)
+_AFTER_AGE_VERBS = (r"ben|was|had|heb|zat|ging|kwam|werd|moest|woonde|mocht|begon|al|kreeg|is|heeft|stopte|"
+                    r"op|in|bij|naar|uit|ik|hij|ze|zij")
 _AGE_PATTERNS = [
     # 14-jarige, veertienjarige, 16-jarig (not plural 14-jarigen: a group, not a person)
     re.compile(rf"(?<![\w-]){_AGE_NUM}[- ]?jarige?(?!n)\b(?!\s+(?:{_DURATION_NOUNS})\b)", I),
@@ -168,8 +189,36 @@ _AGE_PATTERNS = [
     # in zijn 17e levensjaar; rond haar zestiende
     re.compile(rf"(?<=\bin (?:zijn|haar|hun|z'n|d'r) )(?:\d{{1,2}}(?:e|de|ste)|{_ORDW}) levensjaar\b", I),
     re.compile(rf"(?<=\brond (?:zijn|haar|hun|z'n|d'r) )(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})\b", I),
-    # Daan (14), Sanne (15 jaar)
-    re.compile(r"(?<=[\w)] )\(\d{1,2}(?: jaar| jr\.?)?\)"),
+    # Daan (14), Sanne (15 jaar), Mila (twee)
+    re.compile(rf"(?<=[\w)] )\((?:\d{{1,2}}|{_NUMW})(?: jaar| jr\.?)?\)", I),
+    # The grammar of a stated age, whoever says it: 'ik ben 16', 'die is twintig', 'nu ben ik 22',
+    # 'ik word trouwens 18', 'dat ik 15 ben', 'toen ik veertien was', 'vanaf mn 11', 'op mijn vijftiende'.
+    re.compile(
+        rf"(?<=\b(?:ik|jij|je|u|hij|zij|ze|die|{_SUBJECT_NOUNS}) (?:ben|bent|is|was|word|wordt|werd)"
+        rf"(?: (?:{_AGE_ADVERBS}))* ){_AGE_NUM}{_AGE_END}",
+        I,
+    ),
+    re.compile(
+        rf"(?<=\b(?:ben|bent|is|was|word|wordt|werd) (?:ik|jij|je|hij|zij|ze)(?: (?:{_AGE_ADVERBS}))* )"
+        rf"{_AGE_NUM}{_AGE_END}",
+        I,
+    ),
+    re.compile(rf"(?<=\b(?i:dat|omdat|als|toen|sinds|nu|want|terwijl|tot|die) (?:ik|jij|je|hij|zij|ze|{_CAP}) |\bdie )"
+               rf"(?:{_AGE_NUM})(?: jaar)?(?= (?:ben|bent|is|was|werd|word|wordt)\b)"),
+    re.compile(
+        rf"(?<=\b(?:sinds|vanaf|op|na|voor|aan|bij|rond|met) (?:mijn|mn|m'n|je|jouw|zijn|haar|hun|z'n|d'r) )"
+        rf"(?:(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})(?: (?:jaar|levensjaar|verjaardag))?|\d{{1,2}}(?: jaar)?)"
+        rf"(?=\s*(?:[.,;:!?)\n]|$)| (?:{_AFTER_AGE_VERBS})\b)",
+        I,
+    ),
+    # 'ben 17 en kom uit …': informal, no subject
+    re.compile(rf"(?:(?<=^)|(?<=[.!?\n] ?|\n\s*))(?i:ben) {_AGE_NUM}{_AGE_END}"),
+    # 'leeftijd: 14' in a form
+    re.compile(rf"(?<=\bleeftijd\s?[:=]\s?){_AGE_NUM}(?: jaar)?\b", I),
+    # 'Ik ben Ilham, 26, en …': a bare number between commas right after a name
+    re.compile(r"(?<=\b(?:ik ben|heet|naam is) [A-Z][a-z]+, )\d{1,2}(?=,)", I),
+    # '… chayenne. 15 jaar, wielwijk' / 'KB 16 jaar, Bijlmer': an age opening a self-introduction
+    re.compile(rf"(?:(?<=(?:^|[.!?]\s|\n))|(?<=\b[A-Z]{{2,3}} ))(?i:{_AGE_NUM}) jaar(?=,)"),
     # ', 15 jaar,' as an apposition
     re.compile(r"(?<=, )\d{1,2} jaar(?=[,)])"),
 ]
@@ -197,7 +246,9 @@ def age_value(snippet: str) -> int | None:
 # --- Postcodes and addresses ----------------------------------------------------------------
 
 _POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w-])")
-_POSTCODE_NOT = re.compile(r"\d{4} ?(?:SA|SD|SS|EN|OF|IN|EU|NL|km|kg|mg|gr|cm|ml|uur|jr)$", I)
+# SA, SD and SS are never issued; lower-case pairs are units ('1500 km'). Any other capital pair is a postcode
+# ('8921 EN', '6824 CM'): PostNL issues those too.
+_POSTCODE_NOT = re.compile(r"\d{4} ?(?:SA|SD|SS|km|kg|mg|gr|cm|ml|uur|jr|mm|cc|pk)$")
 _STREET_SUFFIX_STRONG = r"straat|laan|gracht|kade|singel|dreef|steeg|plein|plantsoen|boulevard|hof|erf"
 _STREET_SUFFIX = _STREET_SUFFIX_STRONG + r"|weg|dijk|pad|park|markt|baan|wal|ring|veld|straatweg|dam"
 _HOUSE_NUMBER = r"\d{1,4}(?:\s?[a-zA-Z](?![\w])|-\d{1,3}|\s?(?:hs|bis|rd|II|III))?"
