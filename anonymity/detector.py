@@ -90,6 +90,12 @@ class Detector:
         found = self._from_deduce(text) + rules.all_rules(text, self._common, self._surnames) + list(proper_nouns(text))
         found = self._trim_name_tails(text, self._prefer_places(text, found))
         found = self._gazetteer_wins(text, found, places) + places
+        # 'Zorgcentrum De Lindehof', 'SBO De Regenbooglaan': a street-like name without a number inside an
+        # institution's name is the institution
+        institutions = [f for f in found if f.kind == "institution"]
+        if institutions:
+            found = [f for f in found if not (f.kind == "address" and not any(c.isdigit() for c in f.text) and any(
+                i.start <= f.start and f.end <= i.end for i in institutions))]
         allowed = allowed_spans(text, self._allow, near=found)
         found = [f for f in found if f.end > f.start and not is_allowed(f.start, f.end, allowed)]
         return merge(text, found)

@@ -83,7 +83,19 @@ _URL = re.compile(
 )
 
 
+# '@shaniceeex_030', '@djen.beijum050': a social-media handle points to a person
+_HANDLE = re.compile(r"(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_]){2,}")
+# 'insta: shanice_030', 'tiktok is djen.050': a handle named by its platform
+_PLATFORM_HANDLE = re.compile(
+    r"(?<=\b(?i:insta|instagram|tiktok|snap|snapchat|twitter|x|facebook|fb|youtube|soundcloud|telegram|discord)"
+    r"(?:\s*(?::|is|=)\s*|\s+))@?(?=[a-z0-9_.]*[_.\d])[a-z0-9_][a-z0-9_.]{2,}[a-z0-9_]"
+)
+
+
 def contact(text: str) -> Iterator[Finding]:
+    for pattern in (_HANDLE, _PLATFORM_HANDLE):
+        for m in pattern.finditer(text):
+            yield _f("url", text, m)
     for m in _EMAIL.finditer(text):
         yield _f("email", text, m)
     for m in _URL.finditer(text):
@@ -252,7 +264,7 @@ _POSTCODE_NOT = re.compile(r"\d{4} ?(?:SA|SD|SS|km|kg|mg|gr|cm|ml|uur|jr|mm|cc|p
 _STREET_SUFFIX_STRONG = r"straat|laan|gracht|kade|singel|dreef|steeg|plein|plantsoen|boulevard|hof|erf"
 _STREET_SUFFIX = _STREET_SUFFIX_STRONG + r"|weg|dijk|pad|park|markt|baan|wal|ring|veld|straatweg|dam"
 _HOUSE_NUMBER = r"\d{1,4}(?:\s?[a-zA-Z](?![\w])|-\d{1,3}|\s?(?:hs|bis|rd|II|III))?"
-_STREET_WORDS = rf"(?:(?:{_CAP}|{_TUSSEN}|[A-Z]\.)\s)*"
+_STREET_WORDS = rf"(?:(?:{_CAP}|{_TUSSEN}|[A-Z]\.) )*"  # one line: a signature's name line is no street
 _ADDRESS = [
     re.compile(rf"{_STREET_WORDS}[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX})\s{_HOUSE_NUMBER}(?![\w])"),
     re.compile(rf"(?<![\w-])[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX_STRONG})(?![\w-])"),
@@ -292,6 +304,7 @@ def address(text: str) -> Iterator[Finding]:
 _ID_TOKEN = r"[A-Z0-9][A-Za-z0-9]*(?:[-/._][A-Za-z0-9]+)*"
 _CASE_KEYWORD = re.compile(
     r"\b(?:dossier|zaak|cliënt|client|casus|registratie|referentie|melding|meldings|aanmeld|patiënt|patient|"
+    r"(?:parket|persoons|gezins|huisarts|leerling|verwijzings|aanvraag|relatie)(?=nummer|nr|kenmerk|code)|"
     r"verwijs|beschikkings?|kenmerk|AGB|BIG|polis|klant|leerling|onderwijs|volg)"
     r"(?:nummer|nr\.?|code|id|kenmerk)?\s*(?:is|was|:|#|nr\.?|nummer)?\s*"
     rf"(?P<id>(?=[A-Za-z0-9/._-]*\d){_ID_TOKEN})",
@@ -303,14 +316,32 @@ _CASE_GENERIC = [
     re.compile(r"(?<![\w/.-])\d{2,}(?:[-/.]\d{2,}){1,3}(?:[-/][A-Z]{1,3})?(?![\w/-])"),
     re.compile(r"(?<![\w/.-])\d{6,}(?![\w/-])"),
 ]
+# Letter and digit groups joined by - or /: JBO/24/0017, PGA-R-40822, JC-1182-B, APD/GZ/0517, WTV-24-00931.
+_CASE_GROUPS = re.compile(
+    r"(?<![\w/.-])(?:[A-Z]{1,5}|\d{1,8})(?:[-/](?:[A-Z]{1,5}|\d{1,8})){1,4}(?![\w/-]|[.,]\d)"
+)
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[-/](?:(?:19|20)?\d{2})")
+
+
+def _looks_like_case_groups(token: str) -> bool:
+    groups = re.split(r"[-/]", token)
+    digits = [g for g in groups if g.isdigit()]
+    letters = [g for g in groups if g.isalpha()]
+    if sum(len(g) for g in digits) < 4 or not letters or not digits:
+        return False
+    if len(digits) == 1 and (re.fullmatch(r"(?:19|20)\d{2}", digits[0]) or len(digits[0]) < 3):
+        return False  # 'COVID-2020', 'WO-2' labels; one group of digits must be a real number
+    return max(len(g) for g in letters) >= 2 or len(groups) >= 3
 
 
 def case_number(text: str) -> Iterator[Finding]:
     for m in _CASE_KEYWORD.finditer(text):
         token = m.group("id")
         if sum(c.isdigit() for c in token) >= 3 and not re.fullmatch(r"(?:19|20)\d{2}", token):
-            yield _f("case_number", text, m, "id")
+            yield Finding("case_number", *m.span("id"), token)
+    for m in _CASE_GROUPS.finditer(text):
+        if _looks_like_case_groups(m.group()):
+            yield _f("case_number", text, m)
     for pattern in _CASE_GENERIC:
         for m in pattern.finditer(text):
             token = m.group()
@@ -359,7 +390,49 @@ _ARTICLE_NAME = re.compile(rf"(?<=\b(?:van|bij|op|naar|in|via) )(?:De|Het|'t) {_
 _TRAILING_SMALL = re.compile(r"(?: (?:aan|op|van|de|der|den|en|het))+$")
 
 
+# 'Zorgcentrum De Lindehof', 'Bakkerij Kroes', 'Groepswonen Jekerdal', 'Jongerencentrum The Spot': a capitalised
+# kind of place or business, then its own name.
+_HEADS = (
+    r"centrum|huis|school|zorg|wonen|voorziening|stichting|bar|bakkerij|maker|winkel|bedrijf|praktijk|kliniek|"
+    r"opvang|club|vereniging|werkplaats|atelier|kantoor|garage|hal|baan|punt|haven|boerderij|kerk|moskee|"
+    r"restaurant|supermarkt|markt|zaak|salon|studio|theater|bibliotheek|hotel|camping|fabriek|kwekerij|"
+    r"voorziening|dagbesteding|begeleiding|hulp|therapie|poli|instituut|academie|lyceum|college"
+)
+_HEAD_NAME = re.compile(
+    rf"(?<![\w-])[A-Z][a-zà-ÿ]*(?:-[a-zà-ÿ]+)?(?:{_HEADS}) (?:(?:De|Het|'t|The|Den|Van|Op|In) )?"
+    rf"(?:[A-Z][\p{{L}}'’-]+|\d+)(?: [A-Z][\p{{L}}'’-]+)*"
+)
+# 'crisisopvang Het Kantelpunt', 'de woongroep De Linde': an article names the place after a care word
+_CARE_ARTICLE = re.compile(
+    rf"(?<=\b[a-zà-ÿ]*(?:opvang|zorg|groep|school|centrum|huis|kliniek|instelling|voorziening|aanbieder|"
+    rf"plaatsing|afdeling|woning|boerderij) )(?:De|Het|'t) {_CAP}(?: {_CAP})*"
+)
+# Timorschool, De Rivierenschool, Wadden-Vlietschool: a school's own name (not 'Basisschool': a word)
+_NAMED_SCHOOL = re.compile(r"(?<![\w-])(?:(?:De|Het) )?[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)*school\b")
+# JIJ&CO, Buddy2Buddy, 4Kids: letters joined by & or a digit
+_BRAND_TOKEN = re.compile(r"(?<![\w@.])(?:[A-Za-z]+&[A-Za-z]+|[A-Z][a-z]+\d[A-Z][a-z]+)(?: [A-Z][a-zà-ÿ]+)?(?![\w@])")
+
+
+def _ordinary_lower(word: str) -> bool:
+    from . import lexicon
+
+    return word.lower() in lexicon.ordinary_words()
+
+
 def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[Finding]:
+    for m in _HEAD_NAME.finditer(text):
+        head, rest = m.group().split(" ", 1)
+        first = rest.split()[0]
+        if (first in ("De", "Het", "'t", "The", "Den", "Van", "Op", "In") or not _ordinary_lower(first)
+                or first[0].isdigit() or not _ordinary_lower(head)):
+            yield _f("institution", text, m)
+    for pattern in (_CARE_ARTICLE, _BRAND_TOKEN):
+        for m in pattern.finditer(text):
+            yield _f("institution", text, m)
+    for m in _NAMED_SCHOOL.finditer(text):
+        word = m.group().split()[-1]
+        if not all(_ordinary_lower(p) for p in word.split("-")):
+            yield _f("institution", text, m)
     for pattern in _INSTITUTIONS + [_EMPLOYER]:
         for m in pattern.finditer(text):
             span = _TRAILING_SMALL.sub("", m.group())
@@ -419,4 +492,9 @@ def all_rules(text: str, common: frozenset[str], surnames: frozenset[str] = froz
         found.extend(rule(text))
     found.extend(institution(text, surnames))
     found.extend(names(text, common))
+    # 'Parketnummer: 03/882154-22' has a phone number's digits; the keyword says what it is.
+    cases = [m.span("id") for m in _CASE_KEYWORD.finditer(text)] if any(f.kind == "phone" for f in found) else []
+    cases = [Finding("case_number", a, b, "") for a, b in cases]
+    if cases:
+        found = [f for f in found if not (f.kind == "phone" and any(c.start <= f.start and f.end <= c.end for c in cases))]
     return found
