@@ -11,7 +11,7 @@ import threading
 
 import regex as re
 
-from . import gazetteer, lexicon, rules
+from . import gazetteer, lexicon, name_cues, rules
 from .proper_nouns import proper_nouns
 from .allowlist import allowed_spans, default_pattern, is_allowed
 from .findings import Finding, merge
@@ -87,7 +87,8 @@ class Detector:
         if not text or not text.strip():
             return []
         places = list(gazetteer.places(text))
-        found = self._from_deduce(text) + rules.all_rules(text, self._common, self._surnames) + list(proper_nouns(text))
+        found = (self._from_deduce(text) + rules.all_rules(text, self._common, self._surnames) + list(proper_nouns(text))
+                 + list(name_cues.informal_names(text)))
         found = self._trim_name_tails(text, self._prefer_places(text, found))
         found = self._gazetteer_wins(text, found, places) + places
         # 'Zorgcentrum De Lindehof', 'SBO De Regenbooglaan': a street-like name without a number inside an
@@ -96,6 +97,10 @@ class Detector:
         if institutions:
             found = [f for f in found if not (f.kind == "address" and not any(c.isdigit() for c in f.text) and any(
                 i.start <= f.start and f.end <= i.end for i in institutions))]
+        found += name_cues.age_subjects(text, found)
+        found += name_cues.coordinated(text, found)
+        found += [f for f in name_cues.later_mentions(text, found)
+                  if not any(o.start < f.end and f.start < o.end and o.kind != "name" for o in found)]
         allowed = allowed_spans(text, self._allow, near=found)
         found = [f for f in found if f.end > f.start and not is_allowed(f.start, f.end, allowed)]
         return merge(text, found)
