@@ -61,6 +61,16 @@ def table() -> dict[str, tuple[str, bool, bool]]:
 
 
 @lru_cache(maxsize=1)
+def _first_words() -> dict[str, int]:
+    """First word of every entry → the most words an entry starting with it has (most words start none)."""
+    result: dict[str, int] = {}
+    for key in table():
+        words = key.split()
+        result[words[0]] = max(result.get(words[0], 0), len(words))
+    return result
+
+
+@lru_cache(maxsize=1)
 def _max_words() -> int:
     return min(_MAX_WORDS, max(len(k.split()) for k in table()) if table() else 1)
 
@@ -72,9 +82,11 @@ def places(text: str) -> Iterator[Finding]:
     words = [m for m in _WORD.finditer(text)]
     last_place_end = -10
     i = 0
+    starts = _first_words()
     while i < len(words):
         hit = None
-        for n in range(min(_max_words(), len(words) - i), 0, -1):
+        longest = starts.get(words[i].group().lower(), 0)
+        for n in range(min(longest, len(words) - i), 0, -1):
             span = words[i : i + n]
             # only plain spaces between the words of a multi-word name
             if any(text[a.end() : b.start()] != " " for a, b in zip(span, span[1:])):
