@@ -218,8 +218,9 @@ _AGE_PATTERNS = [
     re.compile(rf"(?<=\b(?i:dat|omdat|als|toen|sinds|nu|want|terwijl|tot|die) (?:ik|jij|je|hij|zij|ze|{_CAP}) |\bdie )"
                rf"(?:{_AGE_NUM})(?: jaar)?(?= (?:ben|bent|is|was|werd|word|wordt)\b)"),
     re.compile(
+        # not 18: 'op mijn 18e', 'na je achttiende' is the system's age of majority, said of everyone
         rf"(?<=\b(?:sinds|vanaf|op|na|voor|aan|bij|rond|met) (?:mijn|mn|m'n|je|jouw|zijn|haar|hun|z'n|d'r) )"
-        rf"(?:(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})(?: (?:jaar|levensjaar|verjaardag))?|\d{{1,2}}(?: jaar)?)"
+        rf"(?!18(?:e|de|ste)?\b|achttiende\b)(?:(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})(?: (?:jaar|levensjaar|verjaardag))?|\d{{1,2}}(?: jaar)?)"
         rf"(?=\s*(?:[.,;:!?)\n]|$)| (?:{_AFTER_AGE_VERBS})\b)",
         I,
     ),

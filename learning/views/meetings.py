@@ -1,6 +1,7 @@
 """Network meetings, for moderators: build the agenda, walk through it item by item, close it."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -115,6 +116,8 @@ def agenda_item(request, pk, number):
     if not 1 <= number <= len(items):
         return redirect(meeting)
     item = items[number - 1]
+    if request.method == "POST" and not permissions.can_moderate(request.user):
+        raise PermissionDenied  # editors read the item to clear findings; deciding is the moderators'
     initial = {"decision": item.decision, "minutes": item.minutes, "visibility_reason": item.visibility_reason}
     if item.visibility:
         initial["visibility"] = item.visibility
