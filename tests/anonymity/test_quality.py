@@ -48,9 +48,9 @@ def test_recall_on_planted_identifiers(detector, planted):
 
 
 # Floors, not targets: the sets written without seeing the rules (tests/anonymity/data/dev and heldback). Dev is
-# caught at 0.976 after tuning on it (issue 10); the held-back set keeps its earlier floor until it is re-measured
-# once. A change that catches less fails here. The held-back misses are never printed: nobody tunes on them.
-DEV_FLOOR, HELDBACK_FLOOR = 0.97, 0.82
+# caught at 0.976 after tuning on it (issue 10); the held-back set, scored once afterwards without looking at its
+# misses, at 0.938. A change that catches less fails here. The held-back misses are never printed: nobody tunes on them.
+DEV_FLOOR, HELDBACK_FLOOR = 0.97, 0.93
 
 
 def test_recall_on_the_development_set(detector):
