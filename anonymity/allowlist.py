@@ -47,9 +47,17 @@ def allowed_spans(text: str, pattern: re.Pattern | None = None, near=None) -> li
         return []
     if near is None:
         return [m.span() for m in pattern.finditer(text)]
+    # Overlapping windows are joined, so each stretch of text is scanned once however many findings it holds.
+    windows: list[list[int]] = []
+    for f in sorted(near, key=lambda f: f.start):
+        start, end = max(0, f.start - WINDOW), min(len(text), f.end + WINDOW)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
     spans = set()
-    for f in near:
-        for m in pattern.finditer(text, max(0, f.start - WINDOW), min(len(text), f.end + WINDOW)):
+    for start, end in windows:
+        for m in pattern.finditer(text, start, end):
             spans.add(m.span())
     return sorted(spans)
 

@@ -11,7 +11,7 @@ import threading
 
 import regex as re
 
-from . import lexicon, rules
+from . import gazetteer, lexicon, name_cues, rules
 from .proper_nouns import proper_nouns
 from .allowlist import allowed_spans, default_pattern, is_allowed
 from .findings import Finding, merge
@@ -86,8 +86,21 @@ class Detector:
     def check_text(self, text: str) -> list[Finding]:
         if not text or not text.strip():
             return []
-        found = self._from_deduce(text) + rules.all_rules(text, self._common, self._surnames) + list(proper_nouns(text))
+        places = list(gazetteer.places(text))
+        found = (self._from_deduce(text) + rules.all_rules(text, self._common, self._surnames) + list(proper_nouns(text))
+                 + list(name_cues.informal_names(text)))
         found = self._trim_name_tails(text, self._prefer_places(text, found))
+        found = self._gazetteer_wins(text, found, places) + places
+        # 'Zorgcentrum De Lindehof', 'SBO De Regenbooglaan': a street-like name without a number inside an
+        # institution's name is the institution
+        institutions = [f for f in found if f.kind == "institution"]
+        if institutions:
+            found = [f for f in found if not (f.kind == "address" and not any(c.isdigit() for c in f.text) and any(
+                i.start <= f.start and f.end <= i.end for i in institutions))]
+        found += name_cues.age_subjects(text, found)
+        found += name_cues.coordinated(text, found)
+        found += [f for f in name_cues.later_mentions(text, found)
+                  if not any(o.start < f.end and f.start < o.end and o.kind != "name" for o in found)]
         allowed = allowed_spans(text, self._allow, near=found)
         found = [f for f in found if f.end > f.start and not is_allowed(f.start, f.end, allowed)]
         return merge(text, found)
@@ -146,6 +159,25 @@ class Detector:
                 )
                 if covering or moved:
                     continue
+            result.append(f)
+        return result
+
+    @staticmethod
+    def _gazetteer_wins(text: str, found: list[Finding], places: list[Finding]) -> list[Finding]:
+        """A listed neighbourhood read as a name or a street ('Dukenburg', 'Crabbehof') is a place; an
+        institution around it ('Buurthuis Dukenburg') stays an institution."""
+        result = []
+        towns, first = lexicon.places(), lexicon.first_names()
+        # 'Capelle aan den IJssel': deduce also reads 'Capelle' and 'den IJssel' as names inside the town
+        long_places = [f for f in found if f.kind == "place" and " " in f.text.strip()] + places
+        for f in found:
+            if f.kind in ("name", "address") and any(p.start <= f.start and f.end <= p.end
+                                                     and (p.end - p.start > f.end - f.start or p in places)
+                                                     for p in long_places):
+                continue
+            if (f.kind == "name" and (f.text in towns or gazetteer.is_town(f.text)) and f.text not in first
+                    and gazetteer.cue_before(text, f.start)):
+                f = Finding("place", f.start, f.end, f.text)  # 'Doornakkers, Eindhoven', 'Locatie: …, Capelle'
             result.append(f)
         return result
 

@@ -30,9 +30,14 @@ _PLACE_BEFORE = re.compile(
 )
 _INSTITUTION_BEFORE = re.compile(
     r"\b(?:op|school|instelling|aanbieder|zorgaanbieder|stichting|kliniek|opgenomen in|"
-    r"groep|locatie|(?:werkt|werkte|stage|bijbaan) bij)\s+(?:de\s+|het\s+)?$",
+    r"groep|locatie|(?:werkt|werkte|stage|bijbaan) bij|"
+    r"(?:behandeling|traject|therapie|begeleiding|hulp|zorg|opname|wachtlijst|intake|aangemeld|terecht|"
+    r"onder behandeling|in zorg|geplaatst|verwezen|gestart|ingeschreven) (?:bij|van|naar|in|op))"
+    r"\s+(?:de\s+|het\s+)?$",
     re.IGNORECASE,
 )
+# A word formed like a provider's name: Psyzorg, Kidszorg, Jeugdpunt (the word list does not know it).
+_PROVIDER_ENDING = re.compile(r"(?:zorg|care|jeugd|punt|centrum|kliniek|school|huis|groep|hulp|poli|plein)$")
 _VERB_AFTER = re.compile(
     r"\s+(?:(?:zegt|zei|vertelt|vertelde|wil|wilde|woont|woonde|liep|loopt|belde|belt|kwam|komt|ging|gaat|"
     r"schreef|kreeg|krijgt|huilde|lachte|weigerde|weigert|durfde|durft|is|was|had|heeft|zit|zat|moest|moet|"
@@ -43,6 +48,7 @@ _SPEECH_AFTER = re.compile(r"\s+(?:zegt|zei|vertelt|vertelde|vindt|vond|wil|wild
 _ARTICLE_BEFORE = re.compile(r"\b(?:de|het|een|De|Het|Een)\s+$")
 _GENITIVE = re.compile(r"['’]s\s$")
 _BRAND = re.compile(r"[a-zà-ÿ][A-Z]|-[A-Z]")  # JeugdPunt, Kids-Care
+_CAMEL = re.compile(r"[a-zà-ÿ][A-Z][a-zà-ÿ]")
 _HYPHENATED_NAME = re.compile(r"[A-Z][a-zà-ÿ]+-[A-Z][a-zà-ÿ]+")
 
 
@@ -56,6 +62,8 @@ def _ordinary_word(low: str, ordinary: frozenset[str], compounds: bool = True) -
     if not compounds:
         return False
     # A compound of two ordinary words (oudergeweld, jeugdhulpverleenster: wdutch does not list every compound).
+    if len(low) < 8:
+        return False  # 'kar' + 'velo': a short word read as a compound is more often a name (Karvelo)
     for i in range(3, len(low) - 2):
         head, tail = low[:i], low[i:]
         if tail in ordinary and (head in ordinary or (head.endswith("s") and head[:-1] in ordinary)):
@@ -66,8 +74,8 @@ def _ordinary_word(low: str, ordinary: frozenset[str], compounds: bool = True) -
 def _is_ordinary(token: str, ordinary: frozenset[str], known_proper: frozenset[str]) -> bool:
     """Every part (split at hyphens) is an ordinary word or an abbreviation: LVB-groep, Wlz-PGB, Kind-oudergeweld.
     A proper noun wdutch lists is never excused as a compound (Kanaleneiland is kanalen + eiland)."""
-    if token in known_proper:
-        return False
+    if token in known_proper or _CAMEL.search(token):
+        return False  # JeugdPunt, ZorgPunt-Zuid: a word written as a brand is a name
     # Tarwewijk is tarwe + wijk, and still a neighbourhood: no compound excuse for a place-like ending.
     compounds = not _PLACE_ENDING.search(token)
     parts = [p for p in re.split(r"['’-]", token) if p]
@@ -80,6 +88,8 @@ _PLACE_ENDING = re.compile(r"(?:wijk|buurt|kwartier|dorp|veld|velden|kamp|polder
 
 def _kind(text: str, start: int, token: str) -> str:
     before = text[max(0, start - 30) : start]
+    if _CAMEL.search(token):
+        return "institution"  # ZorgPunt-Zuid, JeugdPunt
     if token in lexicon.places() or _PLACE_BEFORE.search(before) or _PLACE_ENDING.search(token):
         return "place"
     if token in lexicon.first_names():
@@ -89,7 +99,7 @@ def _kind(text: str, start: int, token: str) -> str:
         ordinary = lexicon.ordinary_words()
         brand = any(p.lower() in ordinary for p in token.split("-"))
         return "institution" if brand or _INSTITUTION_BEFORE.search(before) else "name"
-    if _BRAND.search(token) or _INSTITUTION_BEFORE.search(before):
+    if _BRAND.search(token) or _INSTITUTION_BEFORE.search(before) or _PROVIDER_ENDING.search(token):
         return "institution"
     return "name"
 

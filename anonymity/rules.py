@@ -63,7 +63,7 @@ def bsn(text: str) -> Iterator[Finding]:
 # --- Phone numbers -----------------------------------------------------------------------
 
 _PHONE_INTL = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ .-]?\(0\))?(?:[ .()-]{0,2}\d){7,12}(?![ .-]?\d)")
-_PHONE_NL = re.compile(r"(?<![\w(])\(?0\d(?:[ .()/-]{0,3}\d){8}(?![ .-]?\d)")
+_PHONE_NL = re.compile(r"(?<![\w(])\(?0\d(?:[ .()/\-–—]{0,3}\d){8}(?![ .-]?\d)")
 _PHONE_SERVICE = re.compile(r"(?<![\w])0[89]0[09][ -]?\d(?:[ -]?\d){3,6}(?![ .-]?\d)")
 
 
@@ -83,7 +83,19 @@ _URL = re.compile(
 )
 
 
+# '@shaniceeex_030', '@djen.beijum050': a social-media handle points to a person
+_HANDLE = re.compile(r"(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_]){2,}")
+# 'insta: shanice_030', 'tiktok is djen.050': a handle named by its platform
+_PLATFORM_HANDLE = re.compile(
+    r"(?<=\b(?i:insta|instagram|tiktok|snap|snapchat|twitter|x|facebook|fb|youtube|soundcloud|telegram|discord)"
+    r"(?:\s*(?::|is|=)\s*|\s+))@?(?=[a-z0-9_.]*[_.\d])[a-z0-9_][a-z0-9_.]{2,}[a-z0-9_]"
+)
+
+
 def contact(text: str) -> Iterator[Finding]:
+    for pattern in (_HANDLE, _PLATFORM_HANDLE):
+        for m in pattern.finditer(text):
+            yield _f("url", text, m)
     for m in _EMAIL.finditer(text):
         yield _f("email", text, m)
     for m in _URL.finditer(text):
@@ -107,6 +119,12 @@ _DATE_PATTERNS = [
     # 03-11 (day-month without year only with a leading zero, so ranges like 10-12 stay)
     re.compile(rf"(?<![\d/.-])(?:0[1-9]-{_MON}|{_DAY}-0[1-9])(?![\d/.-])"),
 ]
+# 'op de 5e', 'de 12de van de maand': a day of the month (not 'op de 2e verdieping', 'de 3e keer')
+_DAY_ORDINAL = re.compile(
+    rf"\b(?:op|per|vóór|voor|na|tot|sinds|vanaf) de {_DAY}(?:e|ste|de)\b"
+    rf"(?= van (?:de(?:ze)?|volgende|vorige|die|deze) maand\b|\s*[.,;:!?)\n]|\s*$| (?:om|is|was|jarig)\b)",
+    I,
+)
 _ANY_DIGIT = re.compile(r"\d")
 _DAY_MONTH_SLASH = re.compile(rf"(?<![\d/.,]){_DAY}/{_MON}(?![\d/]|,\d)")
 
@@ -117,6 +135,8 @@ def date(text: str) -> Iterator[Finding]:
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
             yield _f("date", text, m)
+    for m in _DAY_ORDINAL.finditer(text):
+        yield _f("date", text, m)
     for m in _DAY_MONTH_SLASH.finditer(text):
         day, month = (int(p) for p in m.group().split("/"))
         if day < month <= 10 or m.group() == "24/7":  # 1/3, 3/4: fractions, 24/7: always
@@ -131,6 +151,19 @@ _DURATION_NOUNS = (
     r"programma|subsidie|termijn|plan|relatie|huwelijk|ervaring|jubileum|bestaan|indicatie|"
     r"beschikking|ondertoezichtstelling|machtiging|proef|verblijf|opname|aanpak|garantie"
 )
+_SUBJECT_NOUNS = (r"jongere|jongen|meisje|zoon|dochter|broer|zus|broertje|zusje|kind|kindje|cliënte?|baby|"
+                   r"oudste|jongste|middelste|pleegkind|pupil|leerling")
+_AGE_ADVERBS = r"nu|inmiddels|toen|net|bijna|pas|ruim|al|trouwens|straks|sinds kort|deze maand|volgend jaar|ook|zelf"
+# After the number: no duration, count, range or measure ('is 3 jaar in zorg', 'was 2 keer', 'is 12 tot 16').
+_AGE_END = (
+    rf"(?! jaar (?:geleden|lang|bezig|in|bij|onder|uit|aan|samen|getrouwd|met|op|voor|verder|later|eerder)\b)"
+    rf"(?: jaar(?: oud)?)?\b(?!-)"
+    rf"(?! (?:keer|x|procent|uur|minuten|dagen|weken|maanden|graden|kilo|euro|cm|meter|kinderen|jongeren|"
+    rf"mensen|dingen|personen|klassen|scholen|punten|van de|van|uit|euro)\b)(?!%| %|[.,]\d)"
+    rf"(?! (?:tot|en|à|of|-) ?(?:\d|{_NUMW}))"
+)
+_AFTER_AGE_VERBS = (r"ben|was|had|heb|zat|ging|kwam|werd|moest|woonde|mocht|begon|al|kreeg|is|heeft|stopte|"
+                    r"op|in|bij|naar|uit|ik|hij|ze|zij")
 _AGE_PATTERNS = [
     # 14-jarige, veertienjarige, 16-jarig (not plural 14-jarigen: a group, not a person)
     re.compile(rf"(?<![\w-]){_AGE_NUM}[- ]?jarige?(?!n)\b(?!\s+(?:{_DURATION_NOUNS})\b)", I),
@@ -168,8 +201,37 @@ _AGE_PATTERNS = [
     # in zijn 17e levensjaar; rond haar zestiende
     re.compile(rf"(?<=\bin (?:zijn|haar|hun|z'n|d'r) )(?:\d{{1,2}}(?:e|de|ste)|{_ORDW}) levensjaar\b", I),
     re.compile(rf"(?<=\brond (?:zijn|haar|hun|z'n|d'r) )(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})\b", I),
-    # Daan (14), Sanne (15 jaar)
-    re.compile(r"(?<=[\w)] )\(\d{1,2}(?: jaar| jr\.?)?\)"),
+    # Daan (14), Sanne (15 jaar), Mila (twee)
+    re.compile(rf"(?<=[\w)] )\((?:\d{{1,2}}|{_NUMW})(?: jaar| jr\.?)?\)", I),
+    # The grammar of a stated age, whoever says it: 'ik ben 16', 'die is twintig', 'nu ben ik 22',
+    # 'ik word trouwens 18', 'dat ik 15 ben', 'toen ik veertien was', 'vanaf mn 11', 'op mijn vijftiende'.
+    re.compile(
+        rf"(?<=\b(?:ik|jij|je|u|hij|zij|ze|die|{_SUBJECT_NOUNS}) (?:ben|bent|is|was|word|wordt|werd)"
+        rf"(?: (?:{_AGE_ADVERBS}))* ){_AGE_NUM}{_AGE_END}",
+        I,
+    ),
+    re.compile(
+        rf"(?<=\b(?:ben|bent|is|was|word|wordt|werd) (?:ik|jij|je|hij|zij|ze)(?: (?:{_AGE_ADVERBS}))* )"
+        rf"{_AGE_NUM}{_AGE_END}",
+        I,
+    ),
+    re.compile(rf"(?<=\b(?i:dat|omdat|als|toen|sinds|nu|want|terwijl|tot|die) (?:ik|jij|je|hij|zij|ze|{_CAP}) |\bdie )"
+               rf"(?:{_AGE_NUM})(?: jaar)?(?= (?:ben|bent|is|was|werd|word|wordt)\b)"),
+    re.compile(
+        # not 18: 'op mijn 18e', 'na je achttiende' is the system's age of majority, said of everyone
+        rf"(?<=\b(?:sinds|vanaf|op|na|voor|aan|bij|rond|met) (?:mijn|mn|m'n|je|jouw|zijn|haar|hun|z'n|d'r) )"
+        rf"(?!18(?:e|de|ste)?\b|achttiende\b)(?:(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})(?: (?:jaar|levensjaar|verjaardag))?|\d{{1,2}}(?: jaar)?)"
+        rf"(?=\s*(?:[.,;:!?)\n]|$)| (?:{_AFTER_AGE_VERBS})\b)",
+        I,
+    ),
+    # 'ben 17 en kom uit …': informal, no subject
+    re.compile(rf"(?:(?<=^)|(?<=[.!?\n] ?|\n\s*))(?i:ben) {_AGE_NUM}{_AGE_END}"),
+    # 'leeftijd: 14' in a form
+    re.compile(rf"(?<=\bleeftijd\s?[:=]\s?){_AGE_NUM}(?: jaar)?\b", I),
+    # 'Ik ben Ilham, 26, en …': a bare number between commas right after a name
+    re.compile(r"(?<=\b(?:ik ben|heet|naam is) [A-Z][a-z]+, )\d{1,2}(?=,)", I),
+    # '… chayenne. 15 jaar, wielwijk' / 'KB 16 jaar, Bijlmer': an age opening a self-introduction
+    re.compile(rf"(?:(?<=(?:^|[.!?]\s|\n))|(?<=\b[A-Z]{{2,3}} ))(?i:{_AGE_NUM}) jaar(?=,)"),
     # ', 15 jaar,' as an apposition
     re.compile(r"(?<=, )\d{1,2} jaar(?=[,)])"),
 ]
@@ -197,11 +259,13 @@ def age_value(snippet: str) -> int | None:
 # --- Postcodes and addresses ----------------------------------------------------------------
 
 _POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w-])")
-_POSTCODE_NOT = re.compile(r"\d{4} ?(?:SA|SD|SS|EN|OF|IN|EU|NL|km|kg|mg|gr|cm|ml|uur|jr)$", I)
+# SA, SD and SS are never issued; lower-case pairs are units ('1500 km'). Any other capital pair is a postcode
+# ('8921 EN', '6824 CM'): PostNL issues those too.
+_POSTCODE_NOT = re.compile(r"\d{4} ?(?:SA|SD|SS|km|kg|mg|gr|cm|ml|uur|jr|mm|cc|pk)$")
 _STREET_SUFFIX_STRONG = r"straat|laan|gracht|kade|singel|dreef|steeg|plein|plantsoen|boulevard|hof|erf"
 _STREET_SUFFIX = _STREET_SUFFIX_STRONG + r"|weg|dijk|pad|park|markt|baan|wal|ring|veld|straatweg|dam"
 _HOUSE_NUMBER = r"\d{1,4}(?:\s?[a-zA-Z](?![\w])|-\d{1,3}|\s?(?:hs|bis|rd|II|III))?"
-_STREET_WORDS = rf"(?:(?:{_CAP}|{_TUSSEN}|[A-Z]\.)\s)*"
+_STREET_WORDS = rf"(?:(?:{_CAP}|{_TUSSEN}|[A-Z]\.) )*"  # one line: a signature's name line is no street
 _ADDRESS = [
     re.compile(rf"{_STREET_WORDS}[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX})\s{_HOUSE_NUMBER}(?![\w])"),
     re.compile(rf"(?<![\w-])[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX_STRONG})(?![\w-])"),
@@ -241,6 +305,7 @@ def address(text: str) -> Iterator[Finding]:
 _ID_TOKEN = r"[A-Z0-9][A-Za-z0-9]*(?:[-/._][A-Za-z0-9]+)*"
 _CASE_KEYWORD = re.compile(
     r"\b(?:dossier|zaak|cliënt|client|casus|registratie|referentie|melding|meldings|aanmeld|patiënt|patient|"
+    r"(?:parket|persoons|gezins|huisarts|leerling|verwijzings|aanvraag|relatie)(?=nummer|nr|kenmerk|code)|"
     r"verwijs|beschikkings?|kenmerk|AGB|BIG|polis|klant|leerling|onderwijs|volg)"
     r"(?:nummer|nr\.?|code|id|kenmerk)?\s*(?:is|was|:|#|nr\.?|nummer)?\s*"
     rf"(?P<id>(?=[A-Za-z0-9/._-]*\d){_ID_TOKEN})",
@@ -252,14 +317,32 @@ _CASE_GENERIC = [
     re.compile(r"(?<![\w/.-])\d{2,}(?:[-/.]\d{2,}){1,3}(?:[-/][A-Z]{1,3})?(?![\w/-])"),
     re.compile(r"(?<![\w/.-])\d{6,}(?![\w/-])"),
 ]
+# Letter and digit groups joined by - or /: JBO/24/0017, PGA-R-40822, JC-1182-B, APD/GZ/0517, WTV-24-00931.
+_CASE_GROUPS = re.compile(
+    r"(?<![\w/.-])(?:[A-Z]{1,5}|\d{1,8})(?:[-/](?:[A-Z]{1,5}|\d{1,8})){1,4}(?![\w/-]|[.,]\d)"
+)
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[-/](?:(?:19|20)?\d{2})")
+
+
+def _looks_like_case_groups(token: str) -> bool:
+    groups = re.split(r"[-/]", token)
+    digits = [g for g in groups if g.isdigit()]
+    letters = [g for g in groups if g.isalpha()]
+    if sum(len(g) for g in digits) < 4 or not letters or not digits:
+        return False
+    if len(digits) == 1 and (re.fullmatch(r"(?:19|20)\d{2}", digits[0]) or len(digits[0]) < 3):
+        return False  # 'COVID-2020', 'WO-2' labels; one group of digits must be a real number
+    return max(len(g) for g in letters) >= 2 or len(groups) >= 3
 
 
 def case_number(text: str) -> Iterator[Finding]:
     for m in _CASE_KEYWORD.finditer(text):
         token = m.group("id")
         if sum(c.isdigit() for c in token) >= 3 and not re.fullmatch(r"(?:19|20)\d{2}", token):
-            yield _f("case_number", text, m, "id")
+            yield Finding("case_number", *m.span("id"), token)
+    for m in _CASE_GROUPS.finditer(text):
+        if _looks_like_case_groups(m.group()):
+            yield _f("case_number", text, m)
     for pattern in _CASE_GENERIC:
         for m in pattern.finditer(text):
             token = m.group()
@@ -308,7 +391,49 @@ _ARTICLE_NAME = re.compile(rf"(?<=\b(?:van|bij|op|naar|in|via) )(?:De|Het|'t) {_
 _TRAILING_SMALL = re.compile(r"(?: (?:aan|op|van|de|der|den|en|het))+$")
 
 
+# 'Zorgcentrum De Lindehof', 'Bakkerij Kroes', 'Groepswonen Jekerdal', 'Jongerencentrum The Spot': a capitalised
+# kind of place or business, then its own name.
+_HEADS = (
+    r"centrum|huis|school|zorg|wonen|voorziening|stichting|bar|bakkerij|maker|winkel|bedrijf|praktijk|kliniek|"
+    r"opvang|club|vereniging|werkplaats|atelier|kantoor|garage|hal|baan|punt|haven|boerderij|kerk|moskee|"
+    r"restaurant|supermarkt|markt|zaak|salon|studio|theater|bibliotheek|hotel|camping|fabriek|kwekerij|"
+    r"voorziening|dagbesteding|begeleiding|hulp|therapie|poli|instituut|academie|lyceum|college"
+)
+_HEAD_NAME = re.compile(
+    rf"(?<![\w-])[A-Z][a-zà-ÿ]*(?:-[a-zà-ÿ]+)?(?:{_HEADS}) (?:(?:De|Het|'t|The|Den|Van|Op|In) )?"
+    rf"(?:[A-Z][\p{{L}}'’-]+|\d+)(?: [A-Z][\p{{L}}'’-]+)*"
+)
+# 'crisisopvang Het Kantelpunt', 'de woongroep De Linde': an article names the place after a care word
+_CARE_ARTICLE = re.compile(
+    rf"(?<=\b[a-zà-ÿ]*(?:opvang|zorg|groep|school|centrum|huis|kliniek|instelling|voorziening|aanbieder|"
+    rf"plaatsing|afdeling|woning|boerderij) )(?:De|Het|'t) {_CAP}(?: {_CAP})*"
+)
+# Timorschool, De Rivierenschool, Wadden-Vlietschool: a school's own name (not 'Basisschool': a word)
+_NAMED_SCHOOL = re.compile(r"(?<![\w-])(?:(?:De|Het) )?[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)*school\b")
+# JIJ&CO, Buddy2Buddy, 4Kids: letters joined by & or a digit
+_BRAND_TOKEN = re.compile(r"(?<![\w@.])(?:[A-Za-z]+&[A-Za-z]+|[A-Z][a-z]+\d[A-Z][a-z]+)(?: [A-Z][a-zà-ÿ]+)?(?![\w@])")
+
+
+def _ordinary_lower(word: str) -> bool:
+    from . import lexicon
+
+    return word.lower() in lexicon.ordinary_words()
+
+
 def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[Finding]:
+    for m in _HEAD_NAME.finditer(text):
+        head, rest = m.group().split(" ", 1)
+        first = rest.split()[0]
+        if (first in ("De", "Het", "'t", "The", "Den", "Van", "Op", "In") or not _ordinary_lower(first)
+                or first[0].isdigit() or not _ordinary_lower(head)):
+            yield _f("institution", text, m)
+    for pattern in (_CARE_ARTICLE, _BRAND_TOKEN):
+        for m in pattern.finditer(text):
+            yield _f("institution", text, m)
+    for m in _NAMED_SCHOOL.finditer(text):
+        word = m.group().split()[-1]
+        if not all(_ordinary_lower(p) for p in word.split("-")):
+            yield _f("institution", text, m)
     for pattern in _INSTITUTIONS + [_EMPLOYER]:
         for m in pattern.finditer(text):
             span = _TRAILING_SMALL.sub("", m.group())
@@ -368,4 +493,9 @@ def all_rules(text: str, common: frozenset[str], surnames: frozenset[str] = froz
         found.extend(rule(text))
     found.extend(institution(text, surnames))
     found.extend(names(text, common))
+    # 'Parketnummer: 03/882154-22' has a phone number's digits; the keyword says what it is.
+    cases = [m.span("id") for m in _CASE_KEYWORD.finditer(text)] if any(f.kind == "phone" for f in found) else []
+    cases = [Finding("case_number", a, b, "") for a, b in cases]
+    if cases:
+        found = [f for f in found if not (f.kind == "phone" and any(c.start <= f.start and f.end <= c.end for c in cases))]
     return found

@@ -392,3 +392,38 @@ class LessonAction(models.Model):
 
     def get_report_url(self):
         return reverse("learning:action_report", args=[self.pk])
+
+
+class ContributionFindingDecision(models.Model):
+    """'Niet identificerend' for one finding in a lesson or reflection, as casebook.FindingDecision is for cases:
+    with a reason, who and when, and bound to the words around the finding, so it lapses when the text changes
+    there (the check runs again at every closing)."""
+
+    lesson = models.ForeignKey(Lesson, null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="anonymity_decisions")
+    reflection = models.ForeignKey(Reflection, null=True, blank=True, on_delete=models.CASCADE,
+                                   related_name="anonymity_decisions")
+    field = models.CharField(_("veld"), max_length=64)
+    kind = models.CharField(_("soort"), max_length=16)
+    text = models.CharField(_("tekst"), max_length=300)
+    context_before = models.CharField(max_length=40, blank=True)
+    context_after = models.CharField(max_length=40, blank=True)
+    reason = models.TextField(_("reden"), max_length=limits.NOTE, validators=[no_control_characters])
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name=_("door"))
+    decided_at = models.DateTimeField(_("op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("besluit over een anonimiteitsbevinding in een bijdrage")
+        verbose_name_plural = _("besluiten over anonimiteitsbevindingen in bijdragen")
+        constraints = [exactly_one_of("lesson", "reflection", name="finding_decision_lesson_or_reflection")]
+
+    def __str__(self):
+        return f"{self.field}: {self.text} ({self.kind}) niet identificerend"
+
+    def applies_to(self, field, text, finding):
+        from casebook.models import FindingDecision
+
+        before, after = FindingDecision.context_of(text, finding)
+        return (self.field == field and self.kind == finding.kind and self.text == finding.text
+                and self.context_before == before[-40:] and self.context_after == after[:40])

@@ -31,4 +31,5 @@ urlpatterns = [
     path("bijeenkomsten/<int:pk>/agenda/<int:item_pk>/verwijderen/", meetings.agenda_remove, name="agenda_remove"),
     path("bijeenkomsten/<int:pk>/punt/<int:number>/", meetings.agenda_item, name="agenda_item"),
     path("bijeenkomsten/<int:pk>/afsluiten/", meetings.meeting_close, name="meeting_close"),
+    path("bijeenkomsten/<int:pk>/punt/<int:number>/bevinding/", meetings.finding_decide, name="finding_decide"),
 ]

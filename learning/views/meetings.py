@@ -1,11 +1,13 @@
 """Network meetings, for moderators: build the agenda, walk through it item by item, close it."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from casebook import roles
 from casebook.visibility import visible_cases
 
 from .. import followup, permissions, services
@@ -15,6 +17,10 @@ from .common import role_required
 from .contributions import _int
 
 moderator_required = role_required(permissions.can_moderate)
+# Editors clear anonymity findings (issue 9: moderators decide, editors clear); they read the agenda item for that.
+clearer_required = role_required(roles.can_clear_anonymity_findings)
+moderator_or_clearer_required = role_required(
+    lambda user: permissions.can_moderate(user) or roles.can_clear_anonymity_findings(user))
 
 
 @moderator_required
@@ -104,7 +110,7 @@ def agenda_remove(request, pk, item_pk):
     return redirect(item.meeting)
 
 
-@moderator_required
+@moderator_or_clearer_required
 def agenda_item(request, pk, number):
     """Item `number` (1-based) of the agenda, with its case context and the decision form."""
     meeting = get_object_or_404(NetworkMeeting, pk=pk)
@@ -112,11 +118,13 @@ def agenda_item(request, pk, number):
     if not 1 <= number <= len(items):
         return redirect(meeting)
     item = items[number - 1]
+    if request.method == "POST" and not permissions.can_moderate(request.user):
+        raise PermissionDenied  # editors read the item to clear findings; deciding is the moderators'
     initial = {"decision": item.decision, "minutes": item.minutes, "visibility_reason": item.visibility_reason}
     if item.visibility:
         initial["visibility"] = item.visibility
     form = DecisionForm(request.POST or None, initial=initial, lesson=item.lesson)
-    editable = meeting.is_open and not item.applied_at
+    editable = meeting.is_open and not item.applied_at and permissions.can_moderate(request.user)
     if request.method == "POST" and editable and form.is_valid():
         chosen = form.cleaned_data.get("visibility", "")
         services.record_decision(item, form.cleaned_data["decision"], form.cleaned_data["minutes"],
@@ -137,6 +145,7 @@ def agenda_item(request, pk, number):
         "editable": editable,
         # The meeting reads the case context; restricted cases are visible to moderators (visibility.py).
         "cases": _visible(request.user, contribution.context_cases()),
+        "can_clear": roles.can_clear_anonymity_findings(request.user),
     })
 
 
@@ -175,3 +184,44 @@ def meeting_minutes(request, pk):
     meeting = get_object_or_404(NetworkMeeting, pk=pk)
     return render(request, "learning/meeting_minutes.html", {"meeting": meeting, "items": _items(meeting)})
 
+
+
+@clearer_required
+@require_POST
+def finding_decide(request, pk, number):
+    """'Niet identificerend' for one finding of a blocked item, with a reason (editors and admins, as for cases);
+    closing the meeting again then publishes it if nothing else is open."""
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from anonymity.findings import Finding
+
+    from .. import publication_check
+
+    meeting = get_object_or_404(NetworkMeeting, pk=pk, state=NetworkMeeting.State.OPEN)
+    items = _items(meeting)
+    if not 1 <= number <= len(items) or not items[number - 1].is_blocked:
+        return redirect(meeting)
+    item = items[number - 1]
+    try:
+        field = request.POST["field"]
+        finding = Finding(request.POST["kind"], int(request.POST["start"]), int(request.POST["end"]), request.POST["text"])
+    except (KeyError, ValueError):
+        raise PermissionDenied
+    reason = request.POST.get("reason", "").strip()
+    current = publication_check.findings_for(item.contribution)
+    if not any(f["field"] == field and (f["kind"], f.get("start"), f.get("end"), f["text"])
+               == (finding.kind, finding.start, finding.end, finding.text) for f in current):
+        messages.error(request, _("Deze bevinding staat niet meer in de tekst; de lijst is bijgewerkt."))
+    elif not reason:
+        messages.error(request, _("Geef een reden waarom dit niet identificerend is."))
+    else:
+        try:
+            publication_check.decide_not_identifying(item.contribution, field, finding, reason, request.user)
+        except ValidationError as invalid:
+            messages.error(request, " ".join(invalid.messages))
+        else:
+            messages.success(request, _("'%(text)s' gemarkeerd als niet identificerend.") % {"text": finding.text})
+            current = publication_check.findings_for(item.contribution)
+    item.findings = current
+    item.save(update_fields=["findings"])
+    return redirect("learning:agenda_item", pk=meeting.pk, number=number)

@@ -77,3 +77,56 @@ def test_identifying_text_is_flagged(detector, text, expected):
 def test_allowlist_file_is_used(detector):
     # 'syndroom van Down' is on the allow-list; 'Down' alone after a name context is not.
     assert kinds("Het syndroom van Down.", detector) == []
+
+
+# Issue 10: generalising detectors (fictional names and numbers throughout)
+
+def test_neighbourhoods_and_lower_case_towns_are_places(detector):
+    found = {(f.kind, f.text) for f in detector.check_text(
+        "ik woon in overvecht maar mn oma woont in schilderswijk. We verhuizen naar Lunetten.")}
+    assert {("place", "overvecht"), ("place", "schilderswijk"), ("place", "Lunetten")} <= found
+
+
+def test_neighbourhood_names_that_are_words_need_a_place_cue(detector):
+    assert detector.check_text("De zuilen van het oude gebouw staan er nog.") == []
+
+
+def test_ages_in_every_grammar(detector):
+    for text in ("ik ben 16 en ik hou van dansen.", "Toen ik veertien was, ging het mis.",
+                 "Op mijn vijftiende ben ik gestopt met school.", "Sem (twee) speelt buiten.", "leeftijd: 14"):
+        assert any(f.kind == "age" for f in detector.check_text(text)), text
+
+
+def test_durations_and_bands_are_no_ages(detector):
+    for text in ("Het traject duurde 3 jaar, daarna ging het beter.", "Kinderen tussen 12 en 16 jaar.",
+                 "Tot zijn achttiende verjaardag liep de jeugdhulp door."):
+        assert not any(f.kind == "age" for f in detector.check_text(text)), text
+
+
+def test_institutions_without_a_generic_word(detector):
+    kinds = {f.text: f.kind for f in detector.check_text(
+        "Hij werkt bij Bakkerij Zonneveld en zat op de Merelschool. Eerder crisisopvang Het Baken; "
+        "begeleiding via JOU&CO en ZorgKracht-Noord.")}
+    assert kinds.get("Bakkerij Zonneveld") == "institution"
+    assert kinds.get("Merelschool") == "institution"
+    assert kinds.get("Het Baken") == "institution"
+    assert kinds.get("JOU&CO") == "institution"
+    assert kinds.get("ZorgKracht-Noord") == "institution"
+
+
+def test_client_numbers_in_letter_digit_groups_and_handles(detector):
+    found = {(f.kind, f.text) for f in detector.check_text(
+        "Dossier XKB/23/0412, verwijzing QRT-R-51933. Parketnummer: 05/771234-23. Insta: @lisa_op_straat")}
+    assert ("case_number", "XKB/23/0412") in found and ("case_number", "QRT-R-51933") in found
+    assert ("case_number", "05/771234-23") in found and ("url", "@lisa_op_straat") in found
+
+
+def test_lower_case_names_with_cues_and_later_mentions(detector):
+    text = "mn vriendin sanne zegt dat ik moet praten. ik ga morgen met jayden naar de stad. Sanne belt later."
+    names = [f.text for f in detector.check_text(text) if f.kind == "name"]
+    assert "sanne" in names and "jayden" in names and "Sanne" in names
+
+
+def test_phone_with_spaces_around_a_dash_and_postcode_letters_that_are_words(detector):
+    found = {(f.kind, f.text) for f in detector.check_text("Bel 06 – 1234 5678. Adres: Dorpsweg 4, 8921 EN Leeuwarden.")}
+    assert ("phone", "06 – 1234 5678") in found and ("postcode", "8921 EN") in found

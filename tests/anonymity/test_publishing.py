@@ -213,20 +213,43 @@ def test_every_publication_path_is_gated_at_the_model(client):
     assert client.get(f"/casussen/{page.slug}/").status_code == 404
 
 
-@pytest.mark.django_db
-def test_scheduled_publication_of_a_case_with_findings_does_not_go_live():
+def _schedule(page, minutes_ago=1):
     from datetime import timedelta
 
-    from django.core.management import call_command
     from django.utils import timezone
 
-    page = make_case(publish=False, situation=f"Bel de vader op {PHONE}.")
     revision = CasePage.objects.get(pk=page.pk).get_latest_revision()
-    revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
+    revision.approved_go_live_at = timezone.now() - timedelta(minutes=minutes_ago)
     revision.save()
-    with pytest.raises(publishing.NotPublishable):
-        call_command("publish_scheduled")
-    assert not CasePage.objects.get(pk=page.pk).live
+    return revision
+
+
+@pytest.mark.django_db
+def test_scheduled_publication_skips_a_refused_case_logs_it_and_publishes_the_rest(caplog):
+    """One case with open findings must not hold back the scheduled pages after it (issue 10)."""
+    import io
+    import logging
+
+    from django.core.management import call_command
+
+    refused = make_case(publish=False, title="Casus met telefoonnummer", situation=f"Bel de vader op {PHONE}.")
+    clean = make_case(publish=False, title="Schone casus")
+    _schedule(refused, minutes_ago=5)  # first in line
+    _schedule(clean, minutes_ago=1)
+    errors = io.StringIO()
+    with caplog.at_level(logging.WARNING, logger="casebook.publish_scheduled"):
+        call_command("publish_scheduled", stderr=errors)
+    assert not CasePage.objects.get(pk=refused.pk).live
+    assert CasePage.objects.get(pk=clean.pk).live
+    assert "Casus met telefoonnummer" in caplog.text and "mogelijk identificerend" in caplog.text
+    assert "Overgeslagen: Casus met telefoonnummer" in errors.getvalue()
+    # Still scheduled: once the finding is rewritten, the next run publishes it.
+    page = CasePage.objects.get(pk=refused.pk)
+    page.situation = "Bel de vader via het wijkteam."
+    page.save_revision()
+    _schedule(page)
+    call_command("publish_scheduled", stderr=io.StringIO())
+    assert CasePage.objects.get(pk=refused.pk).live
 
 
 @pytest.mark.django_db

@@ -1,0 +1,143 @@
+"""Neighbourhoods and towns by look-up, in any capitalisation.
+
+A wijk is often more identifying than the town ('Kanaleneiland', 'de Tarwewijk'), and young people write both in
+lower case ('ik woon in overvecht', 'kom uit zaandam'). data/neighbourhoods.tsv lists the wijken and buurten of the
+largest municipalities; deduce's residence list gives the towns. A name that is also an ordinary word (Zuilen,
+Kraaiennest, Tuindorp) or a first name, and any lower-case town, only counts after a place cue ('in', 'uit',
+'woont in de wijk'); a capitalised neighbourhood that is no word counts anywhere.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator
+
+import regex as re
+
+from . import lexicon
+from .findings import Finding
+
+_WORD = re.compile(r"[\p{L}][\p{L}'’]*(?:-[\p{L}]+)*")
+_CUE = re.compile(
+    r"(?:\b(?:in|uit|naar|te|rond|nabij|vanuit|wijk|buurt|stadsdeel|woont|woonde|wonen|woon|verhuisd|verhuisde|"
+    r"verhuizen|opgegroeid|geboren|richting|omgeving|gemeente|locatie|woonachtig|kom|komt|kwam|komen)"
+    r"(?:\s+(?:de|het))?(?:\s+(?:wijk|buurt))?\s*[:,]?\s*|\bwoon(?:plaats|wijk)?\s*:\s*|,\s*)$",
+    re.IGNORECASE,
+)
+_STRONG_CUE = re.compile(r"(?i)(?<![.!?]\s)\b(?:in|uit|naar|te|vanuit|woont in|geboren in|verhuisd naar|locatie:?)\s+$")
+_MAX_WORDS = 5
+
+
+def _neighbourhoods() -> set[str]:
+    names = set()
+    for line in lexicon._read(lexicon.DATA / "neighbourhoods.tsv"):
+        _, _, name = line.partition("\t")
+        if name.strip():
+            names.add(name.strip())
+    return names
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[str, tuple[str, bool, bool]]:
+    """lower-case form → (written form, is a neighbourhood, needs a cue)."""
+    ordinary = lexicon.ordinary_words()
+    first = lexicon.first_names()
+    areas = lexicon.allowed_areas()
+    general = lexicon.general_proper_nouns()
+    result: dict[str, tuple[str, bool, bool]] = {}
+
+    def weak(name: str) -> bool:
+        low = name.lower()
+        return (all(w in ordinary for w in low.split()) or name in first or len(name) < 4
+                or low in {"noord", "oost", "zuid", "west"})
+
+    for town in lexicon.places():
+        if town in areas or town in general or not town[:1].isupper():
+            continue
+        result[town.lower()] = (town, False, True)  # towns: deduce finds them capitalised; lower case needs a cue
+    for name in _neighbourhoods():
+        result[name.lower()] = (name, True, weak(name))
+    return result
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> dict[str, int]:
+    """First word of every entry → the most words an entry starting with it has (most words start none)."""
+    result: dict[str, int] = {}
+    for key in table():
+        words = key.split()
+        result[words[0]] = max(result.get(words[0], 0), len(words))
+    return result
+
+
+@lru_cache(maxsize=1)
+def _max_words() -> int:
+    return min(_MAX_WORDS, max(len(k.split()) for k in table()) if table() else 1)
+
+
+def places(text: str) -> Iterator[Finding]:
+    lookup = table()
+    ordinary = lexicon.ordinary_words()
+    dutch = _dutch_words()
+    words = [m for m in _WORD.finditer(text)]
+    last_place_end = -10
+    i = 0
+    starts = _first_words()
+    while i < len(words):
+        hit = None
+        longest = starts.get(words[i].group().lower(), 0)
+        for n in range(min(longest, len(words) - i), 0, -1):
+            span = words[i : i + n]
+            # only plain spaces between the words of a multi-word name
+            if any(text[a.end() : b.start()] != " " for a, b in zip(span, span[1:])):
+                continue
+            start, end = span[0].start(), span[-1].end()
+            entry = lookup.get(text[start:end].lower())
+            if entry:
+                hit = (n, start, end, entry)
+                break
+        if not hit:
+            i += 1
+            continue
+        n, start, end, (written, neighbourhood, needs_cue) = hit
+        surface = text[start:end]
+        # 'Bijlmer Kraaiennest', 'Transvaal, den haag': right after another place counts as a cue.
+        cue = bool(_CUE.search(text[max(0, start - 40) : start])) or text[last_place_end:start] in (" ", ", ")
+        capitalised = surface[:1].isupper()
+        if neighbourhood and not needs_cue and (capitalised or surface.lower() not in ordinary):
+            keep = True
+        elif neighbourhood and needs_cue:
+            keep = cue and (capitalised or surface.lower() not in ordinary)
+        else:  # a town: deduce has the capitalised one; here the lower-case one after a cue
+            # not 'in de wijk' (De Wijk), 'in bergen': a Dutch word in lower case is read as a word
+            if capitalised:
+                # deduce skips towns that are words ('Leiden'); after 'in', 'uit', 'naar' they are places
+                keep = bool(_STRONG_CUE.search(text[max(0, start - 30) : start])) and (
+                    surface.lower() not in _stop_words())
+            else:
+                keep = cue and len(surface) >= 4 and not (
+                    surface.lower() in dutch or (surface.lower().split()[0] in ("de", "het")
+                                                 and all(w in ordinary for w in surface.lower().split())))
+        if keep:
+            last_place_end = end
+            yield Finding("place", start, end, surface)
+        i += n
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.deduce_list("whitelist/lst_stop_word"))
+
+
+def is_town(name: str) -> bool:
+    entry = table().get(name.lower())
+    return bool(entry) and not entry[1]
+
+
+@lru_cache(maxsize=1)
+def _dutch_words() -> frozenset[str]:
+    return frozenset(w for w in lexicon._wordlist(lexicon.DUTCH_WORDLIST) if w.islower())
+
+
+def cue_before(text: str, start: int) -> bool:
+    return bool(_CUE.search(text[max(0, start - 40) : start]))
