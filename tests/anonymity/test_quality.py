@@ -50,7 +50,8 @@ def test_recall_on_planted_identifiers(detector, planted):
 # Floors, not targets: the sets written without seeing the rules (tests/anonymity/data/dev and heldback). Dev is
 # caught at 0.976 after tuning on it (issue 10); the held-back set, scored once afterwards without looking at its
 # misses, at 0.938. A change that catches less fails here. The held-back misses are never printed: nobody tunes on them.
-DEV_FLOOR, HELDBACK_FLOOR = 0.97, 0.93
+# heldback2 (a second set, written later by another helper) was scored once, before anything was tuned on it: 0.927.
+DEV_FLOOR, HELDBACK_FLOOR, HELDBACK2_FLOOR = 0.97, 0.93, 0.92
 
 
 def test_recall_on_the_development_set(detector):
@@ -64,13 +65,14 @@ def test_recall_on_the_held_back_set(detector):
     from anonymity.evaluation import read_planted
 
     assert _recall(detector, read_planted(DATA / "heldback")).recall >= HELDBACK_FLOOR
+    assert _recall(detector, read_planted(DATA / "heldback2")).recall >= HELDBACK2_FLOOR
 
 
 def test_every_bsn_and_email_is_caught(detector):
     """On every planted set: these kinds have one shape, so the check must not miss one."""
     from anonymity.evaluation import read_planted
 
-    for folder in ("dev", "heldback"):
+    for folder in ("dev", "heldback", "heldback2"):
         score = _recall(detector, read_planted(DATA / folder))
         assert score.kind_recall("bsn") == 1.0 and score.kind_recall("email") == 1.0, folder
 
@@ -87,7 +89,8 @@ def test_every_kind_with_one_shape_is_caught_on_the_development_set(detector):
 def test_false_flags_on_clean_prose(detector, clean_texts):
     from anonymity.evaluation import read_clean
 
-    clean_texts = {**clean_texts, **read_clean(DATA / "dev" / "clean"), **read_clean(DATA / "heldback" / "clean")}
+    clean_texts = {**clean_texts, **read_clean(DATA / "dev" / "clean"), **read_clean(DATA / "heldback" / "clean"),
+                   **read_clean(DATA / "heldback2" / "clean")}
     words = sum(len(text.split()) for text in clean_texts.values())
     assert words >= 20000
     flags = []
