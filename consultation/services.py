@@ -143,7 +143,8 @@ def answer_follow_up(follow_up, user, *, carried_out, what_happened, stuck_reaso
 def overdue_follow_ups(team, today=None):
     today = today or timezone.localdate()
     return (FollowUp.objects.filter(asked(team, prefix="request__"), request__state=State.ADVISED,
-                                    answered_at__isnull=True, due_on__lt=today).select_related("request").order_by("due_on"))
+                                    answered_at__isnull=True, due_on__lt=today)
+            .select_related("request").order_by("due_on"))
 
 
 def withdraw(req, user):

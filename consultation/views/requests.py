@@ -76,7 +76,8 @@ def request_submit(request, public_id):
         if request.method == "POST" and form.is_valid():
             findings = services.submit(req, request.user, form.cleaned_data["override_reason"])
             if not findings:
-                messages.success(request, _("Uw vraag is verstuurd naar %(team)s.") % {"team": req.receiver.display_name})
+                messages.success(request, _("Uw vraag is verstuurd naar %(team)s.")
+                                 % {"team": req.receiver.display_name})
                 return redirect("consultation:request_detail", req.public_id)
             messages.error(request, _("Niet verstuurd: de vraag bevat mogelijk herkenbare gegevens."))
         else:
