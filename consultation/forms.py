@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from casebook.models import TaxonomyTerm
 
-from .models import Advice, ConsultationRequest, FollowUp, JeugdRegion
+from .models import Advice, ConsultationRequest, FollowUp
+from .teams import TeamField
 
 
 def _terms(vocabulary):
@@ -11,9 +12,14 @@ def _terms(vocabulary):
 
 
 class RequestForm(forms.ModelForm):
+    # Not the model's `team` field: one list offers both the expertteams and the expertisecentra.
+    team = TeamField(label=_("Gevraagd team"),
+                     help_text=_("Een regionaal expertteam, of voor de meest complexe vragen het bovenregionale "
+                                 "expertisecentrum."))
+
     class Meta:
         model = ConsultationRequest
-        fields = ["team", "title", "question", "situation", "tried", "needed", "problem_areas", "age_band",
+        fields = ["title", "question", "situation", "tried", "needed", "problem_areas", "age_band",
                   "stuck_reasons", "urgency"]
         widgets = {"problem_areas": forms.CheckboxSelectMultiple, "stuck_reasons": forms.CheckboxSelectMultiple,
                    "urgency": forms.RadioSelect,
@@ -21,11 +27,17 @@ class RequestForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = JeugdRegion.objects.order_by("name")
-        self.fields["team"].label_from_instance = lambda region: f"{region.display_name} ({region.name})"
+        if self.instance.pk:
+            self.initial["team"] = self.instance.receiver.team_key
         self.fields["problem_areas"].queryset = _terms("problem_areas")
         self.fields["stuck_reasons"].queryset = _terms("stuck_reasons")
         self.fields["age_band"].queryset = _terms("age_bands")
+        self.order_fields(["team"])
+
+    def _post_clean(self):
+        if "team" in self.cleaned_data:
+            self.instance.receiver = self.cleaned_data["team"]
+        super()._post_clean()
 
 
 class SubmitForm(forms.Form):
@@ -35,13 +47,15 @@ class SubmitForm(forms.Form):
 
 
 class ReferForm(forms.Form):
-    team = forms.ModelChoiceField(label=_("Doorverwijzen naar"), queryset=JeugdRegion.objects.order_by("name"))
+    """To another regional expertteam or to an expertisecentrum, and back; never to the team itself."""
+
+    team = TeamField(label=_("Doorverwijzen naar"))
     note = forms.CharField(label=_("Toelichting"), required=False, max_length=300)
 
     def __init__(self, *args, exclude_team=None, **kwargs):
         super().__init__(*args, **kwargs)
         if exclude_team is not None:
-            self.fields["team"].queryset = self.fields["team"].queryset.exclude(pk=exclude_team.pk)
+            self.fields["team"] = TeamField(label=self.fields["team"].label, exclude=exclude_team)
 
 
 class AskInformationForm(forms.Form):

@@ -1,4 +1,4 @@
-"""Response times per expertteam, from the recorded state history (never from editable fields).
+"""Response times per expertteam and expertisecentrum, from the recorded state history (never from editable fields).
 
 First response: from a request's first submission to the first state change after it (accepted, referred on,
 or sent back for more information). Advice: from its first submission to 'advies gegeven'.
@@ -7,20 +7,29 @@ or sent back for more information). Advice: from its first submission to 'advies
 import statistics
 from collections import defaultdict
 
-from .models import State, StateChange
+from django.db.models import Q
+
+from .models import ExpertiseArea, JeugdRegion, State, StateChange
+from .models.requests import asked
 
 
-def team_response_times(team_ids=None):
-    """{team_id: {"first_response": timedelta|None, "advice": timedelta|None, "n_response": int, "n_advice": int}}"""
+def team_response_times(teams=None):
+    """{team_key: {"first_response": timedelta|None, "advice": timedelta|None, "n_response": int, "n_advice": int}}
+
+    `teams` is a list of JeugdRegion and ExpertiseArea instances (None: all); keys are their `team_key`s."""
     changes = StateChange.objects.order_by("request_id", "at", "pk").values_list(
-        "request_id", "request__team_id", "to_state", "at")
-    if team_ids is not None:
-        changes = changes.filter(request__team_id__in=list(team_ids))
+        "request_id", "request__team_id", "request__centre_id", "to_state", "at")
+    if teams is not None:
+        wanted = Q(pk__in=[])
+        for team in teams:
+            wanted |= asked(team, prefix="request__")
+        changes = changes.filter(wanted)
     per_request = defaultdict(list)
     team_of = {}
-    for request_id, team_id, to_state, at in changes:
+    for request_id, team_id, centre_id, to_state, at in changes:
         per_request[request_id].append((to_state, at))
-        team_of[request_id] = team_id
+        team_of[request_id] = (f"{JeugdRegion.key_prefix}-{team_id}" if team_id
+                               else f"{ExpertiseArea.key_prefix}-{centre_id}")
     responses, advices = defaultdict(list), defaultdict(list)
     for request_id, history in per_request.items():
         first_submitted = None

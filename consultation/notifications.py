@@ -21,11 +21,11 @@ def _send(addresses, subject, req):
 
 
 def _coordinators(req):
-    return [u.email for u in req.team.coordinators.all()]
+    return [u.email for u in req.receiver.coordinators.all()]
 
 
 def _participants(req, exclude=None):
-    people = [req.requester, *req.team.coordinators.all(), *(i.expert for i in req.invitations.all())]
+    people = [req.requester, *req.receiver.coordinators.all(), *(i.expert for i in req.invitations.all())]
     return [p.email for p in people if exclude is None or p.pk != exclude.pk]
 
 

@@ -1,6 +1,7 @@
 """The one place deciding who may see and do what with a consultation request.
 
-Only the requester, the coordinators of the receiving expertteam and the experts invited to it see a request
+Only the requester, the coordinators of the receiving team (a regional expertteam or a supra-regional
+expertisecentrum, alike in everything here) and the experts invited to it see a request
 (and its messages, advice and follow-ups). Coordinators see a request only once it has been submitted; a concept
 is the requester's alone. Nobody else — not editors, moderators or admins of the casebook — sees it here.
 """
@@ -10,6 +11,7 @@ from django.db.models import Q
 from casebook.roles import is_member
 
 from .models import ConsultationRequest, State
+from .models.requests import coordinated_by
 
 
 def visible_requests(user):
@@ -17,7 +19,7 @@ def visible_requests(user):
         return ConsultationRequest.objects.none()
     return ConsultationRequest.objects.filter(
         Q(requester=user)
-        | Q(team__coordinators=user, submitted_at__isnull=False)
+        | (coordinated_by(user) & Q(submitted_at__isnull=False))
         | Q(invitations__expert=user)
     ).distinct()
 
@@ -31,7 +33,7 @@ def is_requester(user, req):
 
 
 def is_coordinator(user, req):
-    return user.is_authenticated and req.team.coordinators.filter(pk=user.pk).exists()
+    return user.is_authenticated and req.receiver.coordinators.filter(pk=user.pk).exists()
 
 
 def is_invited(user, req):

@@ -13,6 +13,7 @@ from . import notifications
 from .models import (
     CLOSED_STATES, TRANSITIONS, Advice, ConsultationRequest, FollowUp, Invitation, Message, State, StateChange,
 )
+from .models.requests import asked
 
 FOLLOW_UP_WEEKS = (6, 12)
 WITHDRAWN_TEXT = "—"
@@ -77,19 +78,23 @@ def ask_for_information(req, user, question):
 
 
 def refer(req, user, team, note=""):
-    """Close this request as referred and open the same question, submitted, at the other team."""
+    """Close this request as referred and open the same question, submitted, at the other team: another regional
+    expertteam or an expertisecentrum (and back)."""
+    if team == req.receiver:
+        raise NotAllowed(_("Een vraag kan niet naar het eigen team worden doorverwezen."))
     with transaction.atomic():
-        copy = ConsultationRequest.objects.create(
-            requester=req.requester, team=team, title=req.title, question=req.question, situation=req.situation,
+        copy = ConsultationRequest(
+            requester=req.requester, receiver=team, title=req.title, question=req.question, situation=req.situation,
             tried=req.tried, needed=req.needed, age_band=req.age_band, urgency=req.urgency, referred_from=req,
             anonymity_override_reason=req.anonymity_override_reason,
             anonymity_override_kinds=req.anonymity_override_kinds,
         )
+        copy.save()
         copy.problem_areas.set(req.problem_areas.all())
         copy.stuck_reasons.set(req.stuck_reasons.all())
-        transition(req, State.REFERRED, by=user, note=(note or team.name))
+        transition(req, State.REFERRED, by=user, note=(note or str(team.display_name)))
         StateChange.objects.create(request=copy, from_state=State.CONCEPT, to_state=State.SUBMITTED, by=user,
-                                   note=_("doorverwezen door %(team)s") % {"team": req.team.name})
+                                   note=_("doorverwezen door %(team)s") % {"team": req.receiver.display_name})
         copy.state, copy.submitted_at = State.SUBMITTED, timezone.now()
         copy.save(update_fields=["state", "submitted_at"])
     notifications.new_request(copy)
@@ -137,8 +142,9 @@ def answer_follow_up(follow_up, user, *, carried_out, what_happened, stuck_reaso
 
 def overdue_follow_ups(team, today=None):
     today = today or timezone.localdate()
-    return (FollowUp.objects.filter(request__team=team, request__state=State.ADVISED, answered_at__isnull=True,
-                                    due_on__lt=today).select_related("request").order_by("due_on"))
+    return (FollowUp.objects.filter(asked(team, prefix="request__"), request__state=State.ADVISED,
+                                    answered_at__isnull=True, due_on__lt=today)
+            .select_related("request").order_by("due_on"))
 
 
 def withdraw(req, user):

@@ -25,7 +25,7 @@ def _outcome(req):
 def make_draft_case(req, user):
     advice = req.advice
     outcome_status, last = _outcome(req)
-    region = req.team.area.region_term or TaxonomyTerm.objects.filter(vocabulary="regions").first()
+    region = req.receiver.area.region_term or TaxonomyTerm.objects.filter(vocabulary="regions").first()
     actions = "\n".join(f"- {line}" for line in advice.action_lines())
     page = CasePage(
         title=req.title[:200],

@@ -80,8 +80,12 @@ class ExpertiseArea(ContactDetails):
         on_delete=models.SET_NULL, limit_choices_to={"vocabulary": "regions"}, related_name="+",
     )
     sort_order = models.PositiveIntegerField(_("volgorde"), default=0)
+    # Who triages consultation requests to the expertisecentrum, as JeugdRegion.coordinators do for an expertteam.
+    coordinators = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("coördinatoren"), blank=True,
+                                          related_name="coordinated_centres")
 
-    panels = [FieldPanel("name"), FieldPanel("centre_name"), FieldPanel("region_term"), *ContactDetails.contact_panels]
+    panels = [FieldPanel("name"), FieldPanel("centre_name"), FieldPanel("region_term"), FieldPanel("coordinators"),
+              *ContactDetails.contact_panels]
 
     class Meta:
         verbose_name = _("expertisecentrum")
@@ -94,6 +98,19 @@ class ExpertiseArea(ContactDetails):
     @property
     def display_name(self):
         return self.centre_name or _("Expertisecentrum %(area)s") % {"area": self.name}
+
+    @property
+    def area(self):
+        """The supra-regional area a team belongs to: for an expertisecentrum, itself."""
+        return self
+
+    # Which field of ConsultationRequest points at this kind of team, and its key prefix in forms and metrics.
+    request_field = "centre"
+    key_prefix = "centrum"
+
+    @property
+    def team_key(self):
+        return f"{self.key_prefix}-{self.pk}"
 
 
 class JeugdRegion(ContactDetails):
@@ -122,6 +139,13 @@ class JeugdRegion(ContactDetails):
     @property
     def display_name(self):
         return self.team_name or _("Expertteam %(region)s") % {"region": self.name}
+
+    request_field = "team"
+    key_prefix = "regio"
+
+    @property
+    def team_key(self):
+        return f"{self.key_prefix}-{self.pk}"
 
 
 class Municipality(models.Model):

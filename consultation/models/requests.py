@@ -60,8 +60,12 @@ class ConsultationRequest(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     requester = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("aanvrager"), on_delete=models.CASCADE,
                                   related_name="consultation_requests")
-    team = models.ForeignKey("consultation.JeugdRegion", verbose_name=_("gevraagd expertteam"),
-                             on_delete=models.PROTECT, related_name="consultation_requests")
+    # The team asked is either a regional expertteam or a supra-regional expertisecentrum: exactly one of the two
+    # (a check constraint). Code reads it as `receiver`, never `team` alone.
+    team = models.ForeignKey("consultation.JeugdRegion", verbose_name=_("gevraagd expertteam"), null=True,
+                             blank=True, on_delete=models.PROTECT, related_name="consultation_requests")
+    centre = models.ForeignKey("consultation.ExpertiseArea", verbose_name=_("gevraagd expertisecentrum"), null=True,
+                               blank=True, on_delete=models.PROTECT, related_name="consultation_requests")
     title = models.CharField(_("onderwerp"), max_length=160, validators=[no_control_characters],
                              help_text=_("Een korte omschrijving zonder namen, bijvoorbeeld 'Thuiszitter, 14 jaar, "
                                          "drie keer afgewezen'."))
@@ -97,9 +101,22 @@ class ConsultationRequest(models.Model):
         verbose_name = _("consultatievraag")
         verbose_name_plural = _("consultatievragen")
         ordering = ["-created_at"]
+        constraints = [models.CheckConstraint(
+            condition=(models.Q(team__isnull=False, centre__isnull=True)
+                       | models.Q(team__isnull=True, centre__isnull=False)),
+            name="asks_one_team_or_centre")]
 
     def __str__(self):
         return self.title
+
+    @property
+    def receiver(self):
+        """The team asked: a JeugdRegion (expertteam) or an ExpertiseArea (expertisecentrum)."""
+        return self.team if self.team_id else self.centre
+
+    @receiver.setter
+    def receiver(self, team):
+        self.team, self.centre = (team, None) if team.request_field == "team" else (None, team)
 
     @property
     def is_closed(self):
@@ -205,3 +222,13 @@ class FollowUp(models.Model):
     class Meta:
         ordering = ["due_on"]
         constraints = [models.UniqueConstraint(fields=["request", "weeks"], name="one_follow_up_per_moment")]
+
+
+def asked(team, prefix=""):
+    """A filter for requests (or, with prefix 'request__', their parts) asked of this expertteam or centre."""
+    return models.Q(**{f"{prefix}{team.request_field}": team})
+
+
+def coordinated_by(user, prefix=""):
+    """A filter for requests whose receiving team, regional or supra-regional, the user coordinates."""
+    return models.Q(**{f"{prefix}team__coordinators": user}) | models.Q(**{f"{prefix}centre__coordinators": user})

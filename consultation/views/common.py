@@ -9,7 +9,7 @@ def get_request(request, public_id, *, check=None, audit=None):
     """The request if this user may see it (and do `check`), else 404: a stranger learns nothing, not even that
     the request exists. `audit` names the view in the read log."""
     req = permissions.visible_requests(request.user).filter(public_id=public_id).select_related(
-        "team__area", "requester", "age_band").first()
+        "team__area", "centre", "requester", "age_band").first()
     if req is None:
         raise Http404
     if check is not None and not check(request.user, req):

@@ -18,8 +18,10 @@ def directory(request):
         Prefetch("regions", queryset=JeugdRegion.objects.prefetch_related("municipalities"))
     )
     match = matches[0] if len(matches) == 1 else None
+    times = metrics.team_response_times([match.region, match.region.area]) if match else {}
     return render(request, "consultation/directory.html", {
-        "times": metrics.team_response_times([match.region_id]).get(match.region_id) if match else None,
+        "times": times.get(match.region.team_key) if match else None,
+        "centre_times": times.get(match.region.area.team_key) if match else None,
         "query": query,
         "searched": bool(query),
         "match": match,

@@ -49,7 +49,7 @@ def family_read(request, token):
     """The advice in plain language, for requester and family, without signing in. Only the B1 summary and the
     agreements: not the question, the situation or the discussion."""
     req = ConsultationRequest.objects.filter(family_token=token, family_link_enabled=True).select_related(
-        "team", "advice").first()
+        "team", "centre", "advice").first()
     if req is None or not hasattr(req, "advice") or req.state == State.WITHDRAWN:
         raise Http404
     response = render(request, "consultation/family_read.html", {"req": req, "advice": req.advice})

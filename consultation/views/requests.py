@@ -1,6 +1,7 @@
 """Opening, editing, sending, reading and withdrawing a consultation request."""
 
 from django.contrib import messages
+from django.db.models import Q
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -9,27 +10,30 @@ from django.views.decorators.http import require_POST
 
 from anonymity.service import AnonymityCheckUnavailable
 
-from .. import metrics, permissions, services
+from .. import metrics, permissions, services, teams as team_directory
 from ..audit_log import views_of
 from ..forms import AdviceForm, AskInformationForm, FollowUpForm, MessageForm, ReferForm, RequestForm, SubmitForm
-from ..models import JeugdRegion
+from ..models.requests import asked
 from .common import get_request
 
 
 @login_required
 def request_list(request):
     user = request.user
-    visible = permissions.visible_requests(user).select_related("team")
-    teams = list(JeugdRegion.objects.filter(coordinators=user))
+    visible = permissions.visible_requests(user).select_related("team", "centre")
+    teams = team_directory.coordinated_by(user)
     overdue = [fu for team in teams for fu in services.overdue_follow_ups(team)]
-    times = metrics.team_response_times([t.pk for t in teams])
+    times = metrics.team_response_times(teams)
+    for_teams = Q(pk__in=[])
+    for team in teams:
+        for_teams |= asked(team)
     return render(request, "consultation/request_list.html", {
         "mine": visible.filter(requester=user),
-        "for_team": visible.filter(team__in=teams).exclude(requester=user),
-        "invited": visible.filter(invitations__expert=user).exclude(requester=user).exclude(team__in=teams),
+        "for_team": visible.filter(for_teams).exclude(requester=user),
+        "invited": visible.filter(invitations__expert=user).exclude(requester=user).exclude(for_teams),
         "overdue": overdue,
         "may_open": permissions.can_open_request(user),
-        "teams": [(team, times.get(team.pk)) for team in teams],
+        "teams": [(team, times.get(team.team_key)) for team in teams],
     })
 
 
@@ -38,9 +42,9 @@ def request_create(request):
     if not permissions.can_open_request(request.user):
         raise PermissionDenied
     initial = {}
-    team = JeugdRegion.objects.filter(slug=request.GET.get("team", "")).first()
+    team = team_directory.from_slug(request.GET.get("team", ""), request.GET.get("centrum", ""))
     if team:
-        initial["team"] = team
+        initial["team"] = team.team_key
     form = RequestForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         req = form.save(commit=False)
@@ -72,7 +76,8 @@ def request_submit(request, public_id):
         if request.method == "POST" and form.is_valid():
             findings = services.submit(req, request.user, form.cleaned_data["override_reason"])
             if not findings:
-                messages.success(request, _("Uw vraag is verstuurd naar %(team)s.") % {"team": req.team.display_name})
+                messages.success(request, _("Uw vraag is verstuurd naar %(team)s.")
+                                 % {"team": req.receiver.display_name})
                 return redirect("consultation:request_detail", req.public_id)
             messages.error(request, _("Niet verstuurd: de vraag bevat mogelijk herkenbare gegevens."))
         else:
@@ -116,7 +121,7 @@ def request_detail(request, public_id):
         "can_write_advice": permissions.can_write_advice(user, req),
         "can_make_case": permissions.can_make_case(user, req),
         "suggestions": suggest_experts(req, user) if can_invite else [],
-        "refer_form": ReferForm(exclude_team=req.team),
+        "refer_form": ReferForm(exclude_team=req.receiver),
         "ask_form": AskInformationForm(),
         "message_form": MessageForm(),
         "advice_form": AdviceForm(instance=advice),

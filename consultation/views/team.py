@@ -44,12 +44,12 @@ def accept(request, public_id):
 @require_POST
 def refer(request, public_id):
     req = get_request(request, public_id, check=permissions.can_triage)
-    form = ReferForm(request.POST, exclude_team=req.team)
+    form = ReferForm(request.POST, exclude_team=req.receiver)
     if not form.is_valid():
         _form_errors(request, form)
         return _back(req, "#triage")
     copy = services.refer(req, request.user, form.cleaned_data["team"], form.cleaned_data["note"])
-    messages.success(request, _("Doorverwezen naar %(team)s.") % {"team": copy.team.display_name})
+    messages.success(request, _("Doorverwezen naar %(team)s.") % {"team": copy.receiver.display_name})
     return redirect("consultation:request_list")
 
 

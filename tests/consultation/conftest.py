@@ -4,7 +4,7 @@ import pytest
 
 from casebook.models import ExpertIndexPage, ExpertProfilePage, TaxonomyTerm
 from consultation import services
-from consultation.models import ConsultationRequest, ExpertAccount, JeugdRegion, State
+from consultation.models import ConsultationRequest, ExpertAccount, ExpertiseArea, JeugdRegion, State
 from tests.factories import make_user
 
 CLEAN = {
@@ -19,6 +19,12 @@ CLEAN = {
 @pytest.fixture
 def team(db):
     return JeugdRegion.objects.select_related("area").order_by("name").first()
+
+
+@pytest.fixture
+def centre(db):
+    """A supra-regional expertisecentrum, asked like an expertteam."""
+    return ExpertiseArea.objects.order_by("sort_order", "name").first()
 
 
 @pytest.fixture
@@ -72,7 +78,7 @@ def expert(db):
 
 def make_request(requester, team, state=State.CONCEPT, **overrides):
     req = ConsultationRequest.objects.create(
-        requester=requester, team=team, age_band=TaxonomyTerm.objects.get(vocabulary="age_bands", slug="12-15"),
+        requester=requester, receiver=team, age_band=TaxonomyTerm.objects.get(vocabulary="age_bands", slug="12-15"),
         **{**CLEAN, **overrides})
     req.problem_areas.set(TaxonomyTerm.objects.filter(vocabulary="problem_areas", slug__in=["autisme", "thuiszitten"]))
     req.stuck_reasons.set(TaxonomyTerm.objects.filter(vocabulary="stuck_reasons", slug="afgewezen-door-aanbieders"))
@@ -83,7 +89,9 @@ def make_request(requester, team, state=State.CONCEPT, **overrides):
     if state == State.SUBMITTED:
         return req
     if state == State.REFERRED:
-        other = JeugdRegion.objects.exclude(pk=team.pk).first()
+        # An expertteam refers on to another region; an expertisecentrum back to one of its regions.
+        other = (JeugdRegion.objects.exclude(pk=team.pk).first() if isinstance(team, JeugdRegion)
+                 else team.regions.first())
         services.refer(req, coordinator, other)
         return req
     if state == State.WITHDRAWN:

@@ -113,10 +113,10 @@ def test_median_response_times_per_team_come_from_the_state_history(client, requ
         _shift(req, State.IN_PROGRESS, accepted)
         _shift(req, State.ADVISED, advised)
     make_request(requester, team, state=State.WITHDRAWN)  # a withdrawal is not a response
-    times = metrics.team_response_times()[team.pk]
+    times = metrics.team_response_times()[team.team_key]
     assert times["first_response"] == datetime.timedelta(days=2) and times["n_response"] == 3
     assert times["advice"] == datetime.timedelta(days=9) and times["n_advice"] == 3
-    assert other_team.pk not in metrics.team_response_times()
+    assert other_team.team_key not in metrics.team_response_times()
     municipality = team.municipalities.first()
     html = client.get("/expertteams/", {"gemeente": municipality.name}).content.decode()
     assert "2.0 dagen (3 vragen)" in html or "2,0 dagen (3 vragen)" in html

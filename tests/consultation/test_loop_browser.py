@@ -62,7 +62,7 @@ def test_the_whole_consultation_loop(live_site, browser):
         with translation.override("nl"):
             assert team_heading == str(team.display_name)
         team.coordinators.add(coordinator)
-        assert member.locator("#id_team").input_value() == str(team.pk)
+        assert member.locator("#id_team").input_value() == team.team_key
         check(member, "request_form")
         member.locator("#id_title").fill("Thuiszitter met autisme, drie keer afgewezen")
         member.locator("#id_question").fill("Geen aanbieder wil de jongere opnemen. Wat kunnen we nog proberen?")

@@ -1,11 +1,15 @@
 """Issue 11: nobody outside the requester, the team's coordinators and the invited experts sees a request or its
-messages — by URL, list, search, feed, API or admin — in any state; every allowed view is audited."""
+messages — by URL, list, search, feed, API or admin — in any state; every allowed view is audited.
+
+Every test here runs twice: with a regional expertteam and with a supra-regional expertisecentrum as the team asked.
+The coordinator of the related team of the other kind (the region's expertisecentrum, or one of the centre's
+regions) is an outsider too: being above or below a team in the network gives no access to its requests."""
 
 import pytest
 
 from audit.models import Channel, ReadEvent
 from consultation import permissions, services
-from consultation.models import State
+from consultation.models import ExpertiseArea, JeugdRegion, State
 from tests.factories import make_user
 
 from .conftest import make_request
@@ -15,11 +19,28 @@ SECRET = "Zorgboerderij-Zevenster-vraag"  # a word found only in the request and
 STATES = [s for s in State]
 
 
+@pytest.fixture(params=["expertteam", "expertisecentrum"])
+def team(request, db):
+    if request.param == "expertteam":
+        return JeugdRegion.objects.select_related("area").order_by("name").first()
+    return ExpertiseArea.objects.order_by("sort_order", "name").first()
+
+
 @pytest.fixture
-def people(requester, coordinator, other_coordinator, outsider):
+def related_coordinator(team):
+    """Coordinates the team of the other kind next to this one: the region's centre, or one of the centre's regions."""
+    related = team.regions.order_by("name").first() if isinstance(team, ExpertiseArea) else team.area
+    user = make_user("member", username="verwante-coordinator")
+    related.coordinators.add(user)
+    return user
+
+
+@pytest.fixture
+def people(requester, coordinator, other_coordinator, related_coordinator, outsider):
     uninvited_expert = make_user("member", username="andere-expert")
     return {
         "requester": requester, "coordinator": coordinator, "other_coordinator": other_coordinator,
+        "related_coordinator": related_coordinator,
         "outsider": outsider, "uninvited_expert": uninvited_expert, "editor": make_user("editor"),
         "moderator": make_user("moderator"), "admin": make_user("admin"), "superuser": make_user("superuser"),
     }
@@ -73,7 +94,8 @@ def test_no_action_url_works_for_outsiders(client, state, people, team, expert):
     req = _request_in(state, people["requester"], team, expert)
     actions = ["bewerken", "versturen", "intrekken", "accepteren", "doorverwijzen", "aanvulling", "uitnodigen",
                "advies", "leeslink", "casus", "bericht", "opvolging"]
-    for name in ("outsider", "other_coordinator", "uninvited_expert", "editor", "admin", "superuser"):
+    for name in ("outsider", "other_coordinator", "related_coordinator", "uninvited_expert", "editor", "admin",
+                 "superuser"):
         client.force_login(people[name])
         for action in actions:
             url = f"/consultatie/{req.public_id}/{action}/"

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def _form_data(team, **overrides):
     from casebook.models import TaxonomyTerm
 
-    data = {**CLEAN, "team": team.pk, "urgency": "snel",
+    data = {**CLEAN, "team": team.team_key, "urgency": "snel",
             "age_band": TaxonomyTerm.objects.get(vocabulary="age_bands", slug="12-15").pk,
             "problem_areas": [TaxonomyTerm.objects.get(vocabulary="problem_areas", slug="autisme").pk]}
     data.update(overrides)

@@ -26,7 +26,7 @@ def test_refer_closes_here_and_opens_the_same_question_at_the_other_team(client,
                                                                           other_team, other_coordinator, mailoutbox):
     req = make_request(requester, team, state=State.SUBMITTED)
     client.force_login(coordinator)
-    client.post(f"/consultatie/{req.public_id}/doorverwijzen/", {"team": other_team.pk, "note": "past beter"})
+    client.post(f"/consultatie/{req.public_id}/doorverwijzen/", {"team": other_team.team_key, "note": "past beter"})
     req.refresh_from_db()
     copy = ConsultationRequest.objects.get(referred_from=req)
     assert req.state == State.REFERRED and req.closed_at is not None
