@@ -11,6 +11,18 @@ ON_CI = os.environ.get("CI", "").lower() == "true"
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
+# A test that uses a service's fixture carries that service's marker, so the test command's second pass (SQLite,
+# database search, `-m "not browser and not elasticsearch and not postgres"`) never collects it by mistake.
+SERVICE_FIXTURES = {"es_url": "elasticsearch", "browser": "browser"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for fixture, marker in SERVICE_FIXTURES.items():
+            if fixture in getattr(item, "fixturenames", ()) and not item.get_closest_marker(marker):
+                item.add_marker(marker)
+
+
 def pytest_runtest_setup(item):
     # Outside CI, missing services skip their tests; on CI they are an error (see need_service).
     if item.get_closest_marker("postgres"):
