@@ -27,21 +27,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "site"), str(ROOT / "bench")]
+from figures import percentile  # noqa: E402
 
 SEARCHES = ["autisme agressief thuis", "LVB schulden", "wachtlijst jeugd-ggz", "thuiszitter school", "loverboy",
             "Wlz financiering", "OTS gecertificeerde instelling", "JeugdzorgPlus uitstroom", "gezinshuis", "ASS"]
 FACETS = [{"age_band": "16-17"}, {"problem_areas": "autisme"}, {"stuck_reasons": "overgang-18"},
           {"region": "utrecht-flevoland"}, {"problem_areas": "lvb", "age_band": "12-15"}]
 MIX = [("search", 30), ("search_facets", 20), ("case", 25), ("similar", 10), ("browse", 10), ("write", 5)]
-
-
-def percentile(values, p):
-    values = sorted(values)
-    if not values:
-        return None
-    k = (len(values) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
-    return round(values[lo] + (values[hi] - values[lo]) * (k - lo), 1)
 
 
 def index_generated(n):

@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+sys.path[:0] = [str(ROOT), str(ROOT / "site"), str(ROOT / "bench")]
+from figures import percentile  # noqa: E402
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doorbraak.settings.dev")
 # Always its own database and index prefix: the bench deletes and rebuilds both.
 os.environ["DATABASE_URL"] = f"sqlite:///{ROOT / 'var' / 'bench' / 'bench.sqlite3'}"
@@ -53,15 +54,6 @@ QUERIES = [
     {"q": "", "sort": "year"},
     {"q": "multidisciplinair overleg ervaringsdeskundige"},
 ]
-
-
-def percentile(values, p):
-    values = sorted(values)
-    if not values:
-        return None
-    k = (len(values) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
-    return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
 def setup_django():
@@ -188,7 +180,7 @@ def bench_queries(clients, requests_per_client):
         t.join()
     wall = time.perf_counter() - started
     es_client.get_client()  # keep the singleton alive for the summary
-    summary = lambda values: {f"p{p}": round(percentile(values, p), 1) for p in (50, 95, 99)}  # noqa: E731
+    summary = lambda values: {f"p{p}": percentile(values, p) for p in (50, 95, 99)}  # noqa: E731
     return {
         "clients": clients,
         "requests": len(latencies),
