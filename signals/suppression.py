@@ -97,10 +97,19 @@ def protect(rows, cols, counts, extra_hidden=(), threshold=THRESHOLD, known=()):
             break
         key = min(determined, key=order.get)
         extra = smallest_visible(k for eq in equations if key in eq for k in eq)
-        if extra is None:
-            hidden |= {k for k in grid if TOTAL in k}  # without totals nothing can be worked out
-        else:
+        if extra is not None:
             hidden.add(extra)
+            continue
+        # No candidate left beside it: hide the totals, then the entries other views already give away, then every
+        # non-zero entry. Each step hides more, so this ends (it used to loop for ever once the totals were hidden).
+        related = {k for eq in equations if key in eq for k in eq}
+        for more in ({k for k in grid if TOTAL in k}, {k for k in related if grid[k] > 0},
+                     {k for k in grid if grid[k] > 0}):
+            if more - hidden:
+                hidden |= more
+                break
+        else:
+            break
 
     shown = {k: (None if k in hidden else v) for k, v in grid.items()}
     return Table(rows=list(rows), cols=list(cols), shown=shown)

@@ -141,3 +141,14 @@ def test_unknown_region_or_format_in_an_export_url_is_not_found(cases, client):
     assert client.get("/signalering/export/utrecht-flevoland/2025.xlsx").status_code == 404
     response = client.get("/signalering/export.csv", {"leeftijd": "99-100"})
     assert response.status_code == 400 and "99-100" in response.content.decode()
+
+
+def test_a_region_filter_beside_one_other_region_answers_and_hides_the_small_group(db):
+    """Regression: with every other entry already hidden or known, suppression looped for ever and the page hung."""
+    utrecht = dict(region="utrecht-flevoland", year=2025, problem_areas=["autisme"])
+    _many(7, stuck_reasons=["wachtlijst"], **utrecht)
+    _many(2, stuck_reasons=["financiering-tussen-wetten"], **utrecht)
+    _many(5, region="limburg", year=2025, stuck_reasons=["wachtlijst"], problem_areas=["lvb"])
+    tables = overview(None, {"regio": "utrecht-flevoland"})
+    assert tables["stuck"][1].value("financiering-tussen-wetten", "cases") is None
+    assert all(v == 0 or v >= 5 for v in _numbers(tables))
