@@ -15,7 +15,6 @@ import time
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import snowballstemmer
 
@@ -57,7 +56,6 @@ DROP_WORDS = STOP_WORDS - MEANING_WORDS
 # eight, first letter right, and only for words that are not Dutch words themselves ("schending" is no typo of
 # "scheiding").
 FUZZY_MIN = (5, 8)
-LEXICON = Path("/usr/share/dict/dutch")
 WORD = re.compile(r"[a-z0-9]+(?:[+/-][a-z0-9]+)*[+]?")
 
 
@@ -107,9 +105,9 @@ def _phrase(term):
 def lexicon():
     """Dutch words (Debian's wdutch, folded); empty when it is not installed, and then every unknown word may be a
     typo."""
-    if not LEXICON.exists():
+    if not compounds.WORDLIST.exists():
         return frozenset()
-    return frozenset(fold(w.strip()) for w in LEXICON.read_text(encoding="utf-8").splitlines())
+    return frozenset(fold(w.strip()) for w in compounds.WORDLIST.read_text(encoding="utf-8").splitlines())
 
 
 def unknown_words(text):

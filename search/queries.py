@@ -33,7 +33,6 @@ def visibility_filter(allowed):
 # Typos: one edit from five letters, two from eight; the first letter must be right (keeps expansion cheap).
 FUZZINESS = "AUTO:5,8"
 FUZZY_BOOST = 0.3
-FUZZY_UNKNOWN_ONLY = True
 CONCEPT_BOOST = 6.0
 COMPOUND_BOOST = 0.8
 
@@ -61,7 +60,7 @@ def compound_clauses(q):
 def fuzzy_clauses(q):
     """Typos match within an edit or two, for the words that are not Dutch words as typed: fuzzy expansion of
     every word costs more than the rest of the query, and a correctly spelled word needs none."""
-    unknown = concept_layer.unknown_words(q) if FUZZY_UNKNOWN_ONLY else [q]
+    unknown = concept_layer.unknown_words(q)
     if not unknown:
         return []
     return [Q("multi_match", query=" ".join(unknown), fields=["title", "summary", "body"], fuzziness=FUZZINESS,

@@ -1,12 +1,12 @@
 """Compound splitting: professionals' compounds split into their parts, ordinary words stay whole — in Python
 (database search, concepts) and in Elasticsearch's analyzer alike."""
 
-import os
 from pathlib import Path
 
 import pytest
 
 from search import compounds
+from tests.conftest import need_service
 
 SPLITS = {
     "jeugdhulpaanbieder": ["jeugd", "hulp", "aanbieder"],
@@ -45,10 +45,7 @@ def test_ordinary_words_are_not_split(word):
 
 def test_parts_come_from_the_wdutch_lexicon():
     wordlist = compounds.WORDLIST
-    if not wordlist.exists():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("wdutch is not installed (apt-get install wdutch)")
-        pytest.skip("wdutch is not installed")
+    need_service("wdutch (apt-get install wdutch)", wordlist.exists())  # under CI=true: a failure, never a skip
     parts = compounds.parts()
     assert len(parts) > 5000  # a lexicon, not a hand list
     words = Path(wordlist).read_text(encoding="utf-8", errors="ignore").splitlines()
