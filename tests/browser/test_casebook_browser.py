@@ -3,6 +3,7 @@
 import pytest
 
 from tests.factories import make_case
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +26,7 @@ def test_visitor_browses_from_home_to_a_case_and_reads_it(live_site, page_in_bro
 
     assert page.locator("h1").inner_text() == case.title
     for heading in ("Situatie", "Waar het vastliep", "Wat doorbrak", "Uitkomst"):
-        assert page.get_by_role("heading", name=heading).is_visible()
+        expect(page.get_by_role("heading", name=heading)).to_be_visible()
     reflection = page.locator("#reflection")
     assert "In eigen woorden" in reflection.inner_text()
     assert "Eindelijk vroeg iemand wat ik zelf wilde." in reflection.inner_text()

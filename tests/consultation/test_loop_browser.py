@@ -15,6 +15,7 @@ from tests.browser.axe import serious_violations
 from tests.factories import make_user
 
 from .conftest import make_profile
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 PASSWORD = "geheim-wachtwoord-123"
@@ -72,13 +73,13 @@ def test_the_whole_consultation_loop(live_site, browser):
         member.locator(f"#id_problem_areas input[value='{term('problem_areas', 'autisme').pk}']").check()
         member.get_by_role("button", name="Bewaren en controleren").click()
         # The check warns on the planted name; the member rewrites it.
-        assert member.get_by_role("heading", name="Mogelijk herkenbare gegevens").is_visible()
+        expect(member.get_by_role("heading", name="Mogelijk herkenbare gegevens")).to_be_visible()
         assert "Verhoeven" in member.locator(".anonymity-warning mark").all_inner_texts()
         check(member, "request_submit_warning")
         member.get_by_role("link", name="Tekst aanpassen").click()
         member.locator("#id_situation").fill("Het gaat om een jongen die al een jaar thuis zit.")
         member.get_by_role("button", name="Bewaren en controleren").click()
-        assert member.get_by_text("De controle vond geen herkenbare gegevens.").is_visible()
+        expect(member.get_by_text("De controle vond geen herkenbare gegevens.")).to_be_visible()
         member.get_by_role("button", name="Versturen").click()
         req = ConsultationRequest.objects.get()
         assert req.state == State.SUBMITTED and "Verhoeven" not in req.situation
@@ -90,7 +91,7 @@ def test_the_whole_consultation_loop(live_site, browser):
         coord.get_by_role("link", name=f"{req.reference} · {req.title}").click()
         check(coord, "request_detail_triage")
         coord.get_by_role("button", name="In behandeling nemen").click()
-        assert coord.get_by_role("heading", name="Voorgestelde experts").is_visible()
+        expect(coord.get_by_role("heading", name="Voorgestelde experts")).to_be_visible()
         coord.get_by_role("button", name="Expert Autisme uitnodigen").click()
         req.refresh_from_db()
         assert req.state == State.IN_PROGRESS and req.invitations.get().expert == expert
@@ -101,11 +102,11 @@ def test_the_whole_consultation_loop(live_site, browser):
         exp.get_by_role("link", name=f"{req.reference} · {req.title}").click()
         exp.locator("#id_body").fill("Betrek een onderwijsconsulent en zoek een combinatie van school en zorg.")
         exp.get_by_role("button", name="Bericht plaatsen").click()
-        assert exp.get_by_text("Betrek een onderwijsconsulent").is_visible()
+        expect(exp.get_by_text("Betrek een onderwijsconsulent")).to_be_visible()
 
         # The coordinator writes the advice (naming a place, which the case's anonymity gate will catch).
         coord.reload()
-        assert coord.get_by_text("Betrek een onderwijsconsulent").is_visible()
+        expect(coord.get_by_text("Betrek een onderwijsconsulent")).to_be_visible()
         check(coord, "request_detail_discussion")
         coord.locator("#id_analysis").fill("De regie is versnipperd over drie organisaties.")
         coord.locator("#id_advice").fill("Beleg één regisseur; zoek onderwijs-zorg in Zwolle.")
@@ -119,7 +120,7 @@ def test_the_whole_consultation_loop(live_site, browser):
         contexts.append(family_context)
         family = family_context.new_page()
         family.goto(live_site.url + family_url)
-        assert family.get_by_text("Eén persoon gaat alles regelen.").is_visible()
+        expect(family.get_by_text("Eén persoon gaat alles regelen.")).to_be_visible()
         check(family, "family_read")
 
         # The requester records both follow-ups.
@@ -135,7 +136,7 @@ def test_the_whole_consultation_loop(live_site, browser):
         # The coordinator turns it into a draft case.
         coord.goto(live_site.url + f"/consultatie/{req.public_id}/")
         coord.get_by_role("button", name="Conceptcasus maken").click()
-        assert coord.get_by_text("Er is een conceptcasus gemaakt").is_visible()
+        expect(coord.get_by_text("Er is een conceptcasus gemaakt")).to_be_visible()
     finally:
         for context in contexts:
             context.close()

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 
 from tests.factories import make_case, make_user
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -36,16 +37,16 @@ def test_reflection_goes_from_writer_through_a_meeting_to_the_case_page(live_sit
     log_in(page, base, writer)
     page.goto(base + case.url)
     page.get_by_role("link", name="Schrijf een reflectie").click()
-    assert page.get_by_role("heading", name="Jouw reflectie").is_visible()
+    expect(page.get_by_role("heading", name="Jouw reflectie")).to_be_visible()
     page.get_by_label("Jouw verhaal").fill("Niemand vroeg wat ik wilde na mijn 18e. Toen kwam er één vast gezicht.")
     page.get_by_label("Met een naam die ik zelf kies").check()
     page.get_by_label("Jouw gekozen naam").fill("Jongere uit het noorden")
     page.get_by_role("button", name="Bewaren").click()
-    assert "Alleen jij kunt dit zien" in page.content()
+    expect(page.locator("body")).to_contain_text("Alleen jij kunt dit zien")
     page.get_by_role("link", name="Verder schrijven").click()
     page.get_by_role("button", name="Versturen").click()
-    assert "Je verhaal is verstuurd" in page.content()
-    assert "Ingediend" in page.locator("main").inner_text()
+    expect(page.locator("body")).to_contain_text("Je verhaal is verstuurd")
+    expect(page.locator("main")).to_contain_text("Ingediend")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     context.close()
 
@@ -60,17 +61,17 @@ def test_reflection_goes_from_writer_through_a_meeting_to_the_case_page(live_sit
     page.get_by_role("button", name="Aanmaken").click()
     page.get_by_role("button", name="Op de agenda", exact=True).click()
     agenda = page.locator("ol.agenda")
-    assert "Niemand vroeg wat ik wilde" in agenda.inner_text()
+    expect(agenda).to_contain_text("Niemand vroeg wat ik wilde")
     page.get_by_role("link", name="Bespreken").first.click()
-    assert case.title in page.locator("aside").inner_text()  # the item comes with its case context
+    expect(page.locator("aside")).to_contain_text(case.title)  # the item comes with its case context
     page.get_by_label("Aanvaarden").check()
     page.get_by_label("Verslag en toelichting voor de auteur").fill("Herkenbaar voor alle teams. Dank je wel.")
     page.get_by_role("button", name="Besluit vastleggen").click()
     page.get_by_role("button", name="Bijeenkomst afsluiten").click()
-    assert "1 bijdrage gepubliceerd" in page.content()
-    assert "De bijeenkomst is afgesloten" in page.content()
+    expect(page.locator("body")).to_contain_text("1 bijdrage gepubliceerd")
+    expect(page.locator("body")).to_contain_text("De bijeenkomst is afgesloten")
     page.get_by_role("link", name="Verslag (afdrukbaar)").click()
-    assert "Herkenbaar voor alle teams" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Herkenbaar voor alle teams")
     context.close()
 
     # 3. Anyone reading the case now sees the reflection; the writer was told what happened.
