@@ -123,3 +123,12 @@ def test_embedded_sqlite_survives_simultaneous_writers(tmp_path):
         cursor.execute("SELECT count(*) FROM visit")
         assert cursor.fetchone()[0] == 40
     setup.close()
+
+
+def test_an_oversized_search_query_is_refused_without_being_copied_into_the_page(client):
+    response = client.get("/zoeken/", {"q": "wachtlijst " * 20_000})
+    body = response.content.decode()
+    assert response.status_code == 400 and "De zoekvraag is te lang" in body
+    # The sign-in link and the language switch lead back to the search page, not to a 220 KB address.
+    assert len(body) < 60_000
+    assert 'name="next" type="hidden" value="/zoeken/"' in body
