@@ -71,16 +71,31 @@ class InviteForm(forms.Form):
         self.fields["expert"].choices = choices
 
 
+def _checked_anyway():
+    # Offered only once the anonymity check has warned (or could not run): the writer confirms having reread it.
+    return forms.BooleanField(required=False, label=_("Ik heb de tekst nagelezen: er staat niets in waaraan een "
+                                                      "jongere of gezin te herkennen is"))
+
+
 class MessageForm(forms.Form):
     body = forms.CharField(label=_("Bericht"), max_length=6000, widget=forms.Textarea(attrs={"rows": 4}))
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    checked_anyway = _checked_anyway()
+
+    def texts(self):
+        return {"body": self.cleaned_data["body"]}
 
 
 class AdviceForm(forms.ModelForm):
+    checked_anyway = _checked_anyway()
+
     class Meta:
         model = Advice
         fields = ["analysis", "advice", "actions", "plain_summary"]
         widgets = {name: forms.Textarea(attrs={"rows": 5}) for name in fields}
+
+    def texts(self):
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
 class FollowUpForm(forms.ModelForm):

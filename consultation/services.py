@@ -42,9 +42,14 @@ def transition(req, to_state, by=None, note="", at=None):
 
 def anonymity_findings(req):
     """Findings per field; raises anonymity.service.AnonymityCheckUnavailable when the check cannot run."""
+    return text_findings(req.texts())
+
+
+def text_findings(texts):
+    """The anonymity check's findings per named text, only the texts with findings (same exception as above)."""
     from anonymity.service import check_fields
 
-    texts = {name: text for name, text in req.texts().items() if text.strip()}
+    texts = {name: text for name, text in texts.items() if text and text.strip()}
     return {name: found for name, found in check_fields(texts).items() if found} if texts else {}
 
 

@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import permissions, services
 from ..forms import FollowUpForm, MessageForm
 from ..models import ConsultationRequest, State
-from .common import get_request
+from .common import get_request, text_held_for_check
 from .team import _back, _form_errors
 
 
@@ -22,6 +23,10 @@ def post_message(request, public_id):
     if not form.is_valid():
         _form_errors(request, form)
         return _back(req, "#gesprek")
+    held = text_held_for_check(request, req, form, action=reverse("consultation:post_message", args=[req.public_id]),
+                               submit_label=_("Bericht plaatsen"))
+    if held:
+        return held
     parent = req.messages.filter(pk=form.cleaned_data["parent"] or 0, parent__isnull=True).first()
     message = services.post_message(req, request.user, form.cleaned_data["body"], parent)
     return _back(req, f"#bericht-{message.pk}")

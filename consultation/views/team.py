@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -11,7 +12,7 @@ from .. import permissions, services
 from ..forms import AdviceForm, AskInformationForm, ReferForm
 from ..models import ExpertAccount
 from ..to_case import make_draft_case
-from .common import get_request
+from .common import get_request, text_held_for_check
 
 
 def _back(req, anchor=""):
@@ -88,7 +89,12 @@ def write_advice(request, public_id):
     if not form.is_valid():
         _form_errors(request, form)
         return _back(req, "#advies")
-    services.write_advice(req, request.user, **form.cleaned_data)
+    held = text_held_for_check(request, req, form, action=reverse("consultation:write_advice", args=[req.public_id]),
+                               submit_label=_("Advies vastleggen"))
+    if held:
+        return held
+    fields = {name: value for name, value in form.cleaned_data.items() if name != "checked_anyway"}
+    services.write_advice(req, request.user, **fields)
     messages.success(request, _("Het advies is vastgelegd en de aanvrager is op de hoogte gebracht."))
     return _back(req, "#advies")
 

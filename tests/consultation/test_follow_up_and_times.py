@@ -123,3 +123,35 @@ def test_median_response_times_per_team_come_from_the_state_history(client, requ
     assert "9.0 dagen (3 adviezen)" in html or "9,0 dagen (3 adviezen)" in html
     other = other_team.municipalities.first()
     assert "nog geen vragen" in client.get("/expertteams/", {"gemeente": other.name}).content.decode()
+
+
+def test_a_message_naming_someone_is_held_with_its_text_until_the_writer_confirms(client, requester, team,
+                                                                                coordinator, expert):
+    req = make_request(requester, team, state=State.IN_PROGRESS)
+    services.invite(req, coordinator, expert)
+    client.force_login(expert)
+    text = "Bel de moeder, mevrouw Bakkal, op 06-41827365 over school."
+    response = client.post(f"/consultatie/{req.public_id}/bericht/", {"body": text})
+    html = response.content.decode()
+    # Not posted; the findings are shown and the typed text is still there to rewrite.
+    assert response.status_code == 200 and not req.messages.exists()
+    assert "Mogelijk herkenbare gegevens" in html and "<mark>06-41827365</mark>" in html
+    assert "Bel de moeder, mevrouw Bakkal, op 06-41827365 over school.</textarea>" in html
+    # Rewritten, it goes through at once; a reread text can also be sent as it is.
+    client.post(f"/consultatie/{req.public_id}/bericht/", {"body": "Bel de moeder over school."})
+    client.post(f"/consultatie/{req.public_id}/bericht/", {"body": text, "checked_anyway": "on"})
+    assert list(req.messages.order_by("pk").values_list("body", flat=True)) == ["Bel de moeder over school.", text]
+
+
+def test_advice_naming_a_place_and_school_is_held_until_rewritten(client, requester, team, coordinator):
+    req = make_request(requester, team, state=State.IN_PROGRESS)
+    client.force_login(coordinator)
+    advice = {"analysis": "Versnipperde regie.", "advice": "Zoek een plek op het Vonderlinck College in Deventer.",
+              "actions": "Gemeente: regisseur, binnen 2 weken", "plain_summary": "Eén persoon regelt alles."}
+    response = client.post(f"/consultatie/{req.public_id}/advies/", advice)
+    req.refresh_from_db()
+    assert req.state == State.IN_PROGRESS and not hasattr(req, "advice")
+    assert "<mark>Deventer</mark>" in response.content.decode()
+    client.post(f"/consultatie/{req.public_id}/advies/", dict(advice, advice="Zoek een plek op een vso-school."))
+    req.refresh_from_db()
+    assert req.state == State.ADVISED and req.advice.advice == "Zoek een plek op een vso-school."
