@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.db.models.signals import post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,6 +15,10 @@ class LearningConfig(AppConfig):
 
         casebook_signals.case_imported.connect(receivers.lessons_from_import, dispatch_uid="learning-import-lessons")
         casebook_signals.demo_loaded.connect(receivers.demo_meeting, dispatch_uid="learning-demo-meeting")
+        case_page = apps.get_model("casebook", "CasePage")
+        pre_save.connect(receivers.remember_case_visibility, sender=case_page, dispatch_uid="learning-case-before")
+        post_save.connect(receivers.narrow_lessons_with_their_case, sender=case_page,
+                          dispatch_uid="learning-narrow-lessons")
         # Published lessons are searchable: hand search the source (search's documents.Source contract).
         if apps.is_installed("search"):
             from . import search_source

@@ -12,3 +12,33 @@ def demo_meeting(**_kwargs):
     from . import demo
 
     return demo.demo_meeting()
+
+
+def remember_case_visibility(sender, instance, **_kwargs):
+    """Before a case is saved: the visibility it had, so the save can tell whether it narrowed."""
+    instance._visibility_before = (sender.objects.filter(pk=instance.pk).values_list("visibility", flat=True).first()
+                                   if instance.pk else None)
+
+
+def narrow_lessons_with_their_case(sender, instance, **_kwargs):
+    """A case that narrows (public → network → restricted) takes its published lessons with it: a lesson is never
+    wider than its narrowest case unless a meeting decided so, and that decision was about the case as it was then.
+    A meeting can widen the lesson again, with a reason in its minutes."""
+    import logging
+
+    from casebook.visibility import is_wider
+
+    from .visibility import default_visibility
+
+    before = getattr(instance, "_visibility_before", None)
+    if not before or not is_wider(before, instance.visibility):
+        return
+    for lesson in instance.network_lessons.all():
+        narrowest = default_visibility(lesson)
+        if is_wider(lesson.visibility, narrowest):
+            logging.getLogger("doorbraak.learning").info(
+                "lesson %s narrowed from %s to %s with case %s", lesson.pk, lesson.visibility, narrowest, instance.pk)
+            lesson.visibility = narrowest
+            # Published as a revision like a meeting's decision: the live version, its history and the search
+            # index (through Wagtail's `published` signal) all say the narrower visibility.
+            lesson.save_revision(log_action=True).publish(skip_permission_checks=True)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from casebook.interchange.importing import import_lines
 from learning import search_source, services
 from learning.models import AgendaItem, Decision, Lesson
+from search.models import IndexOutbox
 from tests.factories import case_record, make_case, make_user
 from tests.learning.conftest import make_meeting
 
@@ -109,3 +110,26 @@ def test_reflections_on_a_restricted_lesson_stay_restricted(client, moderator):
 
     assert list(digest.published_reflections(AnonymousUser())) == []
     assert lesson not in [entry.lesson for entry in digest.new_since(AnonymousUser())[0]]
+
+
+def test_narrowing_a_case_after_its_lesson_was_published_narrows_the_lesson(client, moderator):
+    lesson = _imported_lesson("public")
+    _accept(lesson, moderator)
+    assert lesson.visibility == "public" and client.get(lesson.get_url()).status_code == 200
+    case = lesson.cases.get()
+    queued = IndexOutbox.objects.filter(object_id=lesson.pk, model_label="learning.Lesson").count()
+    case.visibility = "network"
+    case.save_revision().publish()
+
+    lesson.refresh_from_db()
+    assert lesson.visibility == "network"
+    # The search index is told (through the outbox), so public search stops finding it.
+    assert IndexOutbox.objects.filter(object_id=lesson.pk, model_label="learning.Lesson").count() == queued + 1
+    assert client.get(lesson.get_url()).status_code == 404
+    assert STATEMENT not in client.get(reverse("learning:feed")).content.decode()
+    assert search_source.lesson_document(lesson)["visibility"] == "network"
+    # Widening the case again does not widen the lesson: that is a meeting's decision.
+    case.visibility = "public"
+    case.save_revision().publish()
+    lesson.refresh_from_db()
+    assert lesson.visibility == "network"
