@@ -31,6 +31,9 @@ class ContentDocument(Document):
     title = _text(fields={"folded": Text(analyzer="nl_folded"), "raw": Keyword(ignore_above=256)})
     summary = _text()
     body = _text()
+    # The case's classification in words: each term's name and the ways people say it (its search terms), so a
+    # query that words a situation the way the vocabulary does finds the cases classified with it.
+    labels = _text()
     visibility = Keyword()
     year = Integer()
     language = Keyword()
@@ -135,8 +138,27 @@ def case_document(page):
         doc["age_band"] = []
     if page.hide_region:
         doc["region"] = []
+    doc["labels"] = classification_labels(page)
     doc.update(spell_fields(page.visibility, f"{page.title}\n{page.summary}"))
     return doc
+
+
+# Region and age band are left out: they are filters, and an editor may have hidden them (coarsening).
+LABEL_FIELDS = ("problem_areas", "settings", "framework", "laws", "life_domains", "stuck_reasons", "interventions")
+
+
+def classification_labels(page):
+    """Names and search terms of the case's classification, one per line (document expansion)."""
+    lines = []
+    for cf in CLASSIFICATION_FIELDS:
+        if cf.name not in LABEL_FIELDS:
+            continue
+        value = getattr(page, cf.attr)
+        for term in (value.all() if cf.many else [value] if value else []):
+            lines.append(term.label_nl)
+            if term.search_terms:
+                lines.append(term.search_terms.replace(";", "\n"))
+    return "\n".join(lines)
 
 
 # ---- expertise profiles (members only) -------------------------------------------------------------------------

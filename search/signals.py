@@ -5,7 +5,7 @@ drained, from the page's state then (live → index, gone or not live → delete
 """
 
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
@@ -56,6 +56,25 @@ def on_deleted(sender, instance, **kwargs):
     enqueue(instance, IndexOutbox.Action.DELETE)
 
 
+def remember_term_words(sender, instance, **kwargs):
+    instance._words_before = (sender.objects.filter(pk=instance.pk).values_list("label_nl", "search_terms").first()
+                              if instance.pk else None)
+
+
+def on_term_saved(sender, instance, created=False, **kwargs):
+    """A term renamed or given other search terms: the cases classified with it carry its words in their
+    documents (documents.classification_labels), so they are re-indexed through the outbox."""
+    from casebook.classification import CLASSIFICATION_FIELDS
+    from casebook.models import CasePage
+
+    if created or getattr(instance, "_words_before", None) == (instance.label_nl, instance.search_terms):
+        return
+    for cf in CLASSIFICATION_FIELDS:
+        if cf.name in documents.LABEL_FIELDS and cf.vocabulary == instance.vocabulary:
+            for page in CasePage.objects.live().filter(**{cf.attr: instance}).only("pk"):
+                enqueue(page, IndexOutbox.Action.INDEX)
+
+
 def connect():
     page_published.connect(on_published, dispatch_uid="search.published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search.unpublished")
@@ -64,3 +83,7 @@ def connect():
     unpublished.connect(on_snippet_unpublished, dispatch_uid="search.snippet_unpublished")
     # No sender filter: sources other apps register later (lessons) are covered too; enqueue() ignores the rest.
     post_delete.connect(on_deleted, dispatch_uid="search.deleted")
+    from casebook.models import TaxonomyTerm
+
+    pre_save.connect(remember_term_words, sender=TaxonomyTerm, dispatch_uid="search.term_before")
+    post_save.connect(on_term_saved, sender=TaxonomyTerm, dispatch_uid="search.term_saved")

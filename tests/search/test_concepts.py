@@ -73,3 +73,17 @@ def test_a_grown_seed_reaches_existing_terms_without_undoing_editors():
     terms = edited.search_term_list()
     assert "snoepjes slikken" in terms and "snuiven" in terms  # the seed's new term, and the editor's own
     assert "lachgas" not in terms  # removed by the editor, not brought back
+
+
+def test_only_a_change_in_a_terms_words_requeues_its_cases(no_elasticsearch):
+    from search.models import IndexOutbox
+
+    hit = case(title="Een jongen die al een jaar niet in de klas kwam", problem_areas=["thuiszitten"])
+    case(title="Een meisje met een eetstoornis", problem_areas=["eetstoornis"])
+    IndexOutbox.objects.all().delete()
+    term = TaxonomyTerm.objects.get(vocabulary="problem_areas", slug="thuiszitten")
+    term.save()
+    assert not IndexOutbox.objects.exists()
+    term.search_terms += "; hokkiesyndroom"
+    term.save()
+    assert list(IndexOutbox.objects.values_list("object_id", flat=True)) == [hit.pk]

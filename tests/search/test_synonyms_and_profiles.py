@@ -38,3 +38,23 @@ def test_expert_profiles_are_found_by_members_only(client, index_now, member):
     result = api(client, q="gedragswetenschapper", type="expert")
     assert [hit["type"] for hit in result["results"]] == ["expert"]
     assert result["results"][0]["url"].endswith("/deskundige-gedrag/")
+
+
+def test_an_editors_new_search_term_reaches_the_documents_of_the_cases_it_classifies(index_now):
+    from casebook.models import TaxonomyTerm
+    from search import client, documents
+
+    classified = case(title="Een jongen die al een jaar niet in de klas kwam", problem_areas=["thuiszitten"])
+    other = case(title="Een meisje met een eetstoornis", problem_areas=["eetstoornis"])
+    index_now()
+
+    def labels(page):
+        doc_id = documents.source_for("casebook.CasePage").doc_id(page.pk)
+        return client.get_client().get(index=client.alias_name(), id=doc_id)["_source"]["labels"]
+
+    assert "Thuiszitten" in labels(classified) and "hokkiesyndroom" not in labels(classified)
+    term = TaxonomyTerm.objects.get(vocabulary="problem_areas", slug="thuiszitten")
+    term.search_terms += "; hokkiesyndroom"
+    term.save()
+    index_now()  # the outbox had the classified case, and only that one
+    assert "hokkiesyndroom" in labels(classified) and "hokkiesyndroom" not in labels(other)
