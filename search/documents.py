@@ -6,6 +6,7 @@ text fields weighted title > summary > body. Documents are built only from live 
 revisions never reach the index, because we read the page row (the published version), never a revision.
 """
 
+import functools
 from dataclasses import dataclass
 from typing import Callable
 
@@ -149,15 +150,20 @@ LABEL_FIELDS = ("problem_areas", "settings", "framework", "laws", "life_domains"
 
 def classification_labels(page):
     """Names and search terms of the case's classification, one per line (document expansion)."""
-    lines = []
+    terms = []
     for cf in CLASSIFICATION_FIELDS:
-        if cf.name not in LABEL_FIELDS:
-            continue
-        value = getattr(page, cf.attr)
-        for term in (value.all() if cf.many else [value] if value else []):
-            lines.append(term.label_nl)
-            if term.search_terms:
-                lines.append(term.search_terms.replace(";", "\n"))
+        if cf.name in LABEL_FIELDS:
+            value = getattr(page, cf.attr)
+            terms += list(value.all()) if cf.many else [value] if value else []
+    return _words_of(terms)
+
+
+def _words_of(terms):
+    lines = []
+    for term in terms:
+        lines.append(term.label_nl)
+        if term.search_terms:
+            lines.append(term.search_terms.replace(";", "\n"))
     return "\n".join(lines)
 
 
@@ -210,8 +216,18 @@ def record_document(record, *, visibility, url):
         "year": record["year"],
         "language": record.get("language", "nl"),
     }
+    terms = _terms_by_slug()
     for cf in CLASSIFICATION_FIELDS:
         value = record.get(cf.name)
         doc[cf.name] = value if isinstance(value, list) else ([value] if value else [])
+    doc["labels"] = _words_of(terms[(cf.vocabulary, slug)] for cf in CLASSIFICATION_FIELDS
+                              if cf.name in LABEL_FIELDS for slug in doc[cf.name] if (cf.vocabulary, slug) in terms)
     doc.update(spell_fields(visibility, f"{record['title']}\n{record['summary']}"))
     return doc
+
+
+@functools.lru_cache(maxsize=1)
+def _terms_by_slug():
+    from casebook.models import TaxonomyTerm
+
+    return {(t.vocabulary, t.slug): t for t in TaxonomyTerm.objects.all()}
