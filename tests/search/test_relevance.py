@@ -9,10 +9,11 @@ import pytest
 
 from search import judged
 
-# Measured on dev + held-back together (Elasticsearch nDCG@10 0.78, similar-case P@5 0.77; database 0.77 on
-# SQLite, 0.73 on PostgreSQL) and set a little lower; raise them when the ranking improves.
+# Measured on dev + held-back together (Elasticsearch nDCG@10 0.80 with the classification words in the
+# documents, similar-case P@5 0.77; database 0.77 on SQLite, 0.73 on PostgreSQL) and set a little lower; raise
+# them when the ranking improves.
 FLOORS = {
-    "elasticsearch": {"ndcg@10": 0.74, "similar_p@5": 0.72},
+    "elasticsearch": {"ndcg@10": 0.77, "similar_p@5": 0.72},
     "database": {"ndcg@10": 0.68},
 }
 
