@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from casebook.models import TaxonomyTerm
 from casebook.visibility import visible_cases
 
-from .suppression import TOTAL, protect
+from . import cache
+from .suppression import TOTAL, Table, protect
 
 NOT_STATED = "niet-vermeld"
 
@@ -108,23 +109,6 @@ def _outcome_by_stuck(fact):
 
 def _life_domains(fact):
     return [(d, "cases") for d in fact.life_domains]
-
-
-def table_specs(all_facts):
-    """The tables of the overview: name -> (rows, cols, counting function, title). Rows and columns come from the
-    taxonomy and from all cases the user may see, so every filtered view has the same shape."""
-    cases_col = [("cases", _("casussen"))]
-    years = sorted({f.year for f in all_facts})
-    return {
-        "stuck_by_area": (terms("stuck_reasons"), terms("problem_areas"), _stuck_by_area,
-                          _("Waar de zorg vastliep, per probleemgebied")),
-        "stuck": (terms("stuck_reasons"), cases_col, _stuck, _("Casussen per reden van vastlopen")),
-        "region_by_year": (terms("regions") + [_not_stated()], [(y, str(y)) for y in years], _region_by_year,
-                           _("Casussen per regio en jaar")),
-        "outcome_by_stuck": (terms("stuck_reasons"), terms("outcome_status"), _outcome_by_stuck,
-                             _("Uitkomst per reden van vastlopen")),
-        "life_domains": (terms("life_domains"), cases_col, _life_domains, _("Betrokken leefgebieden")),
-    }
 
 
 # Filters whose values split the cases into disjoint groups (one value per case). Their views add up to the view
@@ -259,15 +243,60 @@ def _empty_tables(specs, threshold):
     return {name: protect(rows, cols, {}, threshold=threshold) for name, (rows, cols, _c, _t) in specs.items()}
 
 
-def overview(user, filters, threshold=5):
-    """The protected tables for `filters` ({GET parameter: slug or year}): name -> (title, Table)."""
+def _years(facts):
+    return sorted({f.year for f in facts})
+
+
+def table_specs(all_facts=None, years=None):
+    """The tables of the overview: name -> (rows, cols, counting function, title). Rows and columns come from the
+    taxonomy and from the years of all cases the user may see, so every filtered view has the same shape."""
+    years = _years(all_facts) if years is None else years
+    cases_col = [("cases", _("casussen"))]
+    return {
+        "stuck_by_area": (terms("stuck_reasons"), terms("problem_areas"), _stuck_by_area,
+                          _("Waar de zorg vastliep, per probleemgebied")),
+        "stuck": (terms("stuck_reasons"), cases_col, _stuck, _("Casussen per reden van vastlopen")),
+        "region_by_year": (terms("regions") + [_not_stated()], [(y, str(y)) for y in years], _region_by_year,
+                           _("Casussen per regio en jaar")),
+        "outcome_by_stuck": (terms("stuck_reasons"), terms("outcome_status"), _outcome_by_stuck,
+                             _("Uitkomst per reden van vastlopen")),
+        "life_domains": (terms("life_domains"), cases_col, _life_domains, _("Betrokken leefgebieden")),
+    }
+
+
+def _compute(user, filters, threshold):
+    """Count and protect: [(filters, cached data)] for the requested view and every view protected with it."""
     facts = case_facts(user)
-    specs = table_specs(facts)
+    years = _years(facts)
+    specs = table_specs(years=years)
     params = tuple(sorted(filters))
-    mesh = _mesh(facts, specs, params, threshold, {})
-    values = tuple(str(filters[p]) for p in params)
-    found = mesh.tables.get(values) or _empty_tables(specs, threshold)
-    return {name: (specs[name][3], found[name]) for name in specs}
+    memo = {}
+    _mesh(facts, specs, params, threshold, memo)
+    views = []
+    for mesh_params, mesh in memo.items():
+        for values, tables in mesh.tables.items():
+            shown = {name: table.shown for name, table in tables.items()}
+            views.append((dict(zip(mesh_params, values)), {"years": years, "shown": shown}))
+    wanted = {p: str(filters[p]) for p in params}
+    if not any(view == wanted for view, _data in views):  # no case has these values: an empty view
+        empty = {name: table.shown for name, table in _empty_tables(specs, threshold).items()}
+        views.append((wanted, {"years": years, "shown": empty}))
+    return views
+
+
+def overview(user, filters, threshold=5):
+    """The protected tables for `filters` ({GET parameter: slug or year}): name -> (title, Table).
+
+    Served from signals.cache when this visibility class has asked for these filters since the last publish."""
+    filters = {p: str(v) for p, v in filters.items()}
+    data, generation = cache.get(user, filters, threshold)
+    if data is None:
+        views = _compute(user, filters, threshold)
+        cache.put_many(user, views, threshold, generation)
+        data = next(d for view, d in views if view == filters)
+    specs = table_specs(years=data["years"])
+    return {name: (title, Table(rows=list(rows), cols=list(cols), shown=data["shown"][name]))
+            for name, (rows, cols, _count, title) in specs.items()}
 
 
 def top_stuck_reasons(table, limit=3):
