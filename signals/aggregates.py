@@ -188,6 +188,7 @@ def _mesh(facts, specs, params, threshold, memo):
             extra[(values, name)] = risky
 
     known = {key: set() for key in extra}
+    links = _links(specs)
 
     def build(values, name):
         rows, cols, _count, _title = specs[name]
@@ -231,12 +232,43 @@ def _mesh(facts, specs, params, threshold, memo):
                             # own table either. Show it there and let that table hide something else.
                             known[(hidden[0], name)].add(key)
                             changed.add((hidden[0], name))
+        for values, grids in tables.items():
+            for group in links:
+                for name, key in _unlinked(group, grids, raw[values], known, values):
+                    extra[(values, name)].add(key)
+                    changed.add((values, name))
         if not changed:
             break
         for values, name in changed:
             tables[values][name] = build(values, name)
     memo[params] = _Mesh(params, raw, tables)
     return memo[params]
+
+
+def _links(specs):
+    """Entries of different tables of one view that count the same cases by definition (when their counts agree):
+    the cases stuck on a reason (bar chart), the outcome table's row total for it (every case has one outcome) and
+    the heatmap's row margin (when each of those cases names one problem area); and the grand totals. The tables are
+    protected one by one, so without this one could show what another hides (tests/signals/test_across_tables.py)."""
+    groups = [[(name, (TOTAL, TOTAL)) for name in specs] + [("stuck", (TOTAL, "cases")),
+                                                            ("life_domains", (TOTAL, "cases"))]]
+    for reason, _label in specs["stuck"][0]:
+        groups.append([("stuck", (reason, "cases")), ("stuck", (reason, TOTAL)), ("outcome_by_stuck", (reason, TOTAL)),
+                       ("stuck_by_area", (reason, TOTAL))])
+    return groups
+
+
+def _unlinked(group, tables, raw, known, values):
+    """Entries of `group` that show a count another entry of the group, equal to it, hides: [(table, key)]."""
+    by_count = {}
+    for name, key in group:
+        by_count.setdefault(raw[name].get(key, 0), []).append((name, key))
+    found = []
+    for entries in by_count.values():
+        if any(tables[name].shown[key] is None for name, key in entries):
+            found += [(name, key) for name, key in entries
+                      if tables[name].shown[key] is not None and key not in known[(values, name)]]
+    return found
 
 
 def _empty_tables(specs, threshold):
