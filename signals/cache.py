@@ -51,6 +51,17 @@ def put_many(user, views, threshold, generation):
     cache.set_many({key(generation, visibility, filters, threshold): data for filters, data in views}, TIMEOUT)
 
 
+def remember(user, name, compute):
+    """A small value derived from the cases the user may see (e.g. the years for the filter form), cached like the
+    tables: per visibility class, until the next publish."""
+    entry = f"signals:{name}:{_generation()}:{visibility_class(user)}"
+    value = cache.get(entry)
+    if value is None:
+        value = compute()
+        cache.set(entry, value, TIMEOUT)
+    return value
+
+
 def invalidate():
     try:
         cache.incr(GENERATION_KEY)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from casebook.models import TaxonomyTerm
 from casebook.visibility import visible_cases
 
-from . import charts
+from . import cache, charts
 from .aggregates import overview
 from .forms import FilterForm
 from .lessons import follow_up, lessons_for
@@ -21,7 +21,9 @@ from .suppression import THRESHOLD, TOTAL
 
 
 def _years(user):
-    return list(visible_cases(user).order_by("year").values_list("year", flat=True).distinct())
+    # A DISTINCT over every visible case costs a quarter of a second at 100,000: cached until the next publish.
+    return cache.remember(user, "years", lambda: list(
+        visible_cases(user).order_by("year").values_list("year", flat=True).distinct()))
 
 
 def _context(user, filters):

@@ -79,3 +79,9 @@ def test_a_view_computed_alongside_another_is_the_same_as_computed_alone(cases):
     fresh = overview(None, {"regio": "utrecht-flevoland"})
     assert {n: t.shown for n, (_l, t) in stored.items()} == {n: t.shown for n, (_l, t) in fresh.items()}
     assert narrow["stuck"][1].value("wachtlijst", "cases") == 7
+
+
+def test_a_year_first_published_after_the_years_were_cached_can_be_chosen_at_once(cases, client):
+    assert client.get("/signalering/", {"jaar": "2019"}).status_code == 400  # no case from 2019: not a choice
+    make_case(stuck_reasons=["wachtlijst"], **dict(BASE, year=2019))
+    assert client.get("/signalering/", {"jaar": "2019"}).status_code == 200
