@@ -9,6 +9,7 @@ Every table is protected by suppression.protect, and every view together with th
 never give away an entry hidden in one of them (partition attack). What is not covered: docs/signals.md.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -131,23 +132,25 @@ def _assignments(fact, params):
     return combos
 
 
-def _add(grid, r, c):
-    for key in ((r, c), (r, TOTAL), (TOTAL, c), (TOTAL, TOTAL)):
-        grid[key] = grid.get(key, 0) + 1
-
-
 def _raw_views(facts, specs, params):
-    """Unsuppressed counts with totals for every view over `params` that has a case: {values: {table: grid}}."""
+    """Unsuppressed counts with totals for every view over `params` that has a case: {values: {table: grid}}.
+
+    Interior cells are counted first (one Counter update per entry: this loop runs over every visible case) and
+    the totals added up afterwards; a total is the sum of its cells."""
     keys = {name: ({r for r, _ in rows}, {c for c, _ in cols}) for name, (rows, cols, _f, _t) in specs.items()}
-    views = {}
+    cells = Counter()
+    seen = set()
     for fact in facts:
-        pairs = [(name, [(r, c) for r, c in count(fact) if r in keys[name][0] and c in keys[name][1]])
-                 for name, (_rows, _cols, count, _t) in specs.items()]
+        entries = [(name, r, c) for name, (_rows, _cols, count, _t) in specs.items()
+                   for r, c in count(fact) if r in keys[name][0] and c in keys[name][1]]
         for values in _assignments(fact, params):
-            grids = views.setdefault(values, {name: {} for name in specs})
-            for name, entries in pairs:
-                for r, c in entries:
-                    _add(grids[name], r, c)
+            seen.add(values)
+            cells.update((values, name, r, c) for name, r, c in entries)
+    views = {values: {name: {} for name in specs} for values in seen}
+    for (values, name, r, c), n in cells.items():
+        grid = views[values][name]
+        for key in ((r, c), (r, TOTAL), (TOTAL, c), (TOTAL, TOTAL)):
+            grid[key] = grid.get(key, 0) + n
     return views
 
 
