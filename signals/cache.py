@@ -1,13 +1,14 @@
 """The protected tables are cached, keyed on what decides them: the visibility class of the user (the list of
 visibilities `casebook.visibility.allowed_visibilities` grants: anonymous visitors and members never share a key),
-the filters and the threshold, plus a generation number that every publish, unpublish or deletion of a case bumps.
+the filters and the threshold, plus a generation: a number that every publish, unpublish or deletion of a case in this
+process bumps, and a fingerprint of the live cases in the database (how many, and when one was last published), so
+a publish in another web worker or in the task worker is seen too, even with the per-process default cache.
 
 Counting and protecting 100,000 cases takes seconds; a cached view answers in milliseconds. One computation protects
 a whole mesh of views together (aggregates._mesh), so it stores all of them at once.
 
 casebook does not know this app: the hooks are connected here, to Wagtail's page signals (SignalsConfig.ready).
-With several web processes set CACHE_URL (Redis), or a publish in one process leaves the others' caches stale
-until TIMEOUT.
+With several web processes a shared cache (CACHE_URL, Redis) saves computing each view once per process.
 """
 
 from urllib.parse import urlencode
@@ -30,7 +31,23 @@ def _generation():
     if generation is None:
         cache.add(GENERATION_KEY, _fresh(), None)  # new, so no key stored under an evicted number is reused
         generation = cache.get(GENERATION_KEY)
-    return generation
+    return f"{generation}.{_fingerprint()}"
+
+
+def _fingerprint():
+    """Changes whenever the counted cases can: a publish (also of a visibility or coarsening change) sets
+    last_published_at, an unpublish or a deletion lowers the number of live cases. One indexed query (~25 ms at
+    100,000 cases on SQLite)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Count, Max
+    from wagtail.models import Page
+
+    from casebook.models import CasePage
+
+    content_type = ContentType.objects.get_for_model(CasePage)
+    live = Page.objects.filter(content_type=content_type, live=True).aggregate(n=Count("id"),
+                                                                                last=Max("last_published_at"))
+    return f"{live['n']}.{live['last'].timestamp() if live['last'] else 0}"
 
 
 def key(generation, visibility, filters, threshold):

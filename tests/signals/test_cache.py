@@ -85,3 +85,12 @@ def test_a_year_first_published_after_the_years_were_cached_can_be_chosen_at_onc
     assert client.get("/signalering/", {"jaar": "2019"}).status_code == 400  # no case from 2019: not a choice
     make_case(stuck_reasons=["wachtlijst"], **dict(BASE, year=2019))
     assert client.get("/signalering/", {"jaar": "2019"}).status_code == 200
+
+
+def test_a_change_another_process_made_is_seen_although_no_signal_reached_this_one(cases):
+    """Web workers each have their own default cache: the live cases in the database are part of the key."""
+    from wagtail.models import Page
+
+    assert _waiting(None) == 7
+    Page.objects.filter(pk=cases[0].pk).update(live=False)  # as another worker's unpublish looks from here
+    assert _waiting(None) == 6
