@@ -40,8 +40,9 @@ def report_data(db, member, moderator):
     shared = make_lesson(member, statement="Zet de wachtlijst elke maand op de agenda van het regio-overleg.",
                          cases=[public[0]], submit=True)
     _accept(shared, moderator)
-    action = followup.add_action(shared, what="Maandelijks wachtlijstoverzicht delen.", for_whom="Gemeenten in de regio",
-                                 owner=owner, due_date=date(2025, 12, 1), created_by=moderator)
+    action = followup.add_action(shared, what="Maandelijks wachtlijstoverzicht delen.",
+                                 for_whom="Gemeenten in de regio", owner=owner, due_date=date(2025, 12, 1),
+                                 created_by=moderator)
     followup.report(action, progress="done", obstacles="Twee gemeenten leverden laat aan.")
     members_only = make_lesson(member, statement="Deze netwerkles is alleen voor leden.", cases=[network[0]],
                                submit=True)
