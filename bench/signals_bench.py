@@ -124,8 +124,10 @@ def setup(n, rebuild):
         done.write_text(f"{n} cases in {seconds:.0f} s\n")
     else:
         import django
+        from django.core.management import call_command
 
         django.setup()
+        call_command("migrate", verbosity=0, interactive=False)  # a stored database may predate a migration
     from casebook.models import CasePage
 
     assert CasePage.objects.live().count() == n, "the stored database does not hold N cases: use --rebuild"

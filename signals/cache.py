@@ -1,8 +1,8 @@
 """The protected tables are cached, keyed on what decides them: the visibility class of the user (the list of
 visibilities `casebook.visibility.allowed_visibilities` grants: anonymous visitors and members never share a key),
-the filters and the threshold, plus a generation: a number that every publish, unpublish or deletion of a case in this
-process bumps, and a fingerprint of the live cases in the database (how many, and when one was last published), so
-a publish in another web worker or in the task worker is seen too, even with the per-process default cache.
+the filters and the threshold, plus a generation (models.CountsGeneration): one database row bumped in the same
+transaction as every publish, unpublish or deletion of a case, so every process sees the change at once, also with
+the per-process default cache (each gunicorn worker, the task worker publishing scheduled pages or imports).
 
 Counting and protecting 100,000 cases takes seconds; a cached view answers in milliseconds. One computation protects
 a whole mesh of views together (aggregates._mesh), so it stores all of them at once.
@@ -11,14 +11,13 @@ casebook does not know this app: the hooks are connected here, to Wagtail's page
 With several web processes a shared cache (CACHE_URL, Redis) saves computing each view once per process.
 """
 
+import time
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.db import transaction
 
 from casebook.visibility import allowed_visibilities
 
-GENERATION_KEY = "signals:generation"
 TIMEOUT = 6 * 60 * 60  # a safety net only: publishing invalidates at once
 
 
@@ -27,27 +26,9 @@ def visibility_class(user):
 
 
 def _generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, _fresh(), None)  # new, so no key stored under an evicted number is reused
-        generation = cache.get(GENERATION_KEY)
-    return f"{generation}.{_fingerprint()}"
+    from .models import CountsGeneration
 
-
-def _fingerprint():
-    """Changes whenever the counted cases can: a publish (also of a visibility or coarsening change) sets
-    last_published_at, an unpublish or a deletion lowers the number of live cases. One indexed query (~25 ms at
-    100,000 cases on SQLite)."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Count, Max
-    from wagtail.models import Page
-
-    from casebook.models import CasePage
-
-    content_type = ContentType.objects.get_for_model(CasePage)
-    live = Page.objects.filter(content_type=content_type, live=True).aggregate(n=Count("id"),
-                                                                                last=Max("last_published_at"))
-    return f"{live['n']}.{live['last'].timestamp() if live['last'] else 0}"
+    return CountsGeneration.objects.filter(pk=1).values_list("value", flat=True).first() or 0
 
 
 def key(generation, visibility, filters, threshold):
@@ -80,23 +61,19 @@ def remember(user, name, compute):
 
 
 def invalidate():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not set (or evicted)
-        cache.set(GENERATION_KEY, _fresh(), None)
+    from django.db.models import F
 
+    from .models import CountsGeneration
 
-def _fresh():
-    import time
-
-    return int(time.time() * 1000)
+    if not CountsGeneration.objects.filter(pk=1).update(value=F("value") + 1):
+        # No row yet (or a test flushed it): start from the clock, so no number used before comes back.
+        CountsGeneration.objects.update_or_create(pk=1, defaults={"value": time.time_ns() // 1000})
 
 
 def on_case_changed(sender, instance=None, **kwargs):
-    # Now (for the rest of this transaction) and after commit (a request that read the old data in between must not
-    # keep it under the new generation).
+    # In the publishing transaction: it commits (or rolls back) together with the change. A request that read the
+    # old generation stores what it counted under that one, which no request asks for after the commit.
     invalidate()
-    transaction.on_commit(invalidate)
 
 
 def connect():

@@ -87,10 +87,14 @@ def test_a_year_first_published_after_the_years_were_cached_can_be_chosen_at_onc
     assert client.get("/signalering/", {"jaar": "2019"}).status_code == 200
 
 
-def test_a_change_another_process_made_is_seen_although_no_signal_reached_this_one(cases):
-    """Web workers each have their own default cache: the live cases in the database are part of the key."""
-    from wagtail.models import Page
+def test_a_publish_in_another_process_is_seen_although_its_cache_is_not_this_ones(cases):
+    """Each gunicorn worker (and the task worker) has its own default cache: the generation lives in the database."""
+    from unittest import mock
 
-    assert _waiting(None) == 7
-    Page.objects.filter(pk=cases[0].pk).update(live=False)  # as another worker's unpublish looks from here
-    assert _waiting(None) == 6
+    from django.core.cache.backends.locmem import LocMemCache
+
+    assert _waiting(None) == 7  # cached here
+    with mock.patch("signals.cache.cache", LocMemCache("another-worker", {})):
+        for _ in range(5):
+            make_case(stuck_reasons=["wachtlijst"], **BASE)  # published over there
+    assert _waiting(None) == 12
