@@ -4,7 +4,7 @@ PIP := .venv/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run serve test search search-stop bench-search bench-import bench-load bench-relevance bench-anonymity bench-anonymity-quality messages clean
+.PHONY: setup run serve test search search-stop bench-search bench-import bench-load bench-relevance bench-anonymity bench-anonymity-quality bench-signals messages clean
 
 setup: .venv/.installed
 
@@ -64,6 +64,12 @@ bench-relevance: setup
 	scripts/packages.sh
 	scripts/elasticsearch.sh start
 	ELASTICSEARCH_URL=http://127.0.0.1:$${ES_PORT:-9200} $(PY) bench/relevance_bench.py $(RELEVANCE_ARGS)
+
+# Signalering on SIGNALS_N generated cases (default 100,000, written once into var/bench/ and reused): p50/p95 of the
+# overview, the CSV export and the regional report, anonymous and member, first request and cached; bench/results/.
+SIGNALS_N ?= 100000
+bench-signals: setup
+	$(PY) bench/signals_bench.py --n $(SIGNALS_N)
 
 bench-anonymity: setup
 	scripts/packages.sh

@@ -9,6 +9,7 @@ Every table is protected by suppression.protect, and every view together with th
 never give away an entry hidden in one of them (partition attack). What is not covered: docs/signals.md.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -17,7 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from casebook.models import TaxonomyTerm
 from casebook.visibility import visible_cases
 
-from .suppression import TOTAL, protect
+from . import cache
+from .suppression import TOTAL, Table, protect
 
 NOT_STATED = "niet-vermeld"
 
@@ -110,23 +112,6 @@ def _life_domains(fact):
     return [(d, "cases") for d in fact.life_domains]
 
 
-def table_specs(all_facts):
-    """The tables of the overview: name -> (rows, cols, counting function, title). Rows and columns come from the
-    taxonomy and from all cases the user may see, so every filtered view has the same shape."""
-    cases_col = [("cases", _("casussen"))]
-    years = sorted({f.year for f in all_facts})
-    return {
-        "stuck_by_area": (terms("stuck_reasons"), terms("problem_areas"), _stuck_by_area,
-                          _("Waar de zorg vastliep, per probleemgebied")),
-        "stuck": (terms("stuck_reasons"), cases_col, _stuck, _("Casussen per reden van vastlopen")),
-        "region_by_year": (terms("regions") + [_not_stated()], [(y, str(y)) for y in years], _region_by_year,
-                           _("Casussen per regio en jaar")),
-        "outcome_by_stuck": (terms("stuck_reasons"), terms("outcome_status"), _outcome_by_stuck,
-                             _("Uitkomst per reden van vastlopen")),
-        "life_domains": (terms("life_domains"), cases_col, _life_domains, _("Betrokken leefgebieden")),
-    }
-
-
 # Filters whose values split the cases into disjoint groups (one value per case). Their views add up to the view
 # without them (plus the cases where the value is 'niet vermeld'): the partition attack works over these.
 SINGLE_VALUED = {param for param, (attr, _v, _l) in FILTERS.items() if attr not in _MANY}
@@ -147,23 +132,25 @@ def _assignments(fact, params):
     return combos
 
 
-def _add(grid, r, c):
-    for key in ((r, c), (r, TOTAL), (TOTAL, c), (TOTAL, TOTAL)):
-        grid[key] = grid.get(key, 0) + 1
-
-
 def _raw_views(facts, specs, params):
-    """Unsuppressed counts with totals for every view over `params` that has a case: {values: {table: grid}}."""
+    """Unsuppressed counts with totals for every view over `params` that has a case: {values: {table: grid}}.
+
+    Interior cells are counted first (one Counter update per entry: this loop runs over every visible case) and
+    the totals added up afterwards; a total is the sum of its cells."""
     keys = {name: ({r for r, _ in rows}, {c for c, _ in cols}) for name, (rows, cols, _f, _t) in specs.items()}
-    views = {}
+    cells = Counter()
+    seen = set()
     for fact in facts:
-        pairs = [(name, [(r, c) for r, c in count(fact) if r in keys[name][0] and c in keys[name][1]])
-                 for name, (_rows, _cols, count, _t) in specs.items()]
+        entries = [(name, r, c) for name, (_rows, _cols, count, _t) in specs.items()
+                   for r, c in count(fact) if r in keys[name][0] and c in keys[name][1]]
         for values in _assignments(fact, params):
-            grids = views.setdefault(values, {name: {} for name in specs})
-            for name, entries in pairs:
-                for r, c in entries:
-                    _add(grids[name], r, c)
+            seen.add(values)
+            cells.update((values, name, r, c) for name, r, c in entries)
+    views = {values: {name: {} for name in specs} for values in seen}
+    for (values, name, r, c), n in cells.items():
+        grid = views[values][name]
+        for key in ((r, c), (r, TOTAL), (TOTAL, c), (TOTAL, TOTAL)):
+            grid[key] = grid.get(key, 0) + n
     return views
 
 
@@ -204,6 +191,7 @@ def _mesh(facts, specs, params, threshold, memo):
             extra[(values, name)] = risky
 
     known = {key: set() for key in extra}
+    links = _links(specs)
 
     def build(values, name):
         rows, cols, _count, _title = specs[name]
@@ -247,6 +235,11 @@ def _mesh(facts, specs, params, threshold, memo):
                             # own table either. Show it there and let that table hide something else.
                             known[(hidden[0], name)].add(key)
                             changed.add((hidden[0], name))
+        for values, grids in tables.items():
+            for group in links:
+                for name, key in _unlinked(group, grids, raw[values], known, values):
+                    extra[(values, name)].add(key)
+                    changed.add((values, name))
         if not changed:
             break
         for values, name in changed:
@@ -255,19 +248,90 @@ def _mesh(facts, specs, params, threshold, memo):
     return memo[params]
 
 
+def _links(specs):
+    """Entries of different tables of one view that count the same cases by definition (when their counts agree):
+    the cases stuck on a reason (bar chart), the outcome table's row total for it (every case has one outcome) and
+    the heatmap's row margin (when each of those cases names one problem area); and the grand totals. The tables are
+    protected one by one, so without this one could show what another hides (tests/signals/test_across_tables.py)."""
+    groups = [[(name, (TOTAL, TOTAL)) for name in specs] + [("stuck", (TOTAL, "cases")),
+                                                            ("life_domains", (TOTAL, "cases"))]]
+    for reason, _label in specs["stuck"][0]:
+        groups.append([("stuck", (reason, "cases")), ("stuck", (reason, TOTAL)), ("outcome_by_stuck", (reason, TOTAL)),
+                       ("stuck_by_area", (reason, TOTAL))])
+    return groups
+
+
+def _unlinked(group, tables, raw, known, values):
+    """Entries of `group` that show a count another entry of the group, equal to it, hides: [(table, key)]."""
+    by_count = {}
+    for name, key in group:
+        by_count.setdefault(raw[name].get(key, 0), []).append((name, key))
+    found = []
+    for entries in by_count.values():
+        if any(tables[name].shown[key] is None for name, key in entries):
+            found += [(name, key) for name, key in entries
+                      if tables[name].shown[key] is not None and key not in known[(values, name)]]
+    return found
+
+
 def _empty_tables(specs, threshold):
     return {name: protect(rows, cols, {}, threshold=threshold) for name, (rows, cols, _c, _t) in specs.items()}
 
 
-def overview(user, filters, threshold=5):
-    """The protected tables for `filters` ({GET parameter: slug or year}): name -> (title, Table)."""
+def _years(facts):
+    return sorted({f.year for f in facts})
+
+
+def table_specs(all_facts=None, years=None):
+    """The tables of the overview: name -> (rows, cols, counting function, title). Rows and columns come from the
+    taxonomy and from the years of all cases the user may see, so every filtered view has the same shape."""
+    years = _years(all_facts) if years is None else years
+    cases_col = [("cases", _("casussen"))]
+    return {
+        "stuck_by_area": (terms("stuck_reasons"), terms("problem_areas"), _stuck_by_area,
+                          _("Waar de zorg vastliep, per probleemgebied")),
+        "stuck": (terms("stuck_reasons"), cases_col, _stuck, _("Casussen per reden van vastlopen")),
+        "region_by_year": (terms("regions") + [_not_stated()], [(y, str(y)) for y in years], _region_by_year,
+                           _("Casussen per regio en jaar")),
+        "outcome_by_stuck": (terms("stuck_reasons"), terms("outcome_status"), _outcome_by_stuck,
+                             _("Uitkomst per reden van vastlopen")),
+        "life_domains": (terms("life_domains"), cases_col, _life_domains, _("Betrokken leefgebieden")),
+    }
+
+
+def _compute(user, filters, threshold):
+    """Count and protect: [(filters, cached data)] for the requested view and every view protected with it."""
     facts = case_facts(user)
-    specs = table_specs(facts)
+    years = _years(facts)
+    specs = table_specs(years=years)
     params = tuple(sorted(filters))
-    mesh = _mesh(facts, specs, params, threshold, {})
-    values = tuple(str(filters[p]) for p in params)
-    found = mesh.tables.get(values) or _empty_tables(specs, threshold)
-    return {name: (specs[name][3], found[name]) for name in specs}
+    memo = {}
+    _mesh(facts, specs, params, threshold, memo)
+    views = []
+    for mesh_params, mesh in memo.items():
+        for values, tables in mesh.tables.items():
+            shown = {name: table.shown for name, table in tables.items()}
+            views.append((dict(zip(mesh_params, values)), {"years": years, "shown": shown}))
+    wanted = {p: str(filters[p]) for p in params}
+    if not any(view == wanted for view, _data in views):  # no case has these values: an empty view
+        empty = {name: table.shown for name, table in _empty_tables(specs, threshold).items()}
+        views.append((wanted, {"years": years, "shown": empty}))
+    return views
+
+
+def overview(user, filters, threshold=5):
+    """The protected tables for `filters` ({GET parameter: slug or year}): name -> (title, Table).
+
+    Served from signals.cache when this visibility class has asked for these filters since the last publish."""
+    filters = {p: str(v) for p, v in filters.items()}
+    data, generation = cache.get(user, filters, threshold)
+    if data is None:
+        views = _compute(user, filters, threshold)
+        cache.put_many(user, views, threshold, generation)
+        data = next(d for view, d in views if view == filters)
+    specs = table_specs(years=data["years"])
+    return {name: (title, Table(rows=list(rows), cols=list(cols), shown=data["shown"][name]))
+            for name, (rows, cols, _count, title) in specs.items()}
 
 
 def top_stuck_reasons(table, limit=3):

@@ -6,3 +6,8 @@ class SignalsConfig(AppConfig):
     name = "signals"
     verbose_name = _("Signalering")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import cache
+
+        cache.connect()  # casebook imports nothing of signals: the cached counts listen to its page signals

@@ -10,8 +10,8 @@ equation "cells add up to the total". We hide:
    of that equation (zeros are no protection: a hidden zero beside a hidden 3 gives the 3 away), repeated until
    stable;
 3. a final exact check: the visible entries form a system of linear equations in the hidden ones; if any hidden
-   entry is uniquely determined by it (also through combinations of rows and columns), hide another entry next
-   to it, and as a last resort all totals, until none is.
+   entry is uniquely determined by it (also through combinations of rows and columns: it lies on no cycle of hidden
+   entries, see _determined), hide another entry next to it, and as a last resort all totals, until none is.
 
 What this guarantees: nothing shown is 1–4 (zeros are shown: "no case" is not a small group), and no hidden
 entry can be computed exactly from the same table. It does not guarantee a wide protection interval (a hidden
@@ -19,7 +19,6 @@ cell may be known to lie between 0 and, say, 9).
 """
 
 from dataclasses import dataclass, field
-from fractions import Fraction
 
 THRESHOLD = 5
 TOTAL = "__total__"
@@ -116,42 +115,45 @@ def protect(rows, cols, counts, extra_hidden=(), threshold=THRESHOLD, known=()):
 
 
 def _determined(equations, grid, hidden):
-    """Hidden entries whose value follows exactly from the visible ones (e_i lies in the equations' row space)."""
-    unknowns = sorted({k for eq in equations for k in eq if k in hidden}, key=str)
-    index = {k: i for i, k in enumerate(unknowns)}
-    matrix = []
-    for equation in equations:
-        row = [Fraction(0)] * len(unknowns)
-        *cells, total = equation
-        for k in cells:
-            if k in hidden:
-                row[index[k]] += 1
-        if total in hidden:
-            row[index[total]] -= 1
-        if any(row):
-            matrix.append(row)
-    return {unknowns[i] for i in _unit_rows(matrix, len(unknowns))}
+    """Hidden entries whose value follows exactly from the visible ones.
+
+    With a total counted negatively, every row and every column of the table (totals included) sums to zero, and
+    each entry lies in exactly one row and one column: the hidden entries are the edges of a bipartite graph between
+    rows and columns, and the equations are its incidence matrix. Its kernel is the cycle space, so a hidden entry is
+    determined exactly when no cycle of hidden entries runs through it: when it is a bridge. (This replaced a rational
+    row reduction that took seconds per table; tests/signals/test_suppression.py checks the result with numpy ranks.)"""
+    del equations, grid  # the graph is the whole story; kept in the signature for the callers
+    adjacency = {}
+    for r, c in hidden:
+        adjacency.setdefault(("row", r), []).append((("col", c), (r, c)))
+        adjacency.setdefault(("col", c), []).append((("row", r), (r, c)))
+    return _bridges(adjacency)
 
 
-def _unit_rows(matrix, width):
-    """Reduced row echelon form; a variable is determined iff some reduced row is exactly its unit vector."""
-    rows = [list(r) for r in matrix]
-    pivot_row = 0
-    for col in range(width):
-        pick = next((i for i in range(pivot_row, len(rows)) if rows[i][col] != 0), None)
-        if pick is None:
+def _bridges(adjacency):
+    """Edges on no cycle (Tarjan, iterative): {edge key}."""
+    order, low, bridges = {}, {}, set()
+    for root in adjacency:
+        if root in order:
             continue
-        rows[pivot_row], rows[pick] = rows[pick], rows[pivot_row]
-        lead = rows[pivot_row][col]
-        rows[pivot_row] = [x / lead for x in rows[pivot_row]]
-        for i in range(len(rows)):
-            if i != pivot_row and rows[i][col] != 0:
-                factor = rows[i][col]
-                rows[i] = [a - factor * b for a, b in zip(rows[i], rows[pivot_row])]
-        pivot_row += 1
-    units = []
-    for row in rows[:pivot_row]:
-        nonzero = [i for i, x in enumerate(row) if x != 0]
-        if len(nonzero) == 1:
-            units.append(nonzero[0])
-    return units
+        order[root] = low[root] = len(order)
+        stack = [(root, None, iter(adjacency[root]))]
+        while stack:
+            node, via, edges = stack[-1]
+            for neighbour, edge in edges:
+                if edge == via:
+                    continue
+                if neighbour in order:
+                    low[node] = min(low[node], order[neighbour])
+                else:
+                    order[neighbour] = low[neighbour] = len(order)
+                    stack.append((neighbour, edge, iter(adjacency[neighbour])))
+                    break
+            else:
+                stack.pop()
+                if stack:
+                    parent = stack[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                    if low[node] > order[parent]:
+                        bridges.add(via)
+    return bridges

@@ -25,6 +25,8 @@ VISITOR_PAGES = [
     "/leren/nieuw/",
     "/expertteams/",
     "/signalering/",
+    "/signalering/?regio=noord&jaar=2023",
+    "/signalering/rapport/noord/2023/",
     "/inloggen/",
     "/wachtwoord-vergeten/",
     "/bestaat-niet/",
@@ -36,6 +38,7 @@ MEMBER_PAGES = [
     "/leren/bijeenkomsten/",
     "/consultatie/",
     "/consultatie/nieuw/",
+    "/signalering/rapport/noord/2023/",
 ]
 
 
