@@ -11,7 +11,7 @@ import threading
 
 import regex as re
 
-from . import gazetteer, lexicon, name_cues, rules
+from . import gazetteer, lexicon, name_cues, providers, rules
 from .proper_nouns import proper_nouns
 from .allowlist import allowed_spans, default_pattern, is_allowed
 from .findings import Finding, merge
@@ -88,7 +88,7 @@ class Detector:
             return []
         places = list(gazetteer.places(text))
         found = (self._from_deduce(text) + rules.all_rules(text, self._common, self._surnames) + list(proper_nouns(text))
-                 + list(name_cues.informal_names(text)))
+                 + list(name_cues.informal_names(text)) + providers.institutions(text))
         found = self._trim_name_tails(text, self._prefer_places(text, found))
         found = self._gazetteer_wins(text, found, places) + places
         # 'Zorgcentrum De Lindehof', 'SBO De Regenbooglaan': a street-like name without a number inside an

@@ -141,3 +141,9 @@ def _dutch_words() -> frozenset[str]:
 
 def cue_before(text: str, start: int) -> bool:
     return bool(_CUE.search(text[max(0, start - 40) : start]))
+
+
+def is_neighbourhood_or_town(name: str) -> bool:
+    """A listed town or neighbourhood written as listed (capitalised), not one that is also a word."""
+    entry = table().get(name.lower())
+    return bool(entry) and entry[0] == name and not (entry[1] and entry[2])

@@ -86,6 +86,11 @@ _PLACE_ENDING = re.compile(r"(?:wijk|buurt|kwartier|dorp|veld|velden|kamp|polder
                            r"hof|horst|holt|burgen|erp|erpt|-(?:Noord|Zuid|Oost|West|Centrum))$")
 
 
+_NAME_PARTICLES = {"Al", "El", "Ben", "Bin", "Abu", "Abou", "Van", "De", "Ter", "Ten", "Ould", "Ait", "Aït", "Da", "Dos"}
+# A first name or a title right before: 'Nour Al-Hassan', 'mevrouw Tjon-A-Fong'.
+_PERSON_BEFORE = re.compile(r"(?:\b(?:mevrouw|meneer|mevr\.|mw\.|dhr\.|heer|familie|fam\.)|[A-Z][a-zà-ÿ]+)\s+$")
+
+
 def _kind(text: str, start: int, token: str) -> str:
     before = text[max(0, start - 30) : start]
     if _CAMEL.search(token):
@@ -94,6 +99,9 @@ def _kind(text: str, start: int, token: str) -> str:
         return "place"
     if token in lexicon.first_names():
         return "name"
+    if "-" in token and (_PERSON_BEFORE.search(before) or token.split("-")[0] in _NAME_PARTICLES
+                         or any(p in lexicon.surnames() or p in lexicon.first_names() for p in token.split("-"))):
+        return "name"  # 'mevrouw Tjon-A-Fong', 'Nour Al-Hassan', 'Smits-Aydın', 'Van Eijk-Brouwer'
     if _HYPHENATED_NAME.fullmatch(token):
         # Anne-Marie, Smit-Bakker are names; Kids-Care, Jeugd-Punt are brands (a part is a word).
         ordinary = lexicon.ordinary_words()

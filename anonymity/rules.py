@@ -355,6 +355,12 @@ def case_number(text: str) -> Iterator[Finding]:
 
 # --- Institutions ---------------------------------------------------------------------------
 
+# Words that say what kind of care, not whose: 'Gesloten Jeugdzorg', 'Basis GGZ'.
+QUALIFIERS = frozenset("""basis generalistisch specialistisch gesloten open ambulant residentieel klinisch forensisch
+jeugd kinder volwassenen preventief intensief langdurig acuut transcultureel vrijgevestigd regulier lichte zware
+tweedelijns eerstelijns derdelijns hoog top topklinisch gespecialiseerd particulier gemeentelijk regionaal landelijk
+passend speciaal voortgezet primair middelbaar hoger beroeps""".split())
+
 _INSTITUTION_TYPE_LOWER = (
     r"basisschool|school|middelbare school|kindcentrum|lyceum|college|gymnasium|scholengemeenschap|"
     r"praktijkschool|kinderdagverblijf|peuterspeelzaal|buitenschoolse opvang|ziekenhuis|kliniek|"
@@ -399,8 +405,10 @@ _HEADS = (
     r"restaurant|supermarkt|markt|zaak|salon|studio|theater|bibliotheek|hotel|camping|fabriek|kwekerij|"
     r"voorziening|dagbesteding|begeleiding|hulp|therapie|poli|instituut|academie|lyceum|college"
 )
+_HEAD_WORDS = frozenset(_HEADS.split("|"))
+_HEADS_CAP = "|".join(sorted({h.capitalize() for h in _HEADS.split("|")}))
 _HEAD_NAME = re.compile(
-    rf"(?<![\w-])[A-Z][a-zà-ÿ]*(?:-[a-zà-ÿ]+)?(?:{_HEADS}) (?:(?:De|Het|'t|The|Den|Van|Op|In) )?"
+    rf"(?<![\w-])(?:[A-Z][a-zà-ÿ]*(?:-[a-zà-ÿ]+)?(?:{_HEADS})|(?:{_HEADS_CAP})) (?:(?:De|Het|'t|The|Den|Van|Op|In) )?"
     rf"(?:[A-Z][\p{{L}}'’-]+|\d+)(?: [A-Z][\p{{L}}'’-]+)*"
 )
 # 'crisisopvang Het Kantelpunt', 'de woongroep De Linde': an article names the place after a care word
@@ -414,6 +422,9 @@ _NAMED_SCHOOL = re.compile(r"(?<![\w-])(?:(?:De|Het) )?[A-Z][a-zà-ÿ]+(?:-[A-Z]
 _BRAND_TOKEN = re.compile(r"(?<![\w@.])(?:[A-Za-z]+&[A-Za-z]+|[A-Z][a-z]+\d[A-Z][a-z]+)(?: [A-Z][a-zà-ÿ]+)?(?![\w@])")
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•*#>(]|^\s*[-–])[\s\"'‘“(\[-]*$")
+
+
 def _ordinary_lower(word: str) -> bool:
     from . import lexicon
 
@@ -424,8 +435,14 @@ def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[F
     for m in _HEAD_NAME.finditer(text):
         head, rest = m.group().split(" ", 1)
         first = rest.split()[0]
+        if head.lower() in _HEAD_WORDS and (first[0].isdigit() or _SENTENCE_START.search(
+                text[max(0, m.start() - 12) : m.start()]) or m.start() == 0):
+            continue  # 'Hulp 24/7', 'Opvang Nederland' at a sentence start: a word, not a name
         if (first in ("De", "Het", "'t", "The", "Den", "Van", "Op", "In") or not _ordinary_lower(first)
-                or first[0].isdigit() or not _ordinary_lower(head)):
+                or first[0].isdigit() or not _ordinary_lower(head)
+                # 'bij de Bakkerij Kroes': a capitalised kind of business mid-sentence, then a capitalised word
+                or (len(head) > 4 and not _SENTENCE_START.search(text[max(0, m.start() - 12) : m.start()])
+                    and m.start() > 0)):
             yield _f("institution", text, m)
     for pattern in (_CARE_ARTICLE, _BRAND_TOKEN):
         for m in pattern.finditer(text):
@@ -437,6 +454,9 @@ def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[F
     for pattern in _INSTITUTIONS + [_EMPLOYER]:
         for m in pattern.finditer(text):
             span = _TRAILING_SMALL.sub("", m.group())
+            if pattern is _INSTITUTIONS[2] and all(w.lower() in QUALIFIERS or w.lower().endswith(("e", "sch"))
+                                                   for w in span.split()[:-1]):
+                continue  # 'Gesloten Jeugdzorg', 'Specialistische Jeugdhulp': a kind of care
             yield Finding("institution", m.start(), m.start() + len(span), span)
     for m in _ARTICLE_NAME.finditer(text):
         if m.group().split(" ", 1)[1] not in surnames:  # 'bij De Groot' is a person
