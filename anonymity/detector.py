@@ -49,6 +49,13 @@ _NAME_FOLLOWS = re.compile(
     r"\s+(?:en (?:haar|zijn|hun)\b|\(\d|(?:zegt|zei|vertelt|vertelde|wil|wilde|woont|woonde|liep|belde|"
     r"schreef|kreeg|huilde|lachte|weigerde|durfde)\b)"
 )
+_ROLE_NOUN_AFTER_ARTICLE = re.compile(
+    r"(?:^|[.,;:!?\n(]\s*|\b(?:en|of|met|van|door|bij|aan|voor|naar|over|dan|is|zijn|was|werd|dat|die|om|als|"
+    r"wat|waar|tegen|zonder|via|ook)\s+)(?:de|het|een|De|Het|Een)\s+$")
+# Offices that are also surnames: after 'de' they are the office ('de Burgemeester'), after 'het'/'een' any word is
+_ROLE_NOUNS = frozenset("""burgemeester wethouder advocaat rechter officier voorzitter directeur minister notaris
+kinderrechter deurwaarder griffier ombudsman koning koningin bisschop dokter pastoor dominee meester
+schoolmeester kok bakker smid visser boer schilder koster molenaar kapper slager timmerman""".split())
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•*#>]|^\s*[-–])[\s\"'‘“(\[-]*$")
 
 
@@ -128,8 +135,15 @@ class Detector:
         if not any(c.isupper() for c in f.text):
             return False
         single = " " not in f.text.strip()
-        if f.kind == "place" and f.text in self._areas:
-            return False
+        if single and f.kind == "name" and f.text.strip() in lexicon.general_proper_nouns():
+            return False  # 'geen Nederlands en geen Engels': a language, though deduce knows the surname
+        if f.text in self._areas or (single and f.kind != "name" and
+                                     text[max(0, f.start - 6) : f.start].lower() == "regio "):
+            return False  # 'Regio Rivierenland', 'Twente': a region identifies nobody, whatever deduce calls it
+        if single and f.kind == "name" and f.text.lower() in lexicon.ordinary_words() and (
+                _ROLE_NOUN_AFTER_ARTICLE.search(text[max(0, f.start - 30) : f.start])
+                and (f.text.lower() in _ROLE_NOUNS or not text[max(0, f.start - 4) : f.start].lower().endswith("de "))):
+            return False  # 'het Rijk', 'de Burgemeester', 'een Advocaat': a noun, though also a surname
         if single and f.text.lower() in self._ambiguous:
             # 'Best', 'Putten', 'Hoek', 'Bakker': only a place or name where the context says so.
             if sentence_initial(text, f.start):

@@ -273,6 +273,23 @@ _ADDRESS = [
 ]
 
 
+_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:mevrouw|meneer|mevr\.|mw\.|dhr\.|heer|familie|fam\.|juf|meester)\s+|(?<![\w.])[A-Z]\.\s?"
+    r"|\b(?P<first>[A-Z][a-zà-ÿ]+)\s+)(?:(?:van|de|der|den|ter|ten|van der|van den|van de)\s+)?$")
+
+
+def _is_area(word: str) -> bool:
+    from . import lexicon
+
+    return word in lexicon.places() or word in lexicon.deduce_list("locations/lst_placename/lst_region")
+
+
+def _is_first_name(word: str) -> bool:
+    from . import lexicon
+
+    return word in lexicon.first_names()
+
+
 def postcode(text: str) -> Iterator[Finding]:
     for m in _POSTCODE.finditer(text):
         if not _POSTCODE_NOT.match(m.group()):
@@ -297,6 +314,12 @@ def address(text: str) -> Iterator[Finding]:
             small = re.match(rf"(?:{_TUSSEN}\s)+", text[start : m.end()])
             if small:
                 start += small.end()
+            if pattern is _ADDRESS[1] and text[m.end() - 3 : m.end()] in ("hof", "erf") and _ordinary_lower(
+                    text[start : m.end()]):
+                continue  # 'het Gerechtshof', 'het Kerkhof' without a number: a word
+            person = _PERSON_BEFORE.search(text[max(0, start - 30) : start]) if pattern is _ADDRESS[1] else None
+            if person and (not person.group("first") or _is_first_name(person.group("first"))):
+                continue  # 'Iris Nijhof', 'mevrouw Kerkhof': a surname that ends like a street
             yield Finding("address", start, m.end(), text[start : m.end()])
 
 
@@ -380,6 +403,7 @@ _INSTITUTION_SUFFIX = (
     r"College|Lyceum|Gymnasium|Ziekenhuis|Kliniek|Jeugdzorg|Zorggroep|Zorg|Groep|Academie|School|"
     r"Instituut|Centrum|Huis|Kindcentrum|Scholengemeenschap|Jeugdhulp|Opvoedpoli|Kinderpraktijk|Jeugd|Vakschool"
 )
+_WEAK_SUFFIXES = {"Jeugd", "Zorg", "Groep", "Centrum", "Huis", "Jeugdhulp", "Jeugdzorg"}
 _NAME_SEQ = rf"(?:(?:De|Het|'t|Den) )?{_CAP}(?: (?:{_CAP}|aan|op|van|de|der|den|en|het)(?=[ .,;:!?)]|$))*"
 _INSTITUTIONS = [
     re.compile(rf"(?<=\b(?:{_INSTITUTION_TYPE_LOWER}) ){_NAME_SEQ}"),
@@ -457,6 +481,9 @@ def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[F
             if pattern is _INSTITUTIONS[2] and all(w.lower() in QUALIFIERS or w.lower().endswith(("e", "sch"))
                                                    for w in span.split()[:-1]):
                 continue  # 'Gesloten Jeugdzorg', 'Specialistische Jeugdhulp': a kind of care
+            if pattern is _INSTITUTIONS[2] and span.split()[-1] in _WEAK_SUFFIXES and all(
+                    _ordinary_lower(w) and not _is_area(w) for w in span.split()[:-1]):
+                continue  # 'Afdeling Jeugd', 'Team Jeugd', 'Sector Zorg': a department, not a name
             yield Finding("institution", m.start(), m.start() + len(span), span)
     for m in _ARTICLE_NAME.finditer(text):
         if m.group().split(" ", 1)[1] not in surnames:  # 'bij De Groot' is a person
@@ -473,8 +500,8 @@ ROLE_WORDS = (
     r"behandelaar|psychiater|psycholoog|orthopedagoog|huisarts|docent|leerkracht|coach|"
     r"mevrouw|meneer|mevr\.|mw\.|dhr\.|de heer|collega|stagiair|stagiaire|baby|kind|pupil"
 )
-_NAME_AFTER_ROLE = re.compile(
-    rf"(?<=\b(?:{ROLE_WORDS})\s)(?P<name>{_CAP}(?:[ -](?:{_TUSSEN}\s)?{_CAP})*)"
+_NAME_AFTER_ROLE = re.compile(  # a space, not a line break: 'jongere\nOuders stopten' is a heading, then a sentence
+    rf"(?<=\b(?:{ROLE_WORDS})[ \t])(?P<name>{_CAP}(?:[ -](?:{_TUSSEN}\s)?{_CAP})*)"
 )
 _NAME_BEFORE_AGE = re.compile(rf"(?P<name>{_CAP}(?: {_CAP})?)(?= \(\d{{1,2}}(?: jaar| jr\.?)?\))")
 _NICKNAME = re.compile(
