@@ -64,6 +64,9 @@ def _words() -> frozenset[str]:
     return lexicon.ordinary_words() | lexicon.common_words() | frozenset(w.lower() for w in lexicon.general_proper_nouns())
 
 
+_SELF_NAMED = re.compile(r"(?<=\b(?i:ik ben|ben ik|ik heet|noemt me|noemen me|noemde me)\s)(?:[A-Z]{2,3}|[a-zà-ÿ]{3,})\b")
+
+
 def informal_names(text: str) -> Iterator[Finding]:
     first, words, dutch = _first_names_lower(), _words(), _dutch()
     for m in _LOWER_TOKEN.finditer(text):
@@ -91,18 +94,20 @@ def informal_names(text: str) -> Iterator[Finding]:
     for m in _INITIAL_AFTER_ROLE.finditer(text):
         yield Finding("name", m.start(), m.end(), m.group())
     # 'ik ben Kwabena maar op straat ben ik KB', 'noemt me chay': a strong cue names any word
-    for m in re.finditer(r"(?<=\b(?i:ik ben|ben ik|ik heet|noemt me|noemen me|noemde me)\s)(?:[A-Z]{2,3}|[a-zà-ÿ]{3,})\b",
-                         text):
+    for m in _SELF_NAMED.finditer(text):
         token = m.group()
         if token.isupper() or (token.lower() not in words):
             yield Finding("name", m.start(), m.end(), token)
+
+
+_ONE_WORD = re.compile(r"[\p{L}]{3,}")
 
 
 def later_mentions(text: str, found: list[Finding]) -> list[Finding]:
     """Every other mention of a one-word name found in the text."""
     words = _words()
     names = _person_names()
-    seeds = {f.text.strip() for f in found if f.kind == "name" and re.fullmatch(r"[\p{L}]{3,}", f.text.strip())}
+    seeds = {f.text.strip() for f in found if f.kind == "name" and _ONE_WORD.fullmatch(f.text.strip())}
     extra = []
     kept = {}
     for seed in seeds:

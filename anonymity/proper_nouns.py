@@ -60,9 +60,13 @@ def _fold(word: str) -> str:
 _WORD_ENDING = re.compile(r"(?:iteit|heid|heden|isme|ismen|atie|aties|logie|schap|schappen|ieve|ische|baarheid)$")
 
 
+_DOUBLE_VOWEL = re.compile(r"([aeou])\1([^aeiou])$")
+_PARTS = re.compile(r"['’-]")
+
+
 def _verb_form(low: str, ordinary: frozenset[str]) -> bool:
     """'Anonimiseer', 'Evalueer': an imperative or stem whose infinitive is a word (anonimiseren)."""
-    stem = re.sub(r"([aeou])\1([^aeiou])$", r"\1\2", low)
+    stem = _DOUBLE_VOWEL.sub(r"\1\2", low)
     return any(form in ordinary for form in (low + "en", stem + "en", low[:-1] + "ven" if low.endswith("f") else "",
                                              low[:-1] + "zen" if low.endswith("s") else ""))
 
@@ -91,7 +95,7 @@ def _is_ordinary(token: str, ordinary: frozenset[str], known_proper: frozenset[s
         return False  # JeugdPunt, ZorgPunt-Zuid: a word written as a brand is a name
     # Tarwewijk is tarwe + wijk, and still a neighbourhood: no compound excuse for a place-like ending.
     compounds = not _PLACE_ENDING.search(token)
-    parts = [p for p in re.split(r"['’-]", token) if p]
+    parts = [p for p in _PARTS.split(token) if p]
     return all(p.isupper() or len(p) <= 3 or _ordinary_word(p.lower(), ordinary, compounds) for p in parts)
 
 

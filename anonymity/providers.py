@@ -24,7 +24,8 @@ from .findings import Finding
 from .rules import QUALIFIERS as _QUALIFIERS
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:['’-][A-Za-zà-öø-ÿ]+)*"
-_WORD_START = re.compile(r"(?<![\w'’&+.-])['’]?[\w]")
+# A word as the gazetteer's first words are written: 's Heeren, GGzE, Lijn5, Gezinshuis.com
+_CANDIDATE = re.compile(r"(?<![\w'’&+.-])['’]?\w[^\s,;:!?()\"]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•*#>(]|^\s*[-–])[\s\"'‘“(\[-]*$")
 # What may come before a provider's name that is also an ordinary word: 'in behandeling bij Karakter'.
 _CUE = re.compile(r"\b(?:bij|van|naar|in|op|via|door|vanuit|binnen|met|aan|voor|locatie|instelling|aanbieder|"
@@ -68,15 +69,15 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def gazetteer(text: str) -> Iterator[Finding]:
     table = _entries()
-    for m in _WORD_START.finditer(text):
-        start = m.start()
-        end_word = start
-        while end_word < len(text) and not text[end_word].isspace() and text[end_word] not in ",;:!?()\"":
-            end_word += 1
-        first = text[start:end_word].lstrip("'’").rstrip(".")
-        options = table.get(first)
-        if not options:
+    # One C-level scan for the words that start an entry (most texts hold none), then a look at those places only.
+    firsts = {w for w in _CANDIDATE.findall(text) if w.lstrip("'’").rstrip(".") in table}
+    if not firsts:
+        return
+    for m in _CANDIDATE.finditer(text):
+        if m.group() not in firsts:
             continue
+        start = m.start()
+        options = table[m.group().lstrip("'’").rstrip(".")]
         for entry, condition in options:
             if not text.startswith(entry, start):
                 continue
