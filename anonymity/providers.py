@@ -153,9 +153,31 @@ _SECTOR_SUFFIX = re.compile(
     rf"\b{_CAP}\s(?:GGZ|GGz|Ggz|Jeugd-GGZ|Jeugdzorg|Jeugdhulp|Zorggroep|Kinderopvang|Jeugdbescherming|Onderwijs)\b")
 
 
+# What each pattern cannot match without, checked as plain substrings (far cheaper than a scan that fails)
+_SCHOOL_GATES = (
+    ("chool", "College", "Lyceum", "Gymnasium", "Instituut", "Academie", "Campus"),
+    ("school", "college", "lyceum"),
+    ("-school", "-college", "-School", "-College"),
+    ("Montessori", "Dalton", "Jenaplan", "Freinet", "Vrije School"),
+)
+_SECTOR_GATE = ("GGZ", "GGz", "Ggz", "Jeugdzorg", "Jeugdhulp", "Zorggroep", "Kinderopvang", "Jeugdbescherming",
+                "Onderwijs")
+_CARE_BEFORE_GATE = ("behandel", "in zorg", "opgenomen", "aangemeld", "geplaatst", "verwezen", "intake", "wachtlijst",
+                     "begeleid", "ambulant", "terecht", "ingeschreven", "traject", "crisisplaatsing", "logeer",
+                     "verblijf", "verbleef")
+_CARE_AFTER_GATE = ("in behandeling", "in zorg", "op de wachtlijst", "aangemeld", "opgenomen", "in begeleiding",
+                    "geplaatst", "in therapie")
+
+
+def _has_any(text: str, words) -> bool:
+    return any(w in text for w in words)
+
+
 def schools_and_sectors(text: str) -> Iterator[Finding]:
     ordinary = lexicon.ordinary_words()
-    for pattern in _SCHOOL_PATTERNS:
+    for pattern, gate in zip(_SCHOOL_PATTERNS, _SCHOOL_GATES):
+        if not _has_any(text, gate):
+            continue
         for m in pattern.finditer(text):
             words = [w for w in re.split(r"[\s-]+", m.group()) if w]
             if pattern is _SCHOOL_PATTERNS[3]:
@@ -166,7 +188,7 @@ def schools_and_sectors(text: str) -> Iterator[Finding]:
                     r"(?:De|Het|'t)\s|" + _TITLE, m.group()):
                 continue  # 'Middelbare School': words only
             yield Finding("institution", m.start(), m.end(), m.group())
-    for m in _SECTOR_SUFFIX.finditer(text):
+    for m in (_SECTOR_SUFFIX.finditer(text) if _has_any(text, _SECTOR_GATE) else ()):
         head = m.group().split()[0]
         low = head.lower()
         if (head in lexicon.general_proper_nouns() or head in lexicon.allowed_areas() or low in _QUALIFIERS
@@ -223,7 +245,10 @@ def _generic(name: str, ordinary: frozenset[str]) -> bool:
 
 def care_context(text: str) -> Iterator[Finding]:
     ordinary = lexicon.ordinary_words()
-    for pattern in (_CARE_BEFORE, _CARE_AFTER):
+    low = text.lower()
+    for pattern, gate in ((_CARE_BEFORE, _CARE_BEFORE_GATE), (_CARE_AFTER, _CARE_AFTER_GATE)):
+        if not _has_any(low if pattern is _CARE_BEFORE else text, gate):
+            continue
         for m in pattern.finditer(text):
             name = m.group("name")
             if not name[:1].isupper() or name.isupper() and len(name) <= 3:
