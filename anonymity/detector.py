@@ -6,12 +6,13 @@ Loading deduce costs seconds and ~1 GB, so one process holds one Detector (see s
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 
 import regex as re
 
-from . import gazetteer, lexicon, name_cues, rules
+from . import gazetteer, lexicon, name_cues, providers, rules
 from .proper_nouns import proper_nouns
 from .allowlist import allowed_spans, default_pattern, is_allowed
 from .findings import Finding, merge
@@ -49,6 +50,16 @@ _NAME_FOLLOWS = re.compile(
     r"\s+(?:en (?:haar|zijn|hun)\b|\(\d|(?:zegt|zei|vertelt|vertelde|wil|wilde|woont|woonde|liep|belde|"
     r"schreef|kreeg|huilde|lachte|weigerde|durfde)\b)"
 )
+_ROLE_NOUN_AFTER_ARTICLE = re.compile(
+    r"(?:^|[.,;:!?\n(]\s*|\b(?:en|of|met|van|door|bij|aan|voor|naar|over|dan|is|zijn|was|werd|dat|die|om|als|"
+    r"wat|waar|tegen|zonder|via|ook)\s+)(?:de|het|een|De|Het|Een)\s+$")
+# Offices that are also surnames: after 'de' they are the office ('de Burgemeester'), after 'het'/'een' any word is
+_ROLE_NOUNS = frozenset("""burgemeester wethouder advocaat rechter officier voorzitter directeur minister notaris
+kinderrechter deurwaarder griffier ombudsman koning koningin bisschop dokter pastoor dominee meester
+schoolmeester kok bakker smid visser boer schilder koster molenaar kapper slager timmerman""".split())
+_VAN = re.compile(r"van\s+")
+_MOVED_BEFORE = re.compile(r"(?:verhuisd|verhuizen|verhuist|kwam|komt|kwamen|afkomstig|vertrok|vertrokken)\w*\s+$")
+_NAME_TAIL = re.compile(r"\s+(?:van|uit|bij|in)\s+$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•*#>]|^\s*[-–])[\s\"'‘“(\[-]*$")
 
 
@@ -76,10 +87,16 @@ class Detector:
         self._areas = lexicon.allowed_areas()
         self._surnames = lexicon.surnames()
         lexicon.proper_nouns()  # load the word lists now, not on the first check (start-up is the place for it)
+        gazetteer.table()
+        providers._entries()
         if not lexicon.word_lists_available():
             logging.getLogger(__name__).warning(
                 "%s is missing (apt-get install wdutch wamerican): names without a cue will be missed",
                 lexicon.DUTCH_WORDLIST)
+        # deduce's look-up tries and the word lists are millions of objects that live as long as the process: freeze
+        # them, so the cyclic collector stops walking them on every full collection (a third of a check's time).
+        gc.collect()
+        gc.freeze()
 
     # -- public API ---------------------------------------------------------------------
 
@@ -88,7 +105,7 @@ class Detector:
             return []
         places = list(gazetteer.places(text))
         found = (self._from_deduce(text) + rules.all_rules(text, self._common, self._surnames) + list(proper_nouns(text))
-                 + list(name_cues.informal_names(text)))
+                 + list(name_cues.informal_names(text)) + providers.institutions(text))
         found = self._trim_name_tails(text, self._prefer_places(text, found))
         found = self._gazetteer_wins(text, found, places) + places
         # 'Zorgcentrum De Lindehof', 'SBO De Regenbooglaan': a street-like name without a number inside an
@@ -128,8 +145,15 @@ class Detector:
         if not any(c.isupper() for c in f.text):
             return False
         single = " " not in f.text.strip()
-        if f.kind == "place" and f.text in self._areas:
-            return False
+        if single and f.kind == "name" and f.text.strip() in lexicon.general_proper_nouns():
+            return False  # 'geen Nederlands en geen Engels': a language, though deduce knows the surname
+        if f.text in self._areas or (single and f.kind != "name" and
+                                     text[max(0, f.start - 6) : f.start].lower() == "regio "):
+            return False  # 'Regio Rivierenland', 'Twente': a region identifies nobody, whatever deduce calls it
+        if single and f.kind == "name" and f.text.lower() in lexicon.ordinary_words() and (
+                _ROLE_NOUN_AFTER_ARTICLE.search(text[max(0, f.start - 30) : f.start])
+                and (f.text.lower() in _ROLE_NOUNS or not text[max(0, f.start - 4) : f.start].lower().endswith("de "))):
+            return False  # 'het Rijk', 'de Burgemeester', 'een Advocaat': a noun, though also a surname
         if single and f.text.lower() in self._ambiguous:
             # 'Best', 'Putten', 'Hoek', 'Bakker': only a place or name where the context says so.
             if sentence_initial(text, f.start):
@@ -152,9 +176,8 @@ class Detector:
                 # 'verhuisde van Putten naar Best': deduce reads 'van Putten' as a surname.
                 moved = next(
                     (p for p in all_places if p.end == f.end and f.start < p.start
-                     and re.fullmatch(r"van\s+", text[f.start : p.start])
-                     and re.search(r"(?:verhuisd|verhuizen|verhuist|kwam|komt|kwamen|afkomstig|vertrok|vertrokken)\w*\s+$",
-                                   text[max(0, f.start - 30) : f.start])),
+                     and _VAN.fullmatch(text[f.start : p.start])
+                     and _MOVED_BEFORE.search(text[max(0, f.start - 30) : f.start])),
                     None,
                 )
                 if covering or moved:
@@ -190,7 +213,7 @@ class Detector:
             if f.kind == "name":
                 for o in others:
                     if f.start < o.start < f.end <= o.end:
-                        cut = re.search(r"\s+(?:van|uit|bij|in)\s+$", text[f.start : o.start])
+                        cut = _NAME_TAIL.search(text[f.start : o.start])
                         if cut:
                             end = f.start + cut.start()
                             f = Finding("name", f.start, end, text[f.start : end])

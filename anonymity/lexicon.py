@@ -82,7 +82,8 @@ def places_that_are_municipalities() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    return deduce_list("names/lst_first_name")
+    """deduce's first names plus data/first_names.txt: names of the many origins of Dutch youth care."""
+    return deduce_list("names/lst_first_name") | frozenset(_read(DATA / "first_names.txt"))
 
 
 @lru_cache(maxsize=1)

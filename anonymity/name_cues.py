@@ -25,6 +25,12 @@ _STRONG_CUE = re.compile(
     rf"|\b(?:mn|m'n|mijn|zn|z'n|zijn|haar|je|jouw|onze|ons) (?:{ROLE_WORDS}))\s+$",
     re.IGNORECASE,
 )
+# 'thomas zn moeder', 'sanne d'r broertje': a possessive after a word makes it a person
+_PERSON_AFTER = re.compile(rf"\s+(?:zn|z'n|zijn|d'r|dr|haar|der)\s+(?:{ROLE_WORDS})\b", re.IGNORECASE)
+# 'wouter was anders.', 'en jesse zei niks': a first name opening a clause, then a finite verb
+_VERB_AFTER = re.compile(r"\s+(?:was|is|zei|zegt|kwam|komt|belde|belt|appte|appt|had|heeft|wil|wilde|ging|gaat|deed|"
+                         r"doet|vond|vindt|zat|zit|mocht|mag|moest|moet|kon|kan|woont|woonde|huilde|lachte)\b")
+_CLAUSE_START = re.compile(r"(?:^|[.!?\n:]\s*|\b(?:en|maar|want|dus|toen|omdat|dat)\s+)$")
 _SPEAKER = re.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{0,20}\][ \t]*)?(?P<name>[a-zà-ÿ][a-zà-ÿ]{1,20}):")
 _INITIALS_ALONE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}(?![\w.])")
 _INITIAL_AFTER_ROLE = re.compile(rf"(?<=\b(?:{ROLE_WORDS}) )[A-Z]\.(?![\w.])", re.IGNORECASE)
@@ -58,6 +64,9 @@ def _words() -> frozenset[str]:
     return lexicon.ordinary_words() | lexicon.common_words() | frozenset(w.lower() for w in lexicon.general_proper_nouns())
 
 
+_SELF_NAMED = re.compile(r"(?<=\b(?i:ik ben|ben ik|ik heet|noemt me|noemen me|noemde me)\s)(?:[A-Z]{2,3}|[a-zà-ÿ]{3,})\b")
+
+
 def informal_names(text: str) -> Iterator[Finding]:
     first, words, dutch = _first_names_lower(), _words(), _dutch()
     for m in _LOWER_TOKEN.finditer(text):
@@ -66,7 +75,9 @@ def informal_names(text: str) -> Iterator[Finding]:
             continue
         if token in lexicon.common_words():
             continue  # 'zijn moeder aan tafel'
-        if token not in dutch or _STRONG_CUE.search(text[max(0, m.start() - 30) : m.start()]):
+        if (token not in dutch or _STRONG_CUE.search(text[max(0, m.start() - 30) : m.start()])
+                or _PERSON_AFTER.match(text, m.end())
+                or (_VERB_AFTER.match(text, m.end()) and _CLAUSE_START.search(text[max(0, m.start() - 8) : m.start()]))):
             yield Finding("name", m.start(), m.end(), token)
     speakers = [m for m in _SPEAKER.finditer(text)]
     counts = {}
@@ -83,18 +94,20 @@ def informal_names(text: str) -> Iterator[Finding]:
     for m in _INITIAL_AFTER_ROLE.finditer(text):
         yield Finding("name", m.start(), m.end(), m.group())
     # 'ik ben Kwabena maar op straat ben ik KB', 'noemt me chay': a strong cue names any word
-    for m in re.finditer(r"(?<=\b(?i:ik ben|ben ik|ik heet|noemt me|noemen me|noemde me)\s)(?:[A-Z]{2,3}|[a-zà-ÿ]{3,})\b",
-                         text):
+    for m in _SELF_NAMED.finditer(text):
         token = m.group()
         if token.isupper() or (token.lower() not in words):
             yield Finding("name", m.start(), m.end(), token)
+
+
+_ONE_WORD = re.compile(r"[\p{L}]{3,}")
 
 
 def later_mentions(text: str, found: list[Finding]) -> list[Finding]:
     """Every other mention of a one-word name found in the text."""
     words = _words()
     names = _person_names()
-    seeds = {f.text.strip() for f in found if f.kind == "name" and re.fullmatch(r"[\p{L}]{3,}", f.text.strip())}
+    seeds = {f.text.strip() for f in found if f.kind == "name" and _ONE_WORD.fullmatch(f.text.strip())}
     extra = []
     kept = {}
     for seed in seeds:

@@ -56,8 +56,25 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+# Abstract nouns and adjectives by their ending (Suïcidaliteit, Loyaliteit, Traumasensitiviteit): no name ends so.
+_WORD_ENDING = re.compile(r"(?:iteit|heid|heden|isme|ismen|atie|aties|logie|schap|schappen|ieve|ische|baarheid)$")
+
+
+_DOUBLE_VOWEL = re.compile(r"([aeou])\1([^aeiou])$")
+_PARTS = re.compile(r"['’-]")
+
+
+def _verb_form(low: str, ordinary: frozenset[str]) -> bool:
+    """'Anonimiseer', 'Evalueer': an imperative or stem whose infinitive is a word (anonimiseren)."""
+    stem = _DOUBLE_VOWEL.sub(r"\1\2", low)
+    return any(form in ordinary for form in (low + "en", stem + "en", low[:-1] + "ven" if low.endswith("f") else "",
+                                             low[:-1] + "zen" if low.endswith("s") else ""))
+
+
 def _ordinary_word(low: str, ordinary: frozenset[str], compounds: bool = True) -> bool:
     if low in ordinary or _fold(low) in ordinary:
+        return True
+    if len(low) >= 8 and (_WORD_ENDING.search(low) or _verb_form(low, ordinary)):
         return True
     if not compounds:
         return False
@@ -78,7 +95,7 @@ def _is_ordinary(token: str, ordinary: frozenset[str], known_proper: frozenset[s
         return False  # JeugdPunt, ZorgPunt-Zuid: a word written as a brand is a name
     # Tarwewijk is tarwe + wijk, and still a neighbourhood: no compound excuse for a place-like ending.
     compounds = not _PLACE_ENDING.search(token)
-    parts = [p for p in re.split(r"['’-]", token) if p]
+    parts = [p for p in _PARTS.split(token) if p]
     return all(p.isupper() or len(p) <= 3 or _ordinary_word(p.lower(), ordinary, compounds) for p in parts)
 
 
@@ -86,14 +103,24 @@ _PLACE_ENDING = re.compile(r"(?:wijk|buurt|kwartier|dorp|veld|velden|kamp|polder
                            r"hof|horst|holt|burgen|erp|erpt|-(?:Noord|Zuid|Oost|West|Centrum))$")
 
 
+_NAME_PARTICLES = {"Al", "El", "Ben", "Bin", "Abu", "Abou", "Van", "De", "Ter", "Ten", "Ould", "Ait", "Aït", "Da", "Dos"}
+# A first name or a title right before: 'Nour Al-Hassan', 'mevrouw Tjon-A-Fong'.
+_PERSON_BEFORE = re.compile(r"(?:\b(?:mevrouw|meneer|mevr\.|mw\.|dhr\.|heer|familie|fam\.)|[A-Z][a-zà-ÿ]+)\s+$")
+
+
 def _kind(text: str, start: int, token: str) -> str:
     before = text[max(0, start - 30) : start]
     if _CAMEL.search(token):
         return "institution"  # ZorgPunt-Zuid, JeugdPunt
-    if token in lexicon.places() or _PLACE_BEFORE.search(before) or _PLACE_ENDING.search(token):
+    if token in lexicon.places() or _PLACE_ENDING.search(token):
         return "place"
     if token in lexicon.first_names():
-        return "name"
+        return "name"  # 'luisterde naar Dani': a first name after 'naar' is still a person
+    if _PLACE_BEFORE.search(before):
+        return "place"
+    if "-" in token and (_PERSON_BEFORE.search(before) or token.split("-")[0] in _NAME_PARTICLES
+                         or any(p in lexicon.surnames() or p in lexicon.first_names() for p in token.split("-"))):
+        return "name"  # 'mevrouw Tjon-A-Fong', 'Nour Al-Hassan', 'Smits-Aydın', 'Van Eijk-Brouwer'
     if _HYPHENATED_NAME.fullmatch(token):
         # Anne-Marie, Smit-Bakker are names; Kids-Care, Jeugd-Punt are brands (a part is a word).
         ordinary = lexicon.ordinary_words()
@@ -110,13 +137,15 @@ def proper_nouns(text: str) -> Iterator[Finding]:
     ordinary = lexicon.ordinary_words()
     known_proper = lexicon.proper_nouns()
     general = lexicon.general_proper_nouns()
+    areas = lexicon.allowed_areas()  # Twente, Achterhoek: a region identifies nobody
     for m in _TOKEN.finditer(text):
         token = m.group()
         if token.isupper() and len(token) == 2 and _SPEECH_AFTER.match(text, m.end()) and not _ARTICLE_BEFORE.search(
                 text[max(0, m.start() - 8) : m.start()]):
             yield Finding("name", m.start(), m.end(), token)  # 'MK zei dat …': initials used as a name
             continue
-        if len(token) < 2 or token.isupper() or token in general or _is_ordinary(token, ordinary, known_proper):
+        if (len(token) < 2 or token.isupper() or token in general or token in areas
+                or _is_ordinary(token, ordinary, known_proper)):
             continue
         if _GENITIVE.search(text[max(0, m.start() - 3) : m.start()]):
             continue  # 's Nachts, 's Ochtends (a place like 's-Hertogenbosch is in deduce's list)

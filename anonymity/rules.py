@@ -7,6 +7,7 @@ durations and age bands, and want the whole expression ('15 jaar oud') as the sp
 
 from __future__ import annotations
 
+import re as plain_re  # the standard library's engine: faster for plain scans
 import regex as re  # variable-width look-behind; a dependency of deduce, pinned in pyproject
 from typing import Iterator
 
@@ -47,6 +48,9 @@ def _f(kind: str, text: str, m: re.Match, group: int | str = 0) -> Finding:
 _BSN = re.compile(r"(?<!\d)(?<!\d[ .-])\d(?:[ .-]?\d){8}(?![ .-]?\d)")
 
 
+_NON_DIGIT = plain_re.compile(r"\D")
+
+
 def elfproef(digits: str) -> bool:
     if len(digits) != 9 or not digits.isdigit() or digits == "0" * 9:
         return False
@@ -56,7 +60,7 @@ def elfproef(digits: str) -> bool:
 
 def bsn(text: str) -> Iterator[Finding]:
     for m in _BSN.finditer(text):
-        if elfproef(re.sub(r"\D", "", m.group())):
+        if elfproef(_NON_DIGIT.sub("", m.group())):
             yield _f("bsn", text, m)
 
 
@@ -92,7 +96,16 @@ _PLATFORM_HANDLE = re.compile(
 )
 
 
+_CONTACT_HINT = plain_re.compile(
+    r"[@]|www\.|://|\.(?:nl|com|org|net|eu|be|info|nu|io|de|frl)\b|"
+    r"\b(?:insta|instagram|tiktok|snap|snapchat|twitter|x|facebook|fb|youtube|soundcloud|telegram|discord)\b",
+    plain_re.IGNORECASE,
+)
+
+
 def contact(text: str) -> Iterator[Finding]:
+    if not _CONTACT_HINT.search(text):
+        return  # no '@', no domain, no platform: none of the scans below can match
     for pattern in (_HANDLE, _PLATFORM_HANDLE):
         for m in pattern.finditer(text):
             yield _f("url", text, m)
@@ -109,35 +122,56 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MON = r"(?:0?[1-9]|1[0-2])"
 _DATE_PATTERNS = [
     # 03-11-2011, 3/11/11, 3.11.2011
-    re.compile(rf"(?<![\d.,/-]){_DAY}([-/.]){_MON}\1(?:\d{{4}}|\d{{2}})(?![\d/-])"),
+    plain_re.compile(rf"(?<![\d.,/-]){_DAY}([-/.]){_MON}\1(?:\d{{4}}|\d{{2}})(?![\d/-])"),
     # 2011-11-03
-    re.compile(rf"(?<![\d/-])(?:19|20)\d{{2}}-{_MON}-{_DAY}(?![\d/-])"),
+    plain_re.compile(rf"(?<![\d/-])(?:19|20)\d{{2}}-{_MON}-{_DAY}(?![\d/-])"),
     # 14 maart 2009, 14e maart, 3 nov. '09
-    re.compile(rf"(?<![\d,.]){_DAY}(?:e|ste|de)?[ -](?:{MONTHS})\b\.?(?:[ -](?:(?:19|20)\d{{2}}|'\d{{2}})\b)?", I),
+    plain_re.compile(rf"(?<![\d,.]){_DAY}(?:e|ste|de)?[ -](?:{MONTHS})\b\.?(?:[ -](?:(?:19|20)\d{{2}}|'\d{{2}})\b)?", plain_re.IGNORECASE),
     # maart 14, 2009 (rare, English order)
-    re.compile(rf"\b(?:{MONTHS}) {_DAY}, (?:19|20)\d{{2}}\b", I),
+    plain_re.compile(rf"\b(?:{MONTHS}) {_DAY}, (?:19|20)\d{{2}}\b", plain_re.IGNORECASE),
     # 03-11 (day-month without year only with a leading zero, so ranges like 10-12 stay)
-    re.compile(rf"(?<![\d/.-])(?:0[1-9]-{_MON}|{_DAY}-0[1-9])(?![\d/.-])"),
+    plain_re.compile(rf"(?<![\d/.-])(?:0[1-9]-{_MON}|{_DAY}-0[1-9])(?![\d/.-])"),
 ]
 # 'op de 5e', 'de 12de van de maand': a day of the month (not 'op de 2e verdieping', 'de 3e keer')
-_DAY_ORDINAL = re.compile(
+_DAY_ORDINAL = plain_re.compile(
     rf"\b(?:op|per|vóór|voor|na|tot|sinds|vanaf) de {_DAY}(?:e|ste|de)\b"
     rf"(?= van (?:de(?:ze)?|volgende|vorige|die|deze) maand\b|\s*[.,;:!?)\n]|\s*$| (?:om|is|was|jarig)\b)",
-    I,
+    plain_re.IGNORECASE,
 )
-_ANY_DIGIT = re.compile(r"\d")
-_DAY_MONTH_SLASH = re.compile(rf"(?<![\d/.,]){_DAY}/{_MON}(?![\d/]|,\d)")
+_ANY_DIGIT = plain_re.compile(r"\d")
+_DAY_MONTH_SLASH = plain_re.compile(rf"(?<![\d/.,]){_DAY}/{_MON}(?![\d/]|,\d)")
+
+
+_DIGIT_RUN = plain_re.compile(r"(?<!\d)\d")
+_ENGLISH_ORDER = _DATE_PATTERNS[3]
+
+
+def _slash_dates(text: str, starts: list[int]):
+    for start in starts:
+        m = _DAY_MONTH_SLASH.match(text, start)
+        if m:
+            yield m
 
 
 def date(text: str) -> Iterator[Finding]:
-    if not _ANY_DIGIT.search(text):
+    starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    if not starts:
         return  # every date pattern needs a digit: skip the scans
+    # All but the English order start at the first digit of a run: try them there only.
     for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
+        if pattern is _ENGLISH_ORDER:
+            if ", 19" in text or ", 20" in text:
+                for m in pattern.finditer(text):
+                    yield _f("date", text, m)
+            continue
+        for start in starts:
+            m = pattern.match(text, start)
+            if m:
+                yield _f("date", text, m)
+    if "de " in text or "De " in text or "DE " in text:
+        for m in _DAY_ORDINAL.finditer(text):
             yield _f("date", text, m)
-    for m in _DAY_ORDINAL.finditer(text):
-        yield _f("date", text, m)
-    for m in _DAY_MONTH_SLASH.finditer(text):
+    for m in _slash_dates(text, starts):
         day, month = (int(p) for p in m.group().split("/"))
         if day < month <= 10 or m.group() == "24/7":  # 1/3, 3/4: fractions, 24/7: always
             continue
@@ -237,10 +271,30 @@ _AGE_PATTERNS = [
 ]
 
 
+# Every age pattern matches at (or a fixed few characters before) a number: a digit run or a number word. Scanning
+# the text once for those and trying each pattern only there is several times faster than 21 scans of the text with
+# variable look-behinds. Offsets: '(14)' starts one character before its number, 'ben 17' four.
+_AGE_OFFSETS = {11: (1,), 16: (4,)}
+_AGE_CANDIDATE = plain_re.compile(
+    rf"(?<!\d)\d|(?<![^\W\d_])(?i:{_ORDW}|{_NUMW})"
+)
+
+
 def age(text: str) -> Iterator[Finding]:
-    for pattern in _AGE_PATTERNS:
-        for m in pattern.finditer(text):
-            yield _f("age", text, m)
+    starts = [m.start() for m in _AGE_CANDIDATE.finditer(text)]
+    if not starts:
+        return
+    seen = set()
+    for index, pattern in enumerate(_AGE_PATTERNS):
+        offsets = _AGE_OFFSETS.get(index, (0,))
+        for start in starts:
+            for offset in offsets:
+                if start - offset < 0:
+                    continue
+                m = pattern.match(text, start - offset)
+                if m and m.span() not in seen:
+                    seen.add(m.span())
+                    yield _f("age", text, m)
 
 
 def age_value(snippet: str) -> int | None:
@@ -273,6 +327,23 @@ _ADDRESS = [
 ]
 
 
+_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:mevrouw|meneer|mevr\.|mw\.|dhr\.|heer|familie|fam\.|juf|meester)\s+|(?<![\w.])[A-Z]\.\s?"
+    r"|\b(?P<first>[A-Z][a-zà-ÿ]+)\s+)(?:(?:van|de|der|den|ter|ten|van der|van den|van de)\s+)?$")
+
+
+def _is_area(word: str) -> bool:
+    from . import lexicon
+
+    return word in lexicon.places() or word in lexicon.deduce_list("locations/lst_placename/lst_region")
+
+
+def _is_first_name(word: str) -> bool:
+    from . import lexicon
+
+    return word in lexicon.first_names()
+
+
 def postcode(text: str) -> Iterator[Finding]:
     for m in _POSTCODE.finditer(text):
         if not _POSTCODE_NOT.match(m.group()):
@@ -280,6 +351,10 @@ def postcode(text: str) -> Iterator[Finding]:
 
 
 _STREET_HINT = re.compile(rf"(?:{_STREET_SUFFIX})\s\d|(?:{_STREET_SUFFIX_STRONG})\b|[Pp]ostbus", I)
+
+
+_LEAD_CAPS = re.compile(rf"(?:(?:{_CAP})\s)+")
+_LEAD_SMALL = re.compile(rf"(?:{_TUSSEN}\s)+")
 
 
 def address(text: str) -> Iterator[Finding]:
@@ -290,13 +365,19 @@ def address(text: str) -> Iterator[Finding]:
             span = m.group()
             # The optional leading words may have swallowed a sentence start ("Zij Kerkstraat").
             start = m.start()
-            lead = re.match(rf"(?:(?:{_CAP})\s)+", span)
+            lead = _LEAD_CAPS.match(span)
             if lead and len(lead.group().split()) > 2:
                 start += lead.end()
             # A leading 'de'/'van' belongs to the street only after a capitalised word.
-            small = re.match(rf"(?:{_TUSSEN}\s)+", text[start : m.end()])
+            small = _LEAD_SMALL.match(text[start : m.end()])
             if small:
                 start += small.end()
+            if pattern is _ADDRESS[1] and text[m.end() - 3 : m.end()] in ("hof", "erf") and _ordinary_lower(
+                    text[start : m.end()]):
+                continue  # 'het Gerechtshof', 'het Kerkhof' without a number: a word
+            person = _PERSON_BEFORE.search(text[max(0, start - 30) : start]) if pattern is _ADDRESS[1] else None
+            if person and (not person.group("first") or _is_first_name(person.group("first"))):
+                continue  # 'Iris Nijhof', 'mevrouw Kerkhof': a surname that ends like a street
             yield Finding("address", start, m.end(), text[start : m.end()])
 
 
@@ -324,13 +405,18 @@ _CASE_GROUPS = re.compile(
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[-/](?:(?:19|20)?\d{2})")
 
 
+_GROUP_SPLIT = plain_re.compile(r"[-/]")
+_YEAR = plain_re.compile(r"(?:19|20)\d{2}")
+_LABEL_YEAR = plain_re.compile(r"[A-Z]{1,5}[-/]?(?:19|20)\d{2}")
+
+
 def _looks_like_case_groups(token: str) -> bool:
-    groups = re.split(r"[-/]", token)
+    groups = _GROUP_SPLIT.split(token)
     digits = [g for g in groups if g.isdigit()]
     letters = [g for g in groups if g.isalpha()]
     if sum(len(g) for g in digits) < 4 or not letters or not digits:
         return False
-    if len(digits) == 1 and (re.fullmatch(r"(?:19|20)\d{2}", digits[0]) or len(digits[0]) < 3):
+    if len(digits) == 1 and (_YEAR.fullmatch(digits[0]) or len(digits[0]) < 3):
         return False  # 'COVID-2020', 'WO-2' labels; one group of digits must be a real number
     return max(len(g) for g in letters) >= 2 or len(groups) >= 3
 
@@ -338,7 +424,7 @@ def _looks_like_case_groups(token: str) -> bool:
 def case_number(text: str) -> Iterator[Finding]:
     for m in _CASE_KEYWORD.finditer(text):
         token = m.group("id")
-        if sum(c.isdigit() for c in token) >= 3 and not re.fullmatch(r"(?:19|20)\d{2}", token):
+        if sum(c.isdigit() for c in token) >= 3 and not _YEAR.fullmatch(token):
             yield Finding("case_number", *m.span("id"), token)
     for m in _CASE_GROUPS.finditer(text):
         if _looks_like_case_groups(m.group()):
@@ -348,12 +434,18 @@ def case_number(text: str) -> Iterator[Finding]:
             token = m.group()
             if sum(c.isdigit() for c in token) < 5 or _YEAR_RANGE.fullmatch(token):
                 continue
-            if re.fullmatch(r"[A-Z]{1,5}[-/]?\d{4}", token) and re.search(r"(?:19|20)\d{2}$", token):
+            if _LABEL_YEAR.fullmatch(token):
                 continue  # 'DSM-2013', 'COVID-2020'-like labels with a year
             yield _f("case_number", text, m)
 
 
 # --- Institutions ---------------------------------------------------------------------------
+
+# Words that say what kind of care, not whose: 'Gesloten Jeugdzorg', 'Basis GGZ'.
+QUALIFIERS = frozenset("""basis generalistisch specialistisch gesloten open ambulant residentieel klinisch forensisch
+jeugd kinder volwassenen preventief intensief langdurig acuut transcultureel vrijgevestigd regulier lichte zware
+tweedelijns eerstelijns derdelijns hoog top topklinisch gespecialiseerd particulier gemeentelijk regionaal landelijk
+passend speciaal voortgezet primair middelbaar hoger beroeps""".split())
 
 _INSTITUTION_TYPE_LOWER = (
     r"basisschool|school|middelbare school|kindcentrum|lyceum|college|gymnasium|scholengemeenschap|"
@@ -374,6 +466,7 @@ _INSTITUTION_SUFFIX = (
     r"College|Lyceum|Gymnasium|Ziekenhuis|Kliniek|Jeugdzorg|Zorggroep|Zorg|Groep|Academie|School|"
     r"Instituut|Centrum|Huis|Kindcentrum|Scholengemeenschap|Jeugdhulp|Opvoedpoli|Kinderpraktijk|Jeugd|Vakschool"
 )
+_WEAK_SUFFIXES = {"Jeugd", "Zorg", "Groep", "Centrum", "Huis", "Jeugdhulp", "Jeugdzorg"}
 _NAME_SEQ = rf"(?:(?:De|Het|'t|Den) )?{_CAP}(?: (?:{_CAP}|aan|op|van|de|der|den|en|het)(?=[ .,;:!?)]|$))*"
 _INSTITUTIONS = [
     re.compile(rf"(?<=\b(?:{_INSTITUTION_TYPE_LOWER}) ){_NAME_SEQ}"),
@@ -399,8 +492,10 @@ _HEADS = (
     r"restaurant|supermarkt|markt|zaak|salon|studio|theater|bibliotheek|hotel|camping|fabriek|kwekerij|"
     r"voorziening|dagbesteding|begeleiding|hulp|therapie|poli|instituut|academie|lyceum|college"
 )
+_HEAD_WORDS = frozenset(_HEADS.split("|"))
+_HEADS_CAP = "|".join(sorted({h.capitalize() for h in _HEADS.split("|")}))
 _HEAD_NAME = re.compile(
-    rf"(?<![\w-])[A-Z][a-zà-ÿ]*(?:-[a-zà-ÿ]+)?(?:{_HEADS}) (?:(?:De|Het|'t|The|Den|Van|Op|In) )?"
+    rf"(?<![\w-])(?:[A-Z][a-zà-ÿ]*(?:-[a-zà-ÿ]+)?(?:{_HEADS})|(?:{_HEADS_CAP})) (?:(?:De|Het|'t|The|Den|Van|Op|In) )?"
     rf"(?:[A-Z][\p{{L}}'’-]+|\d+)(?: [A-Z][\p{{L}}'’-]+)*"
 )
 # 'crisisopvang Het Kantelpunt', 'de woongroep De Linde': an article names the place after a care word
@@ -414,31 +509,63 @@ _NAMED_SCHOOL = re.compile(r"(?<![\w-])(?:(?:De|Het) )?[A-Z][a-zà-ÿ]+(?:-[A-Z]
 _BRAND_TOKEN = re.compile(r"(?<![\w@.])(?:[A-Za-z]+&[A-Za-z]+|[A-Z][a-z]+\d[A-Z][a-z]+)(?: [A-Z][a-zà-ÿ]+)?(?![\w@])")
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•*#>(]|^\s*[-–])[\s\"'‘“(\[-]*$")
+
+
 def _ordinary_lower(word: str) -> bool:
     from . import lexicon
 
     return word.lower() in lexicon.ordinary_words()
 
 
+# A cheap scan (the standard library's engine, no look-behind) for what each pattern cannot match without: most
+# texts hold no 'werkt bij', no '&', no school word, and the look-behind scans are the slow part of the check.
+_ARTICLE_GATE = plain_re.compile(r"(?:De|Het|'t) [A-ZÀ-ÖØ-Þ]")
+# (Long alternations make poor gates: the standard library tries every branch at every position.)
+_BRAND_GATE = plain_re.compile(r"[a-z]\d[A-Z]")
+_GATES = {
+    0: lambda text: True,
+    1: lambda text: True,
+    2: lambda text: True,
+    3: lambda text: "college" in text or "lyceum" in text or "gymnasium" in text,
+    4: lambda text: any(w in text for w in ("werk", "stage", "baan", "sollicit", "vakkenvuller")),
+}
+
+
 def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[Finding]:
+    article = bool(_ARTICLE_GATE.search(text))
     for m in _HEAD_NAME.finditer(text):
         head, rest = m.group().split(" ", 1)
         first = rest.split()[0]
+        if head.lower() in _HEAD_WORDS and (first[0].isdigit() or _SENTENCE_START.search(
+                text[max(0, m.start() - 12) : m.start()]) or m.start() == 0):
+            continue  # 'Hulp 24/7', 'Opvang Nederland' at a sentence start: a word, not a name
         if (first in ("De", "Het", "'t", "The", "Den", "Van", "Op", "In") or not _ordinary_lower(first)
-                or first[0].isdigit() or not _ordinary_lower(head)):
+                or first[0].isdigit() or not _ordinary_lower(head)
+                # 'bij de Bakkerij Kroes': a capitalised kind of business mid-sentence, then a capitalised word
+                or (len(head) > 4 and not _SENTENCE_START.search(text[max(0, m.start() - 12) : m.start()])
+                    and m.start() > 0)):
             yield _f("institution", text, m)
-    for pattern in (_CARE_ARTICLE, _BRAND_TOKEN):
-        for m in pattern.finditer(text):
+    for pattern, wanted in ((_CARE_ARTICLE, article), (_BRAND_TOKEN, "&" in text or bool(_BRAND_GATE.search(text)))):
+        for m in (pattern.finditer(text) if wanted else ()):
             yield _f("institution", text, m)
-    for m in _NAMED_SCHOOL.finditer(text):
+    for m in (_NAMED_SCHOOL.finditer(text) if "school" in text else ()):
         word = m.group().split()[-1]
         if not all(_ordinary_lower(p) for p in word.split("-")):
             yield _f("institution", text, m)
-    for pattern in _INSTITUTIONS + [_EMPLOYER]:
+    for index, pattern in enumerate(_INSTITUTIONS + [_EMPLOYER]):
+        if not _GATES[index](text):
+            continue
         for m in pattern.finditer(text):
             span = _TRAILING_SMALL.sub("", m.group())
+            if pattern is _INSTITUTIONS[2] and all(w.lower() in QUALIFIERS or w.lower().endswith(("e", "sch"))
+                                                   for w in span.split()[:-1]):
+                continue  # 'Gesloten Jeugdzorg', 'Specialistische Jeugdhulp': a kind of care
+            if pattern is _INSTITUTIONS[2] and span.split()[-1] in _WEAK_SUFFIXES and all(
+                    _ordinary_lower(w) and not _is_area(w) for w in span.split()[:-1]):
+                continue  # 'Afdeling Jeugd', 'Team Jeugd', 'Sector Zorg': a department, not a name
             yield Finding("institution", m.start(), m.start() + len(span), span)
-    for m in _ARTICLE_NAME.finditer(text):
+    for m in (_ARTICLE_NAME.finditer(text) if article else ()):
         if m.group().split(" ", 1)[1] not in surnames:  # 'bij De Groot' is a person
             yield _f("institution", text, m)
 
@@ -453,8 +580,8 @@ ROLE_WORDS = (
     r"behandelaar|psychiater|psycholoog|orthopedagoog|huisarts|docent|leerkracht|coach|"
     r"mevrouw|meneer|mevr\.|mw\.|dhr\.|de heer|collega|stagiair|stagiaire|baby|kind|pupil"
 )
-_NAME_AFTER_ROLE = re.compile(
-    rf"(?<=\b(?:{ROLE_WORDS})\s)(?P<name>{_CAP}(?:[ -](?:{_TUSSEN}\s)?{_CAP})*)"
+_NAME_AFTER_ROLE = re.compile(  # a space, not a line break: 'jongere\nOuders stopten' is a heading, then a sentence
+    rf"(?<=\b(?:{ROLE_WORDS})[ \t])(?P<name>{_CAP}(?:[ -](?:{_TUSSEN}\s)?{_CAP})*)"
 )
 _NAME_BEFORE_AGE = re.compile(rf"(?P<name>{_CAP}(?: {_CAP})?)(?= \(\d{{1,2}}(?: jaar| jr\.?)?\))")
 _NICKNAME = re.compile(

@@ -51,7 +51,9 @@ def test_recall_on_planted_identifiers(detector, planted):
 # caught at 0.976 after tuning on it (issue 10); the held-back set, scored once afterwards without looking at its
 # misses, at 0.938. A change that catches less fails here. The held-back misses are never printed: nobody tunes on them.
 # heldback2 (a second set, written later by another helper) was scored once, before anything was tuned on it: 0.927.
-DEV_FLOOR, HELDBACK_FLOOR, HELDBACK2_FLOOR = 0.97, 0.93, 0.92
+# After the provider gazetteer, school-name grammar, names of many origins and more neighbourhoods (tuned on dev
+# only; the held-back sets scored for their overall figures): dev 0.996, heldback 0.941, heldback2 0.931.
+DEV_FLOOR, HELDBACK_FLOOR, HELDBACK2_FLOOR = 0.99, 0.94, 0.93
 
 
 def test_recall_on_the_development_set(detector):
@@ -101,6 +103,18 @@ def test_false_flags_on_clean_prose(detector, clean_texts):
     for flag in flags:
         print("  flagged:", flag)
     assert rate <= FALSE_FLAGS_PER_1000_WORDS
+
+
+@pytest.mark.parametrize("folder", ["dev", "heldback", "heldback2"])
+def test_false_flags_on_each_clean_folder(detector, folder):
+    """At most 1 false flag per 1,000 words on each set's clean texts, not only on all of them together: a check
+    that cries wolf on one writer's prose teaches that writer's readers to click it away. The held-back folders'
+    flags are not printed (nobody tunes on them)."""
+    from anonymity.evaluation import false_flags, read_clean
+
+    words, flags = false_flags(detector.check_text, read_clean(DATA / folder / "clean"))
+    assert words >= 5000
+    assert 1000 * len(flags) / words <= FALSE_FLAGS_PER_1000_WORDS, f"{folder}: {len(flags)} in {words} words"
 
 
 def test_demo_cases_pass_the_check(detector):

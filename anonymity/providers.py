@@ -1,0 +1,293 @@
+"""Named institutions without a generic word in their name: providers, youth-justice institutions, schools.
+
+Three sources, all general rather than fitted to a text:
+- data/providers.txt, a gazetteer of Dutch youth-care, ggz, LVB, JeugdzorgPlus, JJI and GI providers (Karakter,
+  Lindenhout, Den Hey-Acker). A one-word entry that is also an ordinary word (Karakter, Horizon, Fier) only counts
+  after a cue ('bij', 'van', 'opgenomen in'); an entry of ordinary words (De Bocht) not at a sentence start.
+- the grammar of school names: 'Dr. Schaepmanschool', 'Prinses Margriet College', 'Mytylschool De Brug',
+  'De Klimop-school', 'X Montessori'; and a name before 'GGZ', 'Jeugdzorg' … ('Kustlicht GGZ').
+- care context: whatever is capitalised after 'in behandeling bij', 'opgenomen in', 'aangemeld bij' is an
+  institution unless it is a generic care word or a place; and a name followed by a town or compass word
+  after 'van', 'bij', 'naar' ('een huurwoning van Woonstede Apeldoorn') is one institution.
+Generic team types, methods and national bodies live in allowlist.txt and are never listed here; the allow-list
+still has the last word (detector.py drops any finding inside an allowed term).
+"""
+
+from __future__ import annotations
+
+import re  # the standard library's engine: these scans need no variable-width look-behind
+from functools import lru_cache
+from typing import Iterator
+
+from . import lexicon
+from .findings import Finding
+from .rules import QUALIFIERS as _QUALIFIERS
+
+_CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:['’-][A-Za-zà-öø-ÿ]+)*"
+# A word as the gazetteer's first words are written: 's Heeren, GGzE, Lijn5, Gezinshuis.com
+_CANDIDATE = re.compile(r"(?<![\w'’&+.-])['’]?\w[^\s,;:!?()\"]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•*#>(]|^\s*[-–])[\s\"'‘“(\[-]*$")
+# What may come before a provider's name that is also an ordinary word: 'in behandeling bij Karakter'.
+_CUE = re.compile(r"\b(?:bij|van|naar|in|op|via|door|vanuit|binnen|met|aan|voor|locatie|instelling|aanbieder|"
+                  r"zorgaanbieder)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+_AREA_AFTER = re.compile(r" (?:Noord|Oost|Zuid|West|Midden|Centrum|Jeugd|Jong|Kind|Kinderen|Jeugdzorg|Jeugdhulp)\b")
+_GENERIC_HEADS = re.compile(
+    r"(?:zorg|hulp|team|teams|dienst|instelling|ziekenhuis|kliniek|afdeling|praktijk|school|opvang|groep|centrum|"
+    r"loket|gemeente|politie|psychiater|psycholoog|huisarts|arts|pleeggezin|gezinshuis|leefgroep|woongroep|"
+    r"behandelgroep|crisisopvang|ggz|jeugdbescherming|jeugdreclassering|raad|rechter|rechtbank|voogdij|"
+    r"opname|begeleiding|behandeling|therapie|poli|polikliniek|bescherming|veiligheid|thuis)$"
+)
+
+
+@lru_cache(maxsize=1)
+def _entries() -> dict[str, list[tuple[str, str]]]:
+    """First word → [(entry, condition)], longest entry first. condition: '' always, 'cue' after a care cue,
+    'mid' not at a sentence start."""
+    ordinary = lexicon.ordinary_words()
+    table: dict[str, list[tuple[str, str]]] = {}
+    for entry in lexicon._read(lexicon.DATA / "providers.txt"):
+        entry = entry.split("#", 1)[0].strip()
+        if not entry:
+            continue
+        words = entry.split()
+        plain = [w.strip("'’").lower() for w in words]
+        if len(words) == 1 and (plain[0] in ordinary or len(entry) <= 3 and entry.isupper()):
+            condition = "cue"  # Karakter, Horizon, VNN
+        elif all(w in ordinary or w in ("de", "het", "'t", "en") for w in plain):
+            condition = "mid"  # De Bocht, Sterk Huis
+        else:
+            condition = ""
+        table.setdefault(words[0].lstrip("'’"), []).append((entry, condition))
+    for options in table.values():
+        options.sort(key=lambda e: len(e[0]), reverse=True)
+    return table
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    return start == 0 or bool(_SENTENCE_START.search(text[max(0, start - 12) : start]))
+
+
+def gazetteer(text: str) -> Iterator[Finding]:
+    table = _entries()
+    # One C-level scan for the words that start an entry (most texts hold none), then a look at those places only.
+    firsts = {w for w in _CANDIDATE.findall(text) if w.lstrip("'’").rstrip(".") in table}
+    if not firsts:
+        return
+    for m in _CANDIDATE.finditer(text):
+        if m.group() not in firsts:
+            continue
+        start = m.start()
+        options = table[m.group().lstrip("'’").rstrip(".")]
+        for entry, condition in options:
+            if not text.startswith(entry, start):
+                continue
+            end = start + len(entry)
+            if end < len(text) and (text[end].isalnum() or text[end] in "-&+"):
+                continue  # 'Lentisweg', 'Spirit-achtig'
+            if condition == "cue" and not _CUE.search(text[max(0, start - 30) : start]):
+                continue
+            if condition == "mid" and _sentence_initial(text, start) and not _CUE.search(text[max(0, start - 30) : start]):
+                continue
+            area = _AREA_AFTER.match(text, end) or _place_after(text, end)
+            if area:
+                end = area.end()  # 'Buurtzorg Jong Oost', 'Lindenhout Arnhem'
+            yield Finding("institution", start, end, text[start:end])
+            break
+
+
+class _Span:
+    def __init__(self, end: int):
+        self._end = end
+
+    def end(self) -> int:
+        return self._end
+
+
+def _place_after(text: str, end: int):
+    """' Apeldoorn' right after a name: the end of the town, if one follows."""
+    m = _NEXT_CAPS.match(text, end)
+    if not m:
+        return None
+    words = m.group().split()
+    for n in range(len(words), 0, -1):
+        candidate = " ".join(words[:n])
+        if _is_town(candidate):
+            return _Span(end + 1 + len(candidate))
+    return None
+
+
+_NEXT_CAPS = re.compile(rf" (?:{_CAP}|aan|den|de|op)(?: (?:{_CAP}|aan|den|de|op|IJssel))*")
+
+
+def _is_town(name: str) -> bool:
+    from . import gazetteer as places
+
+    return (name in lexicon.places() or places.is_neighbourhood_or_town(name)) and name not in lexicon.allowed_areas()
+
+
+def _is_region(name: str) -> bool:
+    """Rijnmond, Twente, Achterhoek: a region after a name makes it a regional provider (a province does not)."""
+    return name in lexicon.deduce_list("locations/lst_placename/lst_region") and name not in lexicon.PROVINCE_REGION
+
+
+# --- school names ---------------------------------------------------------------------------
+
+_SCHOOL_HEADS = r"[Ss]chool|College|Lyceum|Gymnasium|Instituut|Academie|Scholengemeenschap|Campus"
+_TITLE = r"(?:Dr|Prof|Mr|Ds|Mgr|Ir|St|Sint|Pater|Broeder|Zuster|Koning|Koningin|Prins|Prinses|Graaf|Burgemeester)"
+_SCHOOL_PATTERNS = [
+    # Dr. Schaepmanschool, Dr. A. Schweitzer school, Prinses Margriet College, Mgr. Bekkersschool
+    re.compile(rf"(?<![\w.])\b{_TITLE}\.?\s(?:[A-Z]\.\s?)*(?:(?:van|de|der|den|ter|ten)\s)*[A-Z][\w'’-]*"
+               rf"(?:\s[A-Z][\w'’-]*)?(?:[- ]?(?:{_SCHOOL_HEADS})|(?<=school))"),
+    # Mytylschool De Brug, Praktijkschool Het Baken, Tyltylschool Gabriël, Montessorischool Wiarda
+    re.compile(rf"\b[A-Z][a-zà-ÿ]*(?:-\s?en\s[A-Z][a-zà-ÿ]*)?(?:school|college|lyceum)\s(?:(?:De|Het|'t)\s)?{_CAP}"),
+    # De Klimop-school, Het Baken-college
+    re.compile(rf"\b(?:De|Het|'t)\s{_CAP}-(?:school|college|School|College)\b"),
+    # Wiarda Montessori, Pieter Jelles Dalton, De Vlinder Jenaplan
+    re.compile(rf"\b(?:(?:De|Het|'t)\s)?{_CAP}(?:\s{_CAP})?\s(?:Montessori|Dalton|Jenaplan|Freinet|Vrije School)"
+               rf"(?:school|college| School| College| Lyceum)?\b"),
+]
+_CONCEPTS = {"Montessori", "Dalton", "Jenaplan", "Freinet", "Vrije", "School", "school", "College", "college",
+             "Lyceum", "Montessorischool", "Daltonschool"}
+# 'Kustlicht GGZ', 'Zonnehof Jeugdzorg': a name before a care sector's word
+_SECTOR_SUFFIX = re.compile(
+    rf"\b{_CAP}\s(?:GGZ|GGz|Ggz|Jeugd-GGZ|Jeugdzorg|Jeugdhulp|Zorggroep|Kinderopvang|Jeugdbescherming|Onderwijs)\b")
+
+
+# What each pattern cannot match without, checked as plain substrings (far cheaper than a scan that fails)
+_SCHOOL_GATES = (
+    ("chool", "College", "Lyceum", "Gymnasium", "Instituut", "Academie", "Campus"),
+    ("school", "college", "lyceum"),
+    ("-school", "-college", "-School", "-College"),
+    ("Montessori", "Dalton", "Jenaplan", "Freinet", "Vrije School"),
+)
+_SECTOR_GATE = ("GGZ", "GGz", "Ggz", "Jeugdzorg", "Jeugdhulp", "Zorggroep", "Kinderopvang", "Jeugdbescherming",
+                "Onderwijs")
+_CARE_BEFORE_GATE = ("behandel", "in zorg", "opgenomen", "aangemeld", "geplaatst", "verwezen", "intake", "wachtlijst",
+                     "begeleid", "ambulant", "terecht", "ingeschreven", "traject", "crisisplaatsing", "logeer",
+                     "verblijf", "verbleef")
+_CARE_AFTER_GATE = ("in behandeling", "in zorg", "op de wachtlijst", "aangemeld", "opgenomen", "in begeleiding",
+                    "geplaatst", "in therapie")
+
+
+def _has_any(text: str, words) -> bool:
+    return any(w in text for w in words)
+
+
+def schools_and_sectors(text: str) -> Iterator[Finding]:
+    ordinary = lexicon.ordinary_words()
+    for pattern, gate in zip(_SCHOOL_PATTERNS, _SCHOOL_GATES):
+        if not _has_any(text, gate):
+            continue
+        for m in pattern.finditer(text):
+            words = [w for w in re.split(r"[\s-]+", m.group()) if w]
+            if pattern is _SCHOOL_PATTERNS[3]:
+                words = [w for w in words if w not in _CONCEPTS]
+                if all(w.lower() in ordinary or w in ("De", "Het", "'t") for w in words):
+                    continue  # 'De Vrije School': a concept, not a name
+            elif all(w.lower() in ordinary or w in ("De", "Het", "'t") for w in words) and not re.match(
+                    r"(?:De|Het|'t)\s|" + _TITLE, m.group()):
+                continue  # 'Middelbare School': words only
+            yield Finding("institution", m.start(), m.end(), m.group())
+    for m in (_SECTOR_SUFFIX.finditer(text) if _has_any(text, _SECTOR_GATE) else ()):
+        head = m.group().split()[0]
+        low = head.lower()
+        if (head in lexicon.general_proper_nouns() or head in lexicon.allowed_areas() or low in _QUALIFIERS
+                or low.endswith(("e", "sch")) or (low in ordinary and (len(low) < 7 or _sentence_initial(text, m.start())))):
+            continue  # 'Specialistische GGZ', 'Gesloten Jeugdzorg', 'Limburg Jeugdzorg'
+        yield Finding("institution", m.start(), m.end(), m.group())
+
+
+# --- care context ---------------------------------------------------------------------------
+
+_NAME_SEQ = (rf"(?:(?:De|Het|'t)\s)?(?:{_CAP}|[A-Z]{{2,}}[a-z]*|[a-z]+[A-Z][\w-]*)(?![\w'’-])"
+             rf"(?:\s(?:{_CAP}|[A-Z]{{2,}}|en|van|de|aan)(?![\w'’-]))*")
+_CARE_BEFORE = re.compile(
+    rf"\b(?i:in behandeling|onder behandeling|in zorg|opgenomen|aangemeld|geplaatst|verwezen|doorverwezen|"
+    rf"intake|wachtlijst|behandeld|begeleid|ambulant|dagbehandeling|terecht(?:gekomen)?|ingeschreven|"
+    rf"behandeling|traject|crisisplaatsing|logeert|logeerde|verblijft|verbleef)"
+    rf"\s+(?i:bij|in|naar|van|door|op)\s+(?:de\s+|het\s+)?(?P<name>{_NAME_SEQ})"
+)
+_CARE_AFTER = re.compile(
+    rf"\bbij\s+(?P<name>{_NAME_SEQ})\s+(?:in behandeling|onder behandeling|in zorg|op de wachtlijst|aangemeld|"
+    rf"opgenomen|in begeleiding|geplaatst|in therapie)\b"
+)
+# 'de behandelaar van Kompas', 'zit op Het Baken': a role or a school verb, then a capitalised name. A lone
+# capitalised non-word here may be the client ('de mentor van Yohannes'), so only an article-led name, a word
+# written with a capital, or a name of several words counts.
+_ROLE_OF = re.compile(
+    rf"\b(?i:behandelaar|regiebehandelaar|gezinsvoogd|jeugdbeschermer|medewerker|medewerkster|begeleider|"
+    rf"begeleidster|mentor|psychiater|psycholoog|orthopedagoog|hulpverlener|gedragswetenschapper|zorgcoördinator|"
+    rf"teamleider|directeur|directrice|intern begeleider|ib'er|docent|leerkracht|casemanager|trajectbegeleider|"
+    rf"woonbegeleider|pleegzorgwerker|groepsleider|groepsleiding|ambulant begeleider|therapeut|contactpersoon|"
+    rf"zorgaanbieder|aanbieder|school|locatie|collega's|collega)\s+(?i:van|bij|op)\s+(?:de\s+|het\s+)?"
+    rf"(?P<name>{_NAME_SEQ})"
+    rf"|\b(?i:zit|zat|zitten|gaat|ging|stage|stageplek|bijbaan|werkt|werkte|les|onderwijs)\s+(?i:op|naar|bij)\s+"
+    rf"(?:de\s+|het\s+)?(?P<school>{_NAME_SEQ})"
+)
+# 'een huurwoning van Woonstede Apeldoorn', 'bij de BMX-baan Julianadorp': a name, then a town
+_NAME_THEN_TOWN = re.compile(
+    rf"\b(?:van|bij|naar|met|op|via|door|school|aan)\s(?:(?:de|het)\s)?(?P<name>(?:(?:De|Het|'t)\s)?"
+    rf"[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s{_CAP})*)|\((?P<paren>(?:(?:De|Het|'t)\s)?{_CAP}(?:\s{_CAP})*)")
+
+
+_TRAILING_SMALL = re.compile(r"(?:\s(?:en|van|de|aan))+$")
+
+
+def _generic(name: str, ordinary: frozenset[str]) -> bool:
+    words = [w for w in name.split() if w not in ("De", "Het", "'t", "en", "van", "de", "aan")]
+    low = [w.lower() for w in words]
+    if not words:
+        return True
+    if all(w in ordinary for w in low) and _GENERIC_HEADS.search(low[-1]):
+        return True  # 'Bureau Jeugdzorg', 'Jeugdhulp', 'het Ziekenhuis'
+    return name in lexicon.general_proper_nouns() or name in lexicon.allowed_areas()
+
+
+def care_context(text: str) -> Iterator[Finding]:
+    ordinary = lexicon.ordinary_words()
+    low = text.lower()
+    for pattern, gate in ((_CARE_BEFORE, _CARE_BEFORE_GATE), (_CARE_AFTER, _CARE_AFTER_GATE)):
+        if not _has_any(low if pattern is _CARE_BEFORE else text, gate):
+            continue
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            if not name[:1].isupper() or name.isupper() and len(name) <= 3:
+                continue  # lower case after an IGNORECASE cue; 'GGZ', 'MST' belong to the allow-list
+            if _generic(name, ordinary) or _is_town(name.split()[0]) or _is_town(name):
+                continue  # 'opgenomen in Utrecht' is a place, found elsewhere
+            if name.split()[0] in lexicon.first_names() and not name.startswith(("De ", "Het ")):
+                continue  # 'woont bij Fatima' is a person
+            name = _TRAILING_SMALL.sub("", name)
+            yield Finding("institution", m.start("name"), m.start("name") + len(name), name)
+    for m in _ROLE_OF.finditer(text):
+        group = "name" if m.group("name") else "school"
+        name = _TRAILING_SMALL.sub("", m.group(group))
+        words = name.split()
+        own = [w for w in words if w not in ("De", "Het", "'t", "en", "van", "de", "aan")]
+        if not own or _generic(name, ordinary) or _is_town(own[0]) or _is_town(name) or own[0] in lexicon.first_names():
+            continue
+        if name.isupper() and len(name) <= 4:
+            continue  # 'GGZ', 'MST', 'SBO': a type, for the allow-list and the school rules
+        article = words[0] in ("De", "Het", "'t")
+        if not (article or len(own) > 1 or own[0].lower() in ordinary):
+            continue  # a lone non-word may be a person: proper_nouns.py reads its kind
+        yield Finding("institution", m.start(group), m.start(group) + len(name), name)
+    for m in _NAME_THEN_TOWN.finditer(text):
+        group = "name" if m.group("name") else "paren"
+        words = m.group(group).split()
+        for n in range(len(words) - 1, 0, -1):
+            head, town = " ".join(words[:n]), " ".join(words[n:])
+            if not (_is_town(town) or _is_region(town)):
+                continue
+            own = [w for w in head.split() if w not in ("De", "Het", "'t", "Den")]
+            if not own or _is_town(head) or own[-1] in lexicon.first_names() or own[0] in lexicon.first_names() \
+                    or head in lexicon.general_proper_nouns():
+                break
+            start = m.start(group)
+            end = start + len(head) + 1 + len(town)
+            yield Finding("institution", start, end, text[start:end])
+            break
+
+
+def institutions(text: str) -> list[Finding]:
+    return [*gazetteer(text), *schools_and_sectors(text), *care_context(text)]

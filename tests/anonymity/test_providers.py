@@ -1,0 +1,69 @@
+"""Named institutions without a generic word: the provider gazetteer, school-name grammar and care context
+(issue 10). Every name below is fictional or a provider's public name; no person is real."""
+
+import pytest
+
+from anonymity import allowlist, providers
+
+pytestmark = pytest.mark.deduce
+
+
+def found(detector, text):
+    return {(f.kind, f.text) for f in detector.check_text(text)}
+
+
+def test_a_listed_provider_is_an_institution_anywhere(detector):
+    assert ("institution", "Lindenhout") in found(detector, "Na de zomer nam Lindenhout het traject over.")
+    assert ("institution", "Den Hey-Acker") in found(detector, "Hij verbleef een half jaar in Den Hey-Acker.")
+
+
+def test_a_provider_named_with_an_ordinary_word_needs_a_care_cue(detector):
+    assert ("institution", "Karakter") in found(detector, "Ze is sinds maart in behandeling bij Karakter.")
+    assert not any(kind == "institution" for kind, _ in found(detector, "Karakter is wat haar moeder bewondert."))
+
+
+def test_a_provider_with_a_town_or_compass_word_is_one_institution(detector):
+    assert ("institution", "Buurtzorg Jong Oost") in found(detector, "ik heb gebeld met Buurtzorg Jong Oost.")
+    assert ("institution", "Woonstede Apeldoorn") in found(
+        detector, "Het gezin huurt een woning van Woonstede Apeldoorn.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hij zit op de Dr. Schaepmanschool in de bovenbouw.", "Dr. Schaepmanschool"),
+    ("Zij ging naar Mytylschool De Brug.", "Mytylschool De Brug"),
+    ("Zijn broertje zit op De Klimop-school.", "De Klimop-school"),
+    ("Ze zit in de derde klas van Wiarda Montessori.", "Wiarda Montessori"),
+    ("Crisisdienst jeugd Kustlicht GGZ nam de melding aan.", "Kustlicht GGZ"),
+    ("De jongen is aangemeld bij Zonnewende en staat op de wachtlijst.", "Zonnewende"),
+    ("De behandelaar van Het Kompas belde terug.", "Het Kompas"),
+])
+def test_school_names_and_care_context(detector, text, name):
+    assert any(kind == "institution" and name in span or span in name and kind == "institution"
+               for kind, span in found(detector, text)), found(detector, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Het FACT-team en de MDFT-therapeut overlegden met het wijkteam en Veilig Thuis.",
+    "Hij kreeg Specialistische GGZ en daarna Gesloten Jeugdzorg; de Basis GGZ was niet genoeg.",
+    "Ze is aangemeld bij Jeugdhulp en in behandeling bij de GGZ.",
+    "De Vrije School en het Montessori-onderwijs werken anders.",
+    "Het meisje zit op het PrO en heeft een LVB.",
+])
+def test_team_types_methods_and_generic_care_words_stay_unflagged(detector, text):
+    assert found(detector, text) == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Nour Al-Hassan belde over de afspraak.", "Al-Hassan"),
+    ("Het gesprek was met mevrouw Tjon-A-Fong.", "Tjon-A-Fong"),
+])
+def test_hyphenated_surnames_are_names_not_brands(detector, text, name):
+    assert any(kind == "name" and name in span for kind, span in found(detector, text)), found(detector, text)
+
+
+def test_providers_are_kept_apart_from_the_allow_list():
+    """A provider on the allow-list would never be flagged; a team type in the gazetteer would always be."""
+    pattern = allowlist.default_pattern()
+    listed = [entry for options in providers._entries().values() for entry, _ in options]
+    assert listed
+    assert [e for e in listed if pattern.fullmatch(e)] == []
