@@ -53,7 +53,9 @@ def test_recall_on_planted_identifiers(detector, planted):
 # heldback2 (a second set, written later by another helper) was scored once, before anything was tuned on it: 0.927.
 # After the provider gazetteer, school-name grammar, names of many origins and more neighbourhoods (tuned on dev
 # only; the held-back sets scored for their overall figures): dev 0.996, heldback 0.941, heldback2 0.931.
-DEV_FLOOR, HELDBACK_FLOOR, HELDBACK2_FLOOR = 0.99, 0.94, 0.93
+# heldback3 (a third set, by a helper who saw neither the rules nor the other sets) was scored first by the detector
+# of that moment (0.876), then once by the detector tuned on dev meanwhile (0.891); nobody read its misses.
+DEV_FLOOR, HELDBACK_FLOOR, HELDBACK2_FLOOR, HELDBACK3_FLOOR = 0.99, 0.94, 0.93, 0.88
 
 
 def test_recall_on_the_development_set(detector):
@@ -68,13 +70,14 @@ def test_recall_on_the_held_back_set(detector):
 
     assert _recall(detector, read_planted(DATA / "heldback")).recall >= HELDBACK_FLOOR
     assert _recall(detector, read_planted(DATA / "heldback2")).recall >= HELDBACK2_FLOOR
+    assert _recall(detector, read_planted(DATA / "heldback3")).recall >= HELDBACK3_FLOOR
 
 
 def test_every_bsn_and_email_is_caught(detector):
     """On every planted set: these kinds have one shape, so the check must not miss one."""
     from anonymity.evaluation import read_planted
 
-    for folder in ("dev", "heldback", "heldback2"):
+    for folder in ("dev", "heldback", "heldback2", "heldback3"):
         score = _recall(detector, read_planted(DATA / folder))
         assert score.kind_recall("bsn") == 1.0 and score.kind_recall("email") == 1.0, folder
 
@@ -92,7 +95,7 @@ def test_false_flags_on_clean_prose(detector, clean_texts):
     from anonymity.evaluation import read_clean
 
     clean_texts = {**clean_texts, **read_clean(DATA / "dev" / "clean"), **read_clean(DATA / "heldback" / "clean"),
-                   **read_clean(DATA / "heldback2" / "clean")}
+                   **read_clean(DATA / "heldback2" / "clean"), **read_clean(DATA / "heldback3" / "clean")}
     words = sum(len(text.split()) for text in clean_texts.values())
     assert words >= 20000
     flags = []
@@ -105,7 +108,7 @@ def test_false_flags_on_clean_prose(detector, clean_texts):
     assert rate <= FALSE_FLAGS_PER_1000_WORDS
 
 
-@pytest.mark.parametrize("folder", ["dev", "heldback", "heldback2"])
+@pytest.mark.parametrize("folder", ["dev", "heldback", "heldback2", "heldback3"])
 def test_false_flags_on_each_clean_folder(detector, folder):
     """At most 1 false flag per 1,000 words on each set's clean texts, not only on all of them together: a check
     that cries wolf on one writer's prose teaches that writer's readers to click it away. The held-back folders'
