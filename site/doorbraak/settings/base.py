@@ -125,7 +125,10 @@ SQLITE_OPTIONS = {
 
 
 def database_config(url):
-    config = dj_database_url.parse(url, conn_max_age=env("DATABASE_CONN_MAX_AGE", 0, cast=int))
+    # Health checks: a persistent connection that PostgreSQL closed (a restart) is replaced before a request
+    # uses it, instead of failing that request.
+    config = dj_database_url.parse(url, conn_max_age=env("DATABASE_CONN_MAX_AGE", 0, cast=int),
+                                   conn_health_checks=True)
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
     return config
