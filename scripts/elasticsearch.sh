@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Local single-node Elasticsearch for development and tests.
+# Local single-node Elasticsearch for development and tests, or a local 3-node cluster for the fault test.
 #   scripts/elasticsearch.sh fetch|start|stop|status
+#   scripts/elasticsearch.sh cluster start|stop|status   (nodes on 127.0.0.1:9400-9402, transport 9500-9502)
 # Fetches the test distribution from Maven Central (cached in .cache/), unpacks it in var/elasticsearch/,
 # adds our analysis plugin (search/es_plugin: the test distribution lacks analysis-common) and our
 # synonyms file, and runs it as an unprivileged system user (Elasticsearch refuses to run as root).
@@ -138,11 +139,143 @@ status() {
   fi
 }
 
+# ---- A local multi-node cluster (same distribution and plugin; one install, a data/log folder per node) ----------
+CLUSTER_NODES="${ES_CLUSTER_NODES:-3}"
+CLUSTER_HTTP="${ES_CLUSTER_HTTP_PORT:-9400}"        # node i answers HTTP on CLUSTER_HTTP+i
+CLUSTER_TRANSPORT="${ES_CLUSTER_TRANSPORT_PORT:-9500}"
+CLUSTER_HEAP="${ES_CLUSTER_HEAP:-384m}"
+# The client JIT only: a node (re)starts in about half the time on a busy 2-core machine, which is what the fault
+# test waits for; peak query speed matters less for a test cluster. ES_CLUSTER_JAVA_OPTS= to drop it.
+CLUSTER_JAVA_OPTS="${ES_CLUSTER_JAVA_OPTS--XX:TieredStopAtLevel=1}"
+CLUSTER_DIR="$BASE/cluster"
+
+cluster_urls() {
+  local urls="" i
+  for i in $(seq 0 $((CLUSTER_NODES - 1))); do urls="${urls:+$urls,}http://127.0.0.1:$((CLUSTER_HTTP + i))"; done
+  echo "$urls"
+}
+
+node_pid() {
+  local file="$CLUSTER_DIR/node-$1/elasticsearch.pid" pid
+  [ -f "$file" ] || return 1
+  pid="$(cat "$file" 2>/dev/null || true)"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+# All CLUSTER_NODES nodes joined and every shard assigned somewhere (yellow or green).
+cluster_healthy() {
+  local i
+  for i in $(seq 0 $((CLUSTER_NODES - 1))); do
+    if curl -fsS --max-time 2 "http://127.0.0.1:$((CLUSTER_HTTP + i))/_cluster/health" 2>/dev/null \
+        | grep -q "\"number_of_nodes\":$CLUSTER_NODES,"; then
+      return 0
+    fi
+  done
+  return 1
+}
+
+start_node() {
+  local i="$1" dir="$CLUSTER_DIR/node-$1" seeds="" masters="" j
+  for j in $(seq 0 $((CLUSTER_NODES - 1))); do
+    seeds="${seeds:+$seeds,}127.0.0.1:$((CLUSTER_TRANSPORT + j))"
+    masters="${masters:+$masters,}node-$j"
+  done
+  mkdir -p "$dir/data" "$dir/logs"
+  chown -R "$ES_USER": "$dir"
+  log "starting node-$i on http://127.0.0.1:$((CLUSTER_HTTP + i))"
+  # cluster.initial_master_nodes only matters for the very first start (bootstrapping); later starts rejoin.
+  runuser -u "$ES_USER" -- env ES_JAVA_HOME="$ES_JAVA_HOME" \
+    ES_JAVA_OPTS="-Xms$CLUSTER_HEAP -Xmx$CLUSTER_HEAP $CLUSTER_JAVA_OPTS ${ES_EXTRA_JAVA_OPTS:-}" \
+    "$HOME_DIR/bin/elasticsearch" -d -p "$dir/elasticsearch.pid" \
+      -E node.name="node-$i" \
+      -E cluster.name=doorbraak-cluster \
+      -E path.data="$dir/data" \
+      -E path.logs="$dir/logs" \
+      -E network.host=127.0.0.1 \
+      -E http.port="$((CLUSTER_HTTP + i))" \
+      -E transport.port="$((CLUSTER_TRANSPORT + i))" \
+      -E discovery.seed_hosts="$seeds" \
+      -E cluster.initial_master_nodes="$masters" \
+      -E xpack.security.enabled=false \
+      -E doorbraak.analysis.common_filters=true \
+      -E cluster.routing.allocation.disk.threshold_enabled=false \
+      -E action.destructive_requires_name=false \
+      >"$dir/start.out" 2>&1 &
+}
+
+cluster_start() {
+  if cluster_healthy; then log "cluster already running"; cluster_urls; return 0; fi
+  fetch
+  ensure_user
+  mkdir -p "$CLUSTER_DIR"
+  chown -R "$ES_USER": "$HOME_DIR" "$CLUSTER_DIR"
+  # Create the keystore once, so parallel first starts do not race to create it.
+  if [ ! -f "$HOME_DIR/config/elasticsearch.keystore" ]; then
+    runuser -u "$ES_USER" -- env ES_JAVA_HOME="$ES_JAVA_HOME" "$HOME_DIR/bin/elasticsearch-keystore" create >/dev/null
+  fi
+  local i
+  for i in $(seq 0 $((CLUSTER_NODES - 1))); do
+    node_pid "$i" >/dev/null || start_node "$i"
+  done
+  wait
+  local deadline=$((SECONDS + ${ES_START_TIMEOUT:-150}))
+  until cluster_healthy; do
+    if [ $SECONDS -ge $deadline ]; then
+      log "cluster not formed after ${ES_START_TIMEOUT:-150}s; last log lines:"
+      for i in $(seq 0 $((CLUSTER_NODES - 1))); do
+        tail -n 15 "$CLUSTER_DIR/node-$i/start.out" "$CLUSTER_DIR/node-$i/logs/doorbraak-cluster.log" >&2 2>/dev/null || true
+      done
+      return 1
+    fi
+    sleep 1
+  done
+  log "cluster up: $(cluster_urls)"
+  cluster_urls
+}
+
+cluster_stop() {
+  local i pid
+  for i in $(seq 0 $((CLUSTER_NODES - 1))); do
+    pid="$(node_pid "$i")" || continue
+    kill "$pid"
+  done
+  for i in $(seq 0 $((CLUSTER_NODES - 1))); do
+    pid="$(node_pid "$i")" || { rm -f "$CLUSTER_DIR/node-$i/elasticsearch.pid"; continue; }
+    for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$CLUSTER_DIR/node-$i/elasticsearch.pid"
+  done
+  log "cluster stopped"
+}
+
+cluster_status() {
+  local i pid rc=0
+  for i in $(seq 0 $((CLUSTER_NODES - 1))); do
+    if pid="$(node_pid "$i")"; then echo "node-$i running on http://127.0.0.1:$((CLUSTER_HTTP + i)) (pid $pid)"
+    else echo "node-$i not running"; rc=3; fi
+  done
+  for i in $(seq 0 $((CLUSTER_NODES - 1))); do
+    curl -fsS --max-time 2 "http://127.0.0.1:$((CLUSTER_HTTP + i))/_cluster/health" 2>/dev/null && { echo; break; }
+  done
+  return $rc
+}
+
+cluster() {
+  case "${1:-}" in
+    start) cluster_start ;;
+    stop) cluster_stop ;;
+    status) cluster_status ;;
+    urls) cluster_urls ;;
+    *) echo "usage: $0 cluster start|stop|status|urls" >&2; exit 2 ;;
+  esac
+}
+
 case "${1:-}" in
   fetch) fetch ;;
   start) start ;;
   stop) stop ;;
   status) status ;;
   restart) stop; start ;;
-  *) echo "usage: $0 fetch|start|stop|status|restart" >&2; exit 2 ;;
+  cluster) shift; cluster "$@" ;;
+  *) echo "usage: $0 fetch|start|stop|status|restart|cluster start|stop|status|urls" >&2; exit 2 ;;
 esac

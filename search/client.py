@@ -11,6 +11,15 @@ _client_url = None
 # Short timeouts: a slow or absent cluster must turn into the database fallback quickly, never a hung page.
 REQUEST_TIMEOUT = 5
 BULK_TIMEOUT = 120
+# A request that finds its node gone (connection refused or reset, a timeout, 502/503/504) is retried on the
+# next node; with one node this is a single quick second attempt before the database fallback takes over.
+MAX_RETRIES = 2
+
+
+def node_urls(url=None):
+    """ELASTICSEARCH_URL as a list of node addresses (comma-separated for a cluster)."""
+    url = settings.ELASTICSEARCH_URL if url is None else url
+    return [part.strip() for part in url.split(",") if part.strip()]
 
 
 def is_configured():
@@ -28,11 +37,13 @@ def get_client():
             if _client is None or _client_url != url:
                 from elasticsearch import Elasticsearch
 
+                # No sniffing: the configured addresses are what the operator vouches for (and sniffed
+                # publish addresses can differ behind NAT); a dead node is left out for a growing while.
                 _client = Elasticsearch(
-                    url,
+                    node_urls(url),
                     request_timeout=REQUEST_TIMEOUT,
-                    max_retries=1,
-                    retry_on_timeout=False,
+                    max_retries=MAX_RETRIES,
+                    retry_on_timeout=True,
                     connections_per_node=16,
                 )
                 _client_url = url

@@ -4,18 +4,25 @@ import threading
 import time
 
 from django import db
+from django.conf import settings as django_settings
 from django.utils import timezone
 from elasticsearch import ApiError, NotFoundError, helpers
 
 from . import analysis, client, documents
 
-SHARDS = 1  # one small node; more shards only add per-query overhead here
+def shards():
+    return django_settings.SEARCH_INDEX_SHARDS
+
+
+def replicas():
+    return django_settings.SEARCH_INDEX_REPLICAS
 
 
 def index_body(*, bulk_load=False):
     settings = {
-        "number_of_shards": SHARDS,
-        "number_of_replicas": 0,
+        "number_of_shards": shards(),
+        # A bulk fill writes the primaries only; the replicas are copied once, before the alias moves.
+        "number_of_replicas": 0 if bulk_load else replicas(),
         "max_result_window": 10000,
         "analysis": analysis.analysis_settings(),
     }
@@ -177,9 +184,11 @@ def rebuild(*, actions=None, total=None, progress=False, threads=2, chunk_size=1
         if actions is None:
             catch_up(name, started, es)
         es.indices.put_settings(
-            index=name, body={"index": {"refresh_interval": "1s", "translog": {"durability": "request"}}}
+            index=name, body={"index": {"refresh_interval": "1s", "translog": {"durability": "request"},
+                                        "number_of_replicas": replicas()}}
         )
         es.indices.refresh(index=name)
+        wait_for_replicas(name, es)
         old = indices_behind(alias, es)
         swap = [{"add": {"index": name, "alias": alias}}]
         swap += [{"remove": {"index": o, "alias": alias}} for o in old]
@@ -192,6 +201,17 @@ def rebuild(*, actions=None, total=None, progress=False, threads=2, chunk_size=1
         for o in old:
             es.indices.delete(index=o, ignore_unavailable=True)
     return name, indexed
+
+
+def wait_for_replicas(name, es, timeout="60s"):
+    """Before the alias moves to a new index, let its replicas be copied where there are nodes to hold them,
+    so the live index is never one node away from red. A single node cannot hold a replica: nothing to wait for."""
+    if not replicas():
+        return
+    nodes = es.cluster.health()["number_of_data_nodes"]
+    if nodes > 1:
+        es.cluster.health(index=name, wait_for_active_shards=str(shards() * (1 + min(replicas(), nodes - 1))),
+                          timeout=timeout)
 
 
 def drop_all(prefix_alias=None):

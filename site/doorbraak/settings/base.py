@@ -125,7 +125,10 @@ SQLITE_OPTIONS = {
 
 
 def database_config(url):
-    config = dj_database_url.parse(url, conn_max_age=env("DATABASE_CONN_MAX_AGE", 0, cast=int))
+    # Health checks: a persistent connection that PostgreSQL closed (a restart) is replaced before a request
+    # uses it, instead of failing that request.
+    config = dj_database_url.parse(url, conn_max_age=env("DATABASE_CONN_MAX_AGE", 0, cast=int),
+                                   conn_health_checks=True)
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
     return config
@@ -224,8 +227,12 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from a third party: it would 
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 
 # Professional search (search/). Without ELASTICSEARCH_URL it runs on the database.
+# A cluster is given as every node's address, comma-separated; the client fails over between them.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", "")
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "doorbraak-dev")
+# New indexes get these (a rebuild applies changes). One shard suits this corpus; a replica needs a second node.
+SEARCH_INDEX_SHARDS = env("SEARCH_INDEX_SHARDS", 1, cast=int)
+SEARCH_INDEX_REPLICAS = env("SEARCH_INDEX_REPLICAS", 0, cast=int)
 
 # Anonymity checks run in one long-lived process that holds deduce; web workers ask it over HTTP.
 ANONYMITY_CHECK_URL = env("ANONYMITY_CHECK_URL", "")

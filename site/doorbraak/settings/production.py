@@ -5,6 +5,10 @@ SECRET_KEY = env("SECRET_KEY", required=True)
 DEBUG = False
 ALLOWED_HOSTS = env("ALLOWED_HOSTS", required=True, cast=list)
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "doorbraak-prod")
+# Persistent connections (checked before each request, see database_config) spare every request a new connection.
+DATABASES["default"]["CONN_MAX_AGE"] = env("DATABASE_CONN_MAX_AGE", 60, cast=int)  # noqa: F405
+# Production runs a cluster: one replica keeps every shard searchable and writable when a node is lost.
+SEARCH_INDEX_REPLICAS = env("SEARCH_INDEX_REPLICAS", 1, cast=int)
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
