@@ -50,6 +50,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--profile", action="store_true", help="print the 25 most expensive calls")
+    parser.add_argument("--profile-out", help="also write the cProfile statistics to this file (for pstats/snakeviz)")
     args = parser.parse_args()
 
     from generate_cases import make_record
@@ -65,7 +66,7 @@ def main():
     from search import client, tasks
 
     check_fields({"warm": "Het detectiemodel wordt vooraf geladen."})  # the checker is long-lived in production
-    profiler = cProfile.Profile() if args.profile else None
+    profiler = cProfile.Profile() if args.profile or args.profile_out else None
     es_url = os.environ.get("ELASTICSEARCH_URL", "")
     with override_settings(ELASTICSEARCH_URL=""):  # the search worker drains, not each commit
         started = time.perf_counter()
@@ -94,7 +95,9 @@ def main():
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "import.json").write_text(json.dumps(result, indent=2))
-    if profiler:
+    if args.profile_out:
+        profiler.dump_stats(args.profile_out)
+    if args.profile:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
 
 
