@@ -1,0 +1,144 @@
+"""New case pages in batches (issue 13): what add_child + save_revision + publish do per page, done per batch.
+
+Wagtail writes a page one row at a time (tree path, slug check, three saves, a revision, two log entries, a
+publish). For a register of thousands of new cases the importer does the same steps for a batch at once: paths
+computed once for the index page, the Page and CasePage rows, relations, revisions and log entries inserted in
+bulk, and the parent's numchild fixed once. What other code listens for is kept: post_save (Wagtail's admin search
+and reference index tasks), page_published and published (the search outbox) are sent once per page, as the
+one-by-one path sends them. Only new pages come here; updates and unchanged records keep the one-by-one path.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import connection, models
+from django.db.models import F
+from django.db.models.signals import post_save
+from django.utils import timezone
+from wagtail.log_actions import get_active_log_context
+from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.signals import page_published, published
+
+from ..models import CaseLesson, CasePage
+from ..text_limits import no_control_characters_in
+
+BATCH = 500  # rows per INSERT: CasePage has ~40 columns, well under SQLite's 32,766 variables
+
+
+def supported():
+    """Bulk insert needs the new rows' ids back (PostgreSQL; SQLite 3.35+)."""
+    return connection.features.can_return_rows_from_bulk_insert
+
+
+def taken_slugs(index, slugs):
+    """Slugs already used under the index page: those records go the one-by-one way (and fail there as before)."""
+    return set(Page.objects.filter(path__startswith=index.path, depth=index.depth + 1, slug__in=slugs)
+               .values_list("slug", flat=True))
+
+
+def create(index, pages, held, *, user, publish):
+    """Insert new CasePages (built by apply_record, gate fields set) under `index`. `held[i]` are the unresolved
+    findings of pages[i] ({} = may be published). Returns the revisions, one per page."""
+    _place(index, pages)
+    _validate(pages)
+    now = timezone.now()
+    page_rows = [Page(**{f.attname: getattr(page, f.attname) for f in Page._meta.concrete_fields}) for page in pages]
+    Page.objects.bulk_create(page_rows, batch_size=BATCH)
+    for page, row in zip(pages, page_rows):
+        page.id = page.page_ptr_id = row.pk
+        page._state.adding = False
+    # Django's bulk_create refuses multi-table inheritance; this is the insert it does for one table.
+    CasePage._base_manager._insert(pages, fields=CasePage._meta.local_concrete_fields, using=connection.alias)
+    Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + len(pages))
+    _relations(pages)
+
+    # save_revision(): the revision holds the page as add_child left it (not live, no revision yet)
+    revisions = [Revision(content_type_id=_ct(CasePage).pk, base_content_type_id=_ct(Page).pk,
+                          object_id=str(page.pk), user=user, content=page.serializable_data(), object_str=str(page),
+                          created_at=now) for page in pages]
+    Revision.objects.bulk_create(revisions, batch_size=BATCH)
+    logs = []
+    for page, revision, unresolved in zip(pages, revisions, held):
+        page.latest_revision = revision
+        page.latest_revision_created_at = revision.created_at
+        page.draft_title = page.title
+        page.has_unpublished_changes = True
+        # as Page.save() (the new row, no user given) and save_revision(log_action=True) log them
+        logs.append(_log(page, "wagtail.create", None, None, now, content_changed=True))
+        logs.append(_log(page, "wagtail.edit", user, revision, now, content_changed=True))
+        if publish and not unresolved:
+            page.live, page.has_unpublished_changes, page.expired = True, False, False
+            page.first_published_at = page.last_published_at = now
+            page.live_revision = revision
+            logs.append(_log(page, "wagtail.publish", user, revision, now, content_changed=True))
+    Page.objects.bulk_update(pages, ["latest_revision", "latest_revision_created_at", "draft_title", "live",
+                                     "has_unpublished_changes", "expired", "first_published_at",
+                                     "last_published_at", "live_revision"], batch_size=BATCH)
+    PageLogEntry.objects.bulk_create(logs, batch_size=BATCH)
+
+    for page, revision in zip(pages, revisions):
+        # Once per page, not per save: Wagtail's admin search and reference index tasks.
+        post_save.send(sender=CasePage, instance=page, created=True, update_fields=None, raw=False,
+                       using=connection.alias)
+        if page.live:
+            page_published.send(sender=CasePage, instance=page, revision=revision)
+            published.send(sender=CasePage, instance=page, revision=revision)
+    return revisions
+
+
+def _validate(pages):
+    """Page.full_clean() without its per-page queries: the record's fields were validated by the schema and the
+    taxonomy terms looked up; slugs were checked for the whole batch (taken_slugs)."""
+    relations = [f.name for f in CasePage._meta.concrete_fields if f.is_relation]
+    for page in pages:
+        page.clean_fields(exclude=relations)
+        no_control_characters_in(title=page.title)
+    slugs = [page.slug for page in pages]
+    if len(set(slugs)) != len(slugs):
+        raise ValidationError({"slug": "duplicate slugs within one import"})
+
+
+def _place(index, pages):
+    """Tree paths after the index page's last child, as treebeard's add_child computes them one by one."""
+    last = index.get_last_child()
+    step = CasePage.steplen
+    start = CasePage._str2int(last.path[-step:]) + 1 if last else 1
+    ct = _ct(CasePage)
+    for i, page in enumerate(pages):
+        page.path = index.path + CasePage._int2str(start + i).rjust(step, "0")
+        page.depth = index.depth + 1
+        page.numchild = 0
+        page.content_type = ct
+        page.locale_id = index.locale_id
+        page.draft_title = page.title
+        page.url_path = f"{index.url_path}{page.slug}/"
+        page.live = False
+    if start + len(pages) - 1 >= len(CasePage.alphabet) ** step:
+        raise ValidationError("too many pages under one parent for its tree path")
+
+
+def _relations(pages):
+    """The page's ParentalManyToMany terms and its CaseLessons, as modelcluster's commit would write them."""
+    for field in CasePage._meta.get_fields():
+        if isinstance(field, models.ManyToManyField):
+            through = field.remote_field.through
+            source, target = field.m2m_field_name() + "_id", field.m2m_reverse_field_name() + "_id"
+            rows = [through(**{source: page.pk, target: term.pk})
+                    for page in pages for term in getattr(page, field.name).all()]
+            through.objects.bulk_create(rows, batch_size=BATCH)
+    lessons = []
+    for page in pages:
+        for lesson in page.case_lessons.all():
+            lesson.page_id = page.pk
+            lessons.append(lesson)
+    CaseLesson.objects.bulk_create(lessons, batch_size=BATCH)
+
+
+def _log(page, action, user, revision, timestamp, *, content_changed):
+    context = get_active_log_context()
+    return PageLogEntry(content_type=_ct(CasePage), label=page.get_admin_display_title(), action=action,
+                        timestamp=timestamp, data={}, page_id=page.pk, revision=revision,
+                        user=user or context.user, uuid=context.uuid, content_changed=content_changed)
+
+
+def _ct(model):
+    return ContentType.objects.get_for_model(model)
