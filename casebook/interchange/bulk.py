@@ -49,6 +49,7 @@ def create(index, pages, held, *, user, publish):
     # Django's bulk_create refuses multi-table inheritance; this is the insert it does for one table.
     CasePage._base_manager._insert(pages, fields=CasePage._meta.local_concrete_fields, using=connection.alias)
     Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + len(pages))
+    index.numchild += len(pages)
     _relations(pages)
 
     # save_revision(): the revision holds the page as add_child left it (not live, no revision yet)
@@ -99,9 +100,11 @@ def _validate(pages):
 
 def _place(index, pages):
     """Tree paths after the index page's last child, as treebeard's add_child computes them one by one."""
-    last = index.get_last_child()
+    # From the rows, not index.get_last_child(): that trusts the in-memory numchild of the index page.
+    last = (Page.objects.filter(path__startswith=index.path, depth=index.depth + 1)
+            .order_by("-path").values_list("path", flat=True).first())
     step = CasePage.steplen
-    start = CasePage._str2int(last.path[-step:]) + 1 if last else 1
+    start = CasePage._str2int(last[-step:]) + 1 if last else 1
     ct = _ct(CasePage)
     for i, page in enumerate(pages):
         page.path = index.path + CasePage._int2str(start + i).rjust(step, "0")

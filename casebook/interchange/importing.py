@@ -105,7 +105,9 @@ def _import_batch(records, index, terms, summary, bar, *, visibility, publish, u
             summary.held_back.append((page.external_id, unresolved))
         elif publish:
             summary.published.append(page.external_id)
-        signals.case_imported.send(sender=CasePage, page=page, lessons=record.get("lessons", []), user=user)
+    # The records' lessons go to the network's review, for the whole batch at once (learning listens).
+    signals.cases_imported.send(sender=CasePage, items=[(page, record.get("lessons", []))
+                                                         for record, page in zip(records, pages)], user=user)
     bar.update(len(records))
 
 

@@ -18,7 +18,7 @@ from tests.factories import case_record, make_case, make_user
 pytestmark = pytest.mark.django_db
 
 VOLATILE = {"pk", "id", "page_ptr", "translation_key", "latest_revision", "live_revision", "latest_revision_created_at",
-            "first_published_at", "last_published_at", "created_at", "page"}
+            "first_published_at", "last_published_at", "created_at", "updated_at", "submitted_at", "page", "cases"}
 
 
 @pytest.fixture
@@ -63,6 +63,21 @@ def differences(a, b, where=""):
     return [] if a == b else [f"{where}: {a!r} != {b!r}"]
 
 
+def _lesson(lesson):
+    """A reviewed lesson from the record (learning): row, themes, revisions, log entries."""
+    from wagtail.models import ModelLogEntry
+
+    return {
+        "row": (lesson.statement, lesson.status, lesson.author_id, lesson.live, lesson.has_unpublished_changes,
+                lesson.submitted_at is not None, lesson.latest_revision_id is not None),
+        "themes": sorted(lesson.themes.values_list("slug", flat=True)),
+        "revisions": [(_clean(r.content), r.user_id, r.object_str) for r in lesson.revisions.all()],
+        "logs": sorted((e.action, e.label, e.user_id, e.content_changed)
+                       for e in ModelLogEntry.objects.filter(object_id=str(lesson.pk), content_type__model="lesson")),
+        "outbox": IndexOutbox.objects.filter(object_id=lesson.pk).count(),
+    }
+
+
 def snapshot(user):
     """What the import left behind, by external id, without ids and timestamps."""
     index = CaseIndexPage.objects.get()
@@ -79,7 +94,7 @@ def snapshot(user):
                            for e in PageLogEntry.objects.filter(page_id=page.pk)),
             "outbox": sorted(IndexOutbox.objects.filter(object_id=page.pk, model_label="casebook.CasePage")
                              .values_list("action", flat=True)),
-            "lessons": sorted(page.network_lessons.values_list("statement", "status")),
+            "lessons": [_lesson(lesson) for lesson in page.network_lessons.order_by("statement")],
             "references": ReferenceIndex.objects.filter(object_id=str(page.pk)).count(),
         }
     index.refresh_from_db()
