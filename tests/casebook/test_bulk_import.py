@@ -173,3 +173,18 @@ def test_new_cases_are_batched_between_existing_ones(monkeypatch, checker):
     summary = import_lines([json.dumps(r) for r in records()], visibility="network", publish=True)
     assert batches == [["bulk-a"], ["bulk-c", "bulk-d"]]
     assert summary.created == ["bulk-a", "bulk-c", "bulk-d"] and summary.unchanged == ["bulk-b"]
+
+
+def test_one_drain_of_the_outbox_per_import_not_one_per_case(monkeypatch, checker, django_capture_on_commit_callbacks):
+    from search import client, signals as search_signals, tasks
+
+    drains = []
+    monkeypatch.setattr(client, "is_configured", lambda: True)
+    monkeypatch.setattr(tasks, "drain_quietly", lambda: drains.append(IndexOutbox.objects.count()))
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        import_lines([json.dumps(r) for r in records()], visibility="network", publish=True)
+    assert callbacks.count(search_signals._drain_after_commit) == 3  # one per published case, as before
+    assert drains == [3]  # but one drain sends the three published cases' rows; the other callbacks return at once
+    with django_capture_on_commit_callbacks(execute=True):
+        make_case(title="Daarna nog een")
+    assert drains == [3, 4]  # a later change gets its own drain
