@@ -97,6 +97,8 @@ def import_cases_lessons(items, user=None):
     from wagtail.log_actions import get_active_log_context
     from wagtail.models import ModelLogEntry, Revision
 
+    from casebook.interchange.bulk import as_first_saved, link_latest_revisions
+
     author = user if user and user.is_authenticated else None
     wanted = [(case, text, _import_key(case, text)) for case, texts in items for text in texts]
     done = set()
@@ -110,7 +112,7 @@ def import_cases_lessons(items, user=None):
             continue
         done.add(key)
         lesson = Lesson(statement=text.strip(), author=user, import_key=key, status=Status.SUBMITTED,
-                        submitted_at=now)
+                        submitted_at=now, has_unpublished_changes=True)
         lesson.cases.set([case])  # in memory until the rows are written below
         lesson.themes.set(list(case.problem_areas.all()) + list(case.stuck_reasons.all()))
         lesson.clean_fields(exclude=["author", "latest_revision", "live_revision", "locked_by"])
@@ -125,14 +127,17 @@ def import_cases_lessons(items, user=None):
         through.objects.bulk_create([through(**{source: lesson.pk, target: other.pk})
                                      for lesson in lessons for other in getattr(lesson, name).all()], batch_size=500)
     content_type = ContentType.objects.get_for_model(Lesson)
-    revisions = [Revision(content_type=content_type, base_content_type=content_type, object_id=str(lesson.pk),
-                          user=author, content=lesson.serializable_data(), object_str=str(lesson), created_at=now)
+    base_content_type = lessons[0].get_base_content_type()
+    # submit()'s save_revision serialises the lesson before it marks unpublished changes
+    revisions = [Revision(content_type=content_type, base_content_type=base_content_type, object_id=str(lesson.pk),
+                          user=author, content=as_first_saved(lesson, {"has_unpublished_changes": False}),
+                          object_str=str(lesson), created_at=now)
                  for lesson in lessons]
     Revision.objects.bulk_create(revisions, batch_size=500)
+    link_latest_revisions(Lesson, [lesson.pk for lesson in lessons], base_content_type)
     context = get_active_log_context()
     for lesson, revision in zip(lessons, revisions):
-        lesson.latest_revision, lesson.has_unpublished_changes = revision, True
-    Lesson.objects.bulk_update(lessons, ["latest_revision", "has_unpublished_changes"], batch_size=500)
+        lesson.latest_revision = revision
     ModelLogEntry.objects.bulk_create([
         ModelLogEntry(content_type=content_type, label=str(lesson), action="wagtail.edit", timestamp=now, data={},
                       object_id=str(lesson.pk), revision=revision, user=author or context.user, uuid=context.uuid,

@@ -11,7 +11,8 @@ one-by-one path sends them. Only new pages come here; updates and unchanged reco
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.db.models.signals import post_save
 from django.utils import timezone
 from wagtail.log_actions import get_active_log_context
@@ -41,6 +42,15 @@ def create(index, pages, held, *, user, publish):
     _place(index, pages)
     _validate(pages)
     now = timezone.now()
+    # The rows are written once, as they stand after publish (or after save_revision for a case held back); only
+    # the revision links are filled in afterwards, by one UPDATE per batch.
+    live = [publish and not unresolved for unresolved in held]
+    for page, goes_live in zip(pages, live):
+        page.latest_revision_created_at = now
+        page.has_unpublished_changes = not goes_live
+        if goes_live:
+            page.live, page.expired = True, False
+            page.first_published_at = page.last_published_at = now
     page_rows = [Page(**{f.attname: getattr(page, f.attname) for f in Page._meta.concrete_fields}) for page in pages]
     Page.objects.bulk_create(page_rows, batch_size=BATCH)
     for page, row in zip(pages, page_rows):
@@ -52,28 +62,20 @@ def create(index, pages, held, *, user, publish):
     index.numchild += len(pages)
     _relations(pages)
 
-    # save_revision(): the revision holds the page as add_child left it (not live, no revision yet)
     revisions = [Revision(content_type_id=_ct(CasePage).pk, base_content_type_id=_ct(Page).pk,
-                          object_id=str(page.pk), user=user, content=page.serializable_data(), object_str=str(page),
+                          object_id=str(page.pk), user=user, content=as_first_saved(page), object_str=str(page),
                           created_at=now) for page in pages]
     Revision.objects.bulk_create(revisions, batch_size=BATCH)
+    link_latest_revisions(Page, [page.pk for page in pages], _ct(Page), live=[p.pk for p, l in zip(pages, live) if l])
     logs = []
-    for page, revision, unresolved in zip(pages, revisions, held):
+    for page, revision, goes_live in zip(pages, revisions, live):
         page.latest_revision = revision
-        page.latest_revision_created_at = revision.created_at
-        page.draft_title = page.title
-        page.has_unpublished_changes = True
         # as Page.save() (the new row, no user given) and save_revision(log_action=True) log them
         logs.append(_log(page, "wagtail.create", None, None, now, content_changed=True))
         logs.append(_log(page, "wagtail.edit", user, revision, now, content_changed=True))
-        if publish and not unresolved:
-            page.live, page.has_unpublished_changes, page.expired = True, False, False
-            page.first_published_at = page.last_published_at = now
+        if goes_live:
             page.live_revision = revision
             logs.append(_log(page, "wagtail.publish", user, revision, now, content_changed=True))
-    Page.objects.bulk_update(pages, ["latest_revision", "latest_revision_created_at", "draft_title", "live",
-                                     "has_unpublished_changes", "expired", "first_published_at",
-                                     "last_published_at", "live_revision"], batch_size=BATCH)
     PageLogEntry.objects.bulk_create(logs, batch_size=BATCH)
 
     for page, revision in zip(pages, revisions):
@@ -84,6 +86,35 @@ def create(index, pages, held, *, user, publish):
             page_published.send(sender=CasePage, instance=page, revision=revision)
             published.send(sender=CasePage, instance=page, revision=revision)
     return revisions
+
+
+# What save_revision() serialises for a new page: the page as add_child left it, not yet live or revised.
+FIRST_SAVED = {"live": False, "has_unpublished_changes": False, "expired": False, "first_published_at": None,
+               "last_published_at": None, "latest_revision_created_at": None}
+
+
+def as_first_saved(instance, state=FIRST_SAVED):
+    """The instance's serialised revision content with `state` in place of its current values."""
+    now = {name: getattr(instance, name) for name in state}
+    try:
+        for name, value in state.items():
+            setattr(instance, name, value)
+        return instance.serializable_data()
+    finally:
+        for name, value in now.items():
+            setattr(instance, name, value)
+
+
+def link_latest_revisions(model, ids, base_content_type, *, live=()):
+    """latest_revision (and live_revision for `live`) of the rows `ids` := their one revision, in one UPDATE per
+    batch, the database joining on the revision's object_id (bulk_update's CASE per row was the slowest step)."""
+    latest = Revision.objects.filter(base_content_type=base_content_type,
+                                     object_id=Cast(OuterRef("pk"), models.CharField())).order_by("-pk").values("pk")[:1]
+    for start in range(0, len(ids), BATCH):
+        model.objects.filter(pk__in=ids[start:start + BATCH]).update(latest_revision=Subquery(latest))
+    live = list(live)
+    for start in range(0, len(live), BATCH):
+        model.objects.filter(pk__in=live[start:start + BATCH]).update(live_revision=F("latest_revision"))
 
 
 def _validate(pages):
