@@ -239,12 +239,16 @@ def import_gate(page, user, *, skip_check: bool) -> dict[str, list[Finding]]:
     return unresolved
 
 
-def import_gate_many(pages, user, *, skip_check: bool) -> list[dict[str, list[Finding]]]:
-    """import_gate for many new (unsaved) pages, their texts checked in one call to the checker. New pages have no
-    editor's decisions yet, so a finding is unresolved exactly when the checker reports it."""
+def import_gate_many(pages, user, *, skip_check: bool, results=None) -> list[dict[str, list[Finding]]]:
+    """import_gate for many new (unsaved) pages, their texts checked in one call to the checker (or `results`:
+    check_pages(pages), asked earlier). New pages have no editor's decisions yet, so a finding is unresolved exactly
+    when the checker reports it."""
     if any(page.pk for page in pages):
         raise ValueError("import_gate_many is for new pages; saved pages go through import_gate")
-    results = [{}] * len(pages) if skip_check else check_pages(pages)
+    if skip_check:
+        results = [{}] * len(pages)
+    elif results is None:
+        results = check_pages(pages)
     held = []
     for page, found in zip(pages, results):
         unresolved = {name: items for name, items in found.items() if items}

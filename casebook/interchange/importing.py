@@ -1,9 +1,12 @@
 """Importing interchange records as case pages: all or nothing, idempotent per external_id."""
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from tqdm import tqdm
+
+from anonymity.service import check_url
 
 from .. import signals
 from ..classification import CLASSIFICATION_FIELDS, COARSENABLE
@@ -59,45 +62,62 @@ def import_lines(lines, *, visibility=None, publish=False, user=None, progress=F
     summary = ImportSummary()
     options = dict(visibility=visibility, publish=publish, user=user, skip_check=skip_anonymity_check)
     # tqdm shows the rate and the time left; the texts of each case are checked once (remembering_checks).
-    with transaction.atomic(), anonymity.remembering_checks(), \
+    with transaction.atomic(), anonymity.remembering_checks(), ThreadPoolExecutor(max_workers=1) as checker, \
             tqdm(total=len(records), desc="import", unit="case", disable=not progress) as bar:
-        # Issue 13: new cases go in batches (bulk.create), in file order between the records that exist already.
         existing = set(CasePage.objects.values_list("external_id", flat=True))
         if bulk.supported():
             existing |= bulk.taken_slugs(index, [_slug_for(r) for _, r in records if r["external_id"] not in existing])
-        batch = []
-        for _line, record in records:
-            if record["external_id"] in existing or _slug_for(record) in existing:
-                _import_batch(batch, index, terms, summary, bar, **options)
-                batch = []
-                _import_one(record, index, terms, summary, **options)
+        steps = list(_steps([record for _line, record in records], existing))
+        # With the checker process (ANONYMITY_CHECK_URL) the next batch is checked there while this one is written.
+        ahead = checker if publish and not skip_anonymity_check and check_url() else None
+        prepared = _prepare(steps, 0, index, terms, ahead, visibility)
+        for i, (kind, batch) in enumerate(steps):
+            if kind == "one":
+                _import_one(batch, index, terms, summary, **options)
                 bar.update()
-            else:
-                batch.append(record)
-                if len(batch) == BATCH:
-                    _import_batch(batch, index, terms, summary, bar, **options)
-                    batch = []
-        _import_batch(batch, index, terms, summary, bar, **options)
+                continue
+            current, prepared = prepared, _prepare(steps, i + 1, index, terms, ahead, visibility)
+            _import_batch(batch, *current, index, summary, **options)
+            bar.update(len(batch))
     return summary
 
 
-def _import_batch(records, index, terms, summary, bar, *, visibility, publish, user, skip_check):
-    """New cases, many at a time: one call to the anonymity checker, rows and revisions inserted in bulk."""
-    if not records:
-        return
-    if not bulk.supported():
-        for record in records:
-            _import_one(record, index, terms, summary, visibility=visibility, publish=publish, user=user,
-                        skip_check=skip_check)
-            bar.update()
-        return
-    pages = []
+def _steps(records, existing):
+    """("one", record) for a case that exists already (updated one by one, as before); ("batch", records) for runs of
+    new cases, at most BATCH long, in file order (issue 13)."""
+    batch = []
     for record in records:
-        page = CasePage(live=False, visibility=_visibility(record, visibility)
-                        or CasePage._meta.get_field("visibility").default)
-        pages.append(apply_record(page, record, terms))
+        if record["external_id"] in existing or _slug_for(record) in existing or not bulk.supported():
+            if batch:
+                yield "batch", batch
+                batch = []
+            yield "one", record
+        else:
+            batch.append(record)
+            if len(batch) == BATCH:
+                yield "batch", batch
+                batch = []
+    if batch:
+        yield "batch", batch
+
+
+def _prepare(steps, start, index, terms, ahead, visibility):
+    """The pages of the first batch from `start` on, and (with `ahead`) their anonymity check under way."""
+    for kind, records in steps[start:]:
+        if kind == "batch":
+            pages = [apply_record(CasePage(live=False, visibility=_visibility(record, visibility)
+                                           or CasePage._meta.get_field("visibility").default), record, terms)
+                     for record in records]
+            return pages, ahead.submit(anonymity.check_pages, pages) if ahead else None
+    return None, None
+
+
+def _import_batch(records, pages, checking, index, summary, *, visibility, publish, user, skip_check):
+    """New cases, many at a time: one call to the anonymity checker, rows and revisions inserted in bulk."""
     # Issue 4: every case checked before saving, as import_gate does one by one; a finding keeps it a draft.
-    held = anonymity.import_gate_many(pages, user, skip_check=skip_check) if publish else [{}] * len(pages)
+    held = (anonymity.import_gate_many(pages, user, skip_check=skip_check,
+                                       results=checking.result() if checking else None)
+            if publish else [{}] * len(pages))
     bulk.create(index, pages, held, user=user, publish=publish)
     for record, page, unresolved in zip(records, pages, held):
         summary.created.append(page.external_id)
@@ -108,7 +128,6 @@ def _import_batch(records, index, terms, summary, bar, *, visibility, publish, u
     # The records' lessons go to the network's review, for the whole batch at once (learning listens).
     signals.cases_imported.send(sender=CasePage, items=[(page, record.get("lessons", []))
                                                          for record, page in zip(records, pages)], user=user)
-    bar.update(len(records))
 
 
 def _import_one(record, index, terms, summary, *, visibility, publish, user, skip_check=False):

@@ -188,3 +188,32 @@ def test_one_drain_of_the_outbox_per_import_not_one_per_case(monkeypatch, checke
     with django_capture_on_commit_callbacks(execute=True):
         make_case(title="Daarna nog een")
     assert drains == [3, 4]  # a later change gets its own drain
+
+
+def test_with_the_checker_process_the_next_batch_is_checked_while_this_one_is_written(monkeypatch, settings, checker):
+    import threading
+
+    settings.ANONYMITY_CHECK_URL = "http://127.0.0.1:9/niet-gebruikt"  # _check_many is the stand-in here
+    in_main_thread, second_asked, overlapped = [], threading.Event(), []
+    real_check, real_create = anonymity_gate._check_many, bulk.create
+
+    def check(batch):
+        in_main_thread.append(threading.current_thread() is threading.main_thread())
+        if len(in_main_thread) == 2:
+            second_asked.set()
+        return real_check(batch)
+
+    def create(index, pages, *args, **kwargs):
+        if not overlapped:  # the first batch waits to be written until the second is being checked
+            overlapped.append(second_asked.wait(timeout=10))
+        return real_create(index, pages, *args, **kwargs)
+
+    monkeypatch.setattr(anonymity_gate, "_check_many", check)
+    monkeypatch.setattr(bulk, "create", create)
+    monkeypatch.setattr(importing, "BATCH", 2)
+    summary = import_lines([json.dumps(r) for r in records()], visibility="network", publish=True)
+
+    assert in_main_thread == [False, False] and overlapped == [True]
+    assert sorted(summary.published) == ["bulk-a", "bulk-b", "bulk-d"]
+    assert [external_id for external_id, _ in summary.held_back] == ["bulk-c"]
+    assert not CasePage.objects.get(external_id="bulk-c").live
