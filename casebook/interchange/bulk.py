@@ -32,8 +32,11 @@ def supported():
 
 def taken_slugs(index, slugs):
     """Slugs already used under the index page: those records go the one-by-one way (and fail there as before)."""
-    return set(Page.objects.filter(path__startswith=index.path, depth=index.depth + 1, slug__in=slugs)
-               .values_list("slug", flat=True))
+    taken = set()
+    for start in range(0, len(slugs), BATCH):  # SQLite's limit on query variables
+        taken |= set(Page.objects.filter(path__startswith=index.path, depth=index.depth + 1,
+                                         slug__in=slugs[start:start + BATCH]).values_list("slug", flat=True))
+    return taken
 
 
 def create(index, pages, held, *, user, publish):

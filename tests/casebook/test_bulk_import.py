@@ -217,3 +217,15 @@ def test_with_the_checker_process_the_next_batch_is_checked_while_this_one_is_wr
     assert sorted(summary.published) == ["bulk-a", "bulk-b", "bulk-d"]
     assert [external_id for external_id, _ in summary.held_back] == ["bulk-c"]
     assert not CasePage.objects.get(external_id="bulk-c").live
+
+
+def test_when_the_checker_cannot_be_asked_nothing_is_imported(monkeypatch, checker):
+    from anonymity.service import AnonymityCheckUnavailable
+
+    def unavailable(batch):
+        raise AnonymityCheckUnavailable("De anonimiteitscontrole is niet bereikbaar")
+
+    monkeypatch.setattr(anonymity_gate, "_check_many", unavailable)
+    with pytest.raises(AnonymityCheckUnavailable):
+        import_lines([json.dumps(r) for r in records()], visibility="network", publish=True)
+    assert not CasePage.objects.filter(external_id__startswith="bulk-").exists()
