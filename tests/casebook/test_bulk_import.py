@@ -4,6 +4,7 @@ tree, revisions, log entries, relations, search outbox rows and reviewed lessons
 import json
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 
@@ -74,13 +75,14 @@ def _lesson(lesson):
         "revisions": [(_clean(r.content), r.user_id, r.object_str) for r in lesson.revisions.all()],
         "logs": sorted((e.action, e.label, e.user_id, e.content_changed)
                        for e in ModelLogEntry.objects.filter(object_id=str(lesson.pk), content_type__model="lesson")),
-        "outbox": IndexOutbox.objects.filter(object_id=lesson.pk).count(),
+        "outbox": IndexOutbox.objects.filter(object_id=lesson.pk, model_label__iexact="learning.lesson").count(),
     }
 
 
 def snapshot(user):
     """What the import left behind, by external id, without ids and timestamps."""
     index = CaseIndexPage.objects.get()
+    page_type = ContentType.objects.get_for_model(Page)
     pages = {}
     for page in CasePage.objects.filter(external_id__startswith="bulk-").order_by("path"):
         revisions = Revision.page_revisions.filter(object_id=str(page.pk))
@@ -95,7 +97,8 @@ def snapshot(user):
             "outbox": sorted(IndexOutbox.objects.filter(object_id=page.pk, model_label="casebook.CasePage")
                              .values_list("action", flat=True)),
             "lessons": [_lesson(lesson) for lesson in page.network_lessons.order_by("statement")],
-            "references": ReferenceIndex.objects.filter(object_id=str(page.pk)).count(),
+            "references": sorted(ReferenceIndex.objects.filter(object_id=str(page.pk), base_content_type=page_type)
+                                 .values_list("model_path", "content_path")),
         }
     index.refresh_from_db()
     return {"pages": pages, "numchild": index.numchild, "tree_problems": [len(p) for p in Page.find_problems()]}
