@@ -52,7 +52,7 @@ bench-search: setup
 # import_cases --publish end to end on IMPORT_N generated cases (default 10,000): cases per second.
 IMPORT_N ?= 10000
 bench-import: setup
-	$(PY) bench/import_bench.py --n $(IMPORT_N)
+	$(PY) bench/import_bench.py --n $(IMPORT_N) $(IMPORT_ARGS)
 
 # Load test on the production-like stack with LOAD_N generated cases (default 100,000) in its search index:
 # requests/s, p50/p95/p99 per kind, errors; bench/results/load.json.

@@ -125,6 +125,10 @@ class Detector:
     def check_fields(self, fields: dict[str, str]) -> dict[str, list[Finding]]:
         return {name: self.check_text(value or "") for name, value in fields.items()}
 
+    def check_many(self, batch: list[dict[str, str]]) -> list[dict[str, list[Finding]]]:
+        """Many field sets in one call (a bulk import): the same answers as check_fields, one per set."""
+        return [self.check_fields(fields) for fields in batch]
+
     # -- deduce -------------------------------------------------------------------------
 
     def _from_deduce(self, text: str) -> list[Finding]:

@@ -47,12 +47,61 @@ def check_fields(fields: dict[str, str]) -> dict[str, list[Finding]]:
     return _ask(url, fields)
 
 
+def check_many(batch: list[dict[str, str]]) -> list[dict[str, list[Finding]]]:
+    """check_fields for many field sets at once (bulk import): one request per ~MAX_BODY_BYTES, not one per case."""
+    url = check_url()
+    if not url:
+        from .detector import get_detector
+
+        return get_detector().check_many(batch)
+    results = []
+    for chunk in _chunks_under(batch, MAX_BODY_BYTES // 2):
+        results.extend(_ask_many(url, chunk))
+    return results
+
+
+def _chunks_under(batch, limit):
+    chunk, size = [], 0
+    for fields in batch:
+        length = len(json.dumps(fields).encode("utf-8"))
+        if chunk and size + length > limit:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(fields)
+        size += length
+    if chunk:
+        yield chunk
+
+
 def check_text(text: str) -> list[Finding]:
     return check_fields({"text": text})["text"]
 
 
 def _ask(url: str, fields: dict[str, str]) -> dict[str, list[Finding]]:
-    body = json.dumps({"fields": fields}).encode("utf-8")
+    payload = _post(url, {"fields": fields})
+    try:
+        return _findings(payload["findings"], fields)
+    except (KeyError, TypeError) as exc:
+        raise AnonymityCheckUnavailable(f"Onverwacht antwoord van {url}: {payload!r:.200}") from exc
+
+
+def _ask_many(url: str, batch: list[dict[str, str]]) -> list[dict[str, list[Finding]]]:
+    payload = _post(url, {"batch": batch})
+    try:
+        answers = payload["batch"]
+        if len(answers) != len(batch):
+            raise ValueError(f"{len(answers)} answers for {len(batch)} field sets")
+        return [_findings(found, fields) for found, fields in zip(answers, batch)]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise AnonymityCheckUnavailable(f"Onverwacht antwoord van {url}: {payload!r:.200}") from exc
+
+
+def _findings(found, fields):
+    return {name: [Finding.from_dict(item) for item in found[name]] for name in fields}
+
+
+def _post(url: str, message: dict):
+    body = json.dumps(message).encode("utf-8")
     request = urllib.request.Request(
         url.rstrip("/") + "/check",
         data=body,
@@ -60,20 +109,17 @@ def _ask(url: str, fields: dict[str, str]) -> dict[str, list[Finding]]:
         method="POST",
     )
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-            payload = json.loads(response.read().decode("utf-8"))
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS * (1 + len(message.get("batch", ())) // 10)) as response:
+            return json.loads(response.read().decode("utf-8"))
     except (urllib.error.URLError, OSError, ValueError) as exc:
         raise AnonymityCheckUnavailable(
             f"De anonimiteitscontrole op {url} is niet bereikbaar ({exc}); "
             "de tekst is niet gecontroleerd en mag niet gepubliceerd worden."
         ) from exc
-    try:
-        return {
-            name: [Finding.from_dict(item) for item in payload["findings"][name]]
-            for name in fields
-        }
-    except (KeyError, TypeError) as exc:
-        raise AnonymityCheckUnavailable(f"Onverwacht antwoord van {url}: {payload!r:.200}") from exc
+
+
+def _is_fields(fields) -> bool:
+    return isinstance(fields, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in fields.items())
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -96,17 +142,18 @@ class _Handler(BaseHTTPRequestHandler):
             if length > MAX_BODY_BYTES:
                 self._send(413, {"error": "te groot"})
                 return
-            fields = json.loads(self.rfile.read(length).decode("utf-8"))["fields"]
-            if not isinstance(fields, dict) or not all(
-                isinstance(k, str) and isinstance(v, str) for k, v in fields.items()
-            ):
+            message = json.loads(self.rfile.read(length).decode("utf-8"))
+            # {"fields": {...}} for one text set; {"batch": [{...}, ...]} for many (bulk import)
+            batch = message["batch"] if "batch" in message else [message["fields"]]
+            if not isinstance(batch, list) or not all(_is_fields(fields) for fields in batch):
                 raise ValueError("fields must map names to strings")
         except (ValueError, KeyError, TypeError) as exc:
             self._send(400, {"error": str(exc)})
             return
         with self.lock:
-            result = self.detector.check_fields(fields)
-        self._send(200, {"findings": {k: [f.to_dict() for f in v] for k, v in result.items()}})
+            results = self.detector.check_many(batch)
+        answers = [{k: [f.to_dict() for f in v] for k, v in result.items()} for result in results]
+        self._send(200, {"batch": answers} if "batch" in message else {"findings": answers[0]})
 
     def _send(self, status: int, payload: dict):
         body = json.dumps(payload, ensure_ascii=False).encode("utf-8")

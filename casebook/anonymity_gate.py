@@ -59,6 +59,12 @@ def _check_fields(fields):
     return check_fields(fields)
 
 
+def _check_many(batch):
+    from anonymity.service import check_many
+
+    return check_many(batch)
+
+
 def field_label(name: str) -> str:
     if name.startswith(LESSON_PREFIX):
         return f"les {int(name[len(LESSON_PREFIX):]) + 1}"
@@ -124,6 +130,21 @@ def check_page(page) -> dict[str, list[Finding]]:
             memo.clear()
         memo[key] = _check_fields(texts)
     return memo[key]
+
+
+def check_pages(pages) -> list[dict[str, list[Finding]]]:
+    """check_page for many pages with one call to the checker (bulk import); remembered like check_page."""
+    memo = _remembered.get()
+    texts = [{name: text for name, text in page_texts(page).items() if text.strip()} for page in pages]
+    keys = [tuple(sorted(t.items())) for t in texts]
+    asked = {key: t for key, t in zip(keys, texts) if t and (memo is None or key not in memo)}
+    answers = dict(zip(asked, _check_many(list(asked.values())))) if asked else {}
+    results = [{} if not t else answers[key] if key in answers else memo[key] for key, t in zip(keys, texts)]
+    if memo is not None:
+        if len(memo) + len(answers) > REMEMBER_AT_MOST:
+            memo.clear()
+        memo.update(list(answers.items())[-REMEMBER_AT_MOST:])
+    return results
 
 
 def unresolved_findings(page, results: dict[str, list[Finding]] | None = None) -> dict[str, list[Finding]]:
@@ -209,21 +230,45 @@ def import_gate(page, user, *, skip_check: bool) -> dict[str, list[Finding]]:
     Returns the unresolved findings that keep the case a draft ('wacht op anonimiteitscontrole'),
     or {} when it may be published. With skip_check nothing is checked and the skip is recorded.
     """
-    from casebook.models import AnonymityStatus, CasePage
+    from casebook.models import CasePage
+
+    unresolved = {} if skip_check else unresolved_findings(page)
+    fields = _gate_fields(page, user, skip_check, unresolved)
+    if page.pk:  # the row too, so drafts waiting for the check can be listed
+        CasePage.objects.filter(pk=page.pk).update(**fields)
+    return unresolved
+
+
+def import_gate_many(pages, user, *, skip_check: bool, results=None) -> list[dict[str, list[Finding]]]:
+    """import_gate for many new (unsaved) pages, their texts checked in one call to the checker (or `results`:
+    check_pages(pages), asked earlier). New pages have no editor's decisions yet, so a finding is unresolved exactly
+    when the checker reports it."""
+    if any(page.pk for page in pages):
+        raise ValueError("import_gate_many is for new pages; saved pages go through import_gate")
+    if skip_check:
+        results = [{}] * len(pages)
+    elif results is None:
+        results = check_pages(pages)
+    held = []
+    for page, found in zip(pages, results):
+        unresolved = {name: items for name, items in found.items() if items}
+        _gate_fields(page, user, skip_check, unresolved)
+        held.append(unresolved)
+    return held
+
+
+def _gate_fields(page, user, skip_check, unresolved):
+    """Sets the outcome of the gate on the page; returns the fields set."""
+    from casebook.models import AnonymityStatus
 
     if skip_check:
-        unresolved = {}
         fields = dict(anonymity_check_skipped=True, anonymity_check_skipped_by=user,
                       anonymity_check_skipped_at=timezone.now(), anonymity_status=AnonymityStatus.NOT_CHECKED,
                       anonymity_skipped_digest=texts_digest(page))
     else:
-        page.anonymity_check_skipped = False
-        unresolved = unresolved_findings(page)
         fields = dict(anonymity_status=AnonymityStatus.PENDING if unresolved else AnonymityStatus.CLEAR,
                       anonymity_check_skipped=False, anonymity_check_skipped_by=None, anonymity_check_skipped_at=None,
                       anonymity_skipped_digest="")
     for name, value in fields.items():
         setattr(page, name, value)
-    if page.pk:  # the row too, so drafts waiting for the check can be listed
-        CasePage.objects.filter(pk=page.pk).update(**fields)
-    return unresolved
+    return fields

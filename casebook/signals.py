@@ -2,12 +2,15 @@
 
 - `case_imported(sender=CasePage, page, lessons, user)`: a case was created or updated by an import, with the
   lesson texts of its record (learning turns them into submitted lessons).
+- `cases_imported(sender=CasePage, items=[(page, lessons), ...], user)`: the same for a batch of new cases (issue 13:
+  bulk import); a receiver of case_imported must handle this one too.
 - `demo_loaded(sender=None)`: `load_demo` has loaded the demo cases and profiles (learning adds its demo meeting).
 """
 
 from django.dispatch import Signal
 
 case_imported = Signal()
+cases_imported = Signal()
 demo_loaded = Signal()
 
 # Issue 9: reads of cases and exports, for the read audit (the audit app listens; casebook does not know it).

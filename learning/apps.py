@@ -14,6 +14,8 @@ class LearningConfig(AppConfig):
         from . import receivers
 
         casebook_signals.case_imported.connect(receivers.lessons_from_import, dispatch_uid="learning-import-lessons")
+        casebook_signals.cases_imported.connect(receivers.lessons_from_batch_import,
+                                                dispatch_uid="learning-batch-import-lessons")
         casebook_signals.demo_loaded.connect(receivers.demo_meeting, dispatch_uid="learning-demo-meeting")
         case_page = apps.get_model("casebook", "CasePage")
         pre_save.connect(receivers.remember_case_visibility, sender=case_page, dispatch_uid="learning-case-before")

@@ -4,6 +4,8 @@ Wired in SearchConfig.ready(). Handlers pass only labels and ids; what to do is 
 drained, from the page's state then (live → index, gone or not live → delete), so rows can be replayed.
 """
 
+import threading
+
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import Page
@@ -19,12 +21,22 @@ def enqueue(instance, action):
         return
     IndexOutbox.objects.create(model_label=source.model_label, object_id=instance.pk, action=action)
     if client.is_configured():
+        _queued.rows = True
         transaction.on_commit(_drain_after_commit)
+
+
+# Whether this thread queued rows since its last drain. A bulk import queues thousands of rows in one transaction and
+# as many after-commit callbacks: the first drains them all, the others return at once instead of each asking the
+# outbox again. Per thread, as transactions are.
+_queued = threading.local()
 
 
 def _drain_after_commit():
     from .tasks import drain_quietly
 
+    if not getattr(_queued, "rows", True):
+        return
+    _queued.rows = False
     drain_quietly()
 
 

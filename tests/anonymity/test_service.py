@@ -54,3 +54,27 @@ def test_environment_variable_works_without_settings_value(checker, settings, mo
     settings.ANONYMITY_CHECK_URL = ""
     monkeypatch.setenv("ANONYMITY_CHECK_URL", checker)
     assert [f.kind for f in check_text("mail a@b.nl")] == ["email"]
+
+
+def test_many_field_sets_in_one_request_give_the_same_answers(checker, settings, monkeypatch):
+    """Bulk import (issue 13): one request carries many cases' texts; each answer is what check_fields says."""
+    from anonymity import service
+
+    batch = [{"a": "Bel 06-12345678.", "b": "Niets bijzonders."}, {"a": "mail a@b.nl"}, {}]
+    settings.ANONYMITY_CHECK_URL = checker
+    one_by_one = [check_fields(fields) for fields in batch]
+    requests = []
+    real_post = service._post
+    monkeypatch.setattr(service, "_post", lambda url, message: requests.append(message) or real_post(url, message))
+    assert service.check_many(batch) == one_by_one
+    assert len(requests) == 1
+    assert [f.kind for f in one_by_one[0]["a"]] == ["phone"] and [f.kind for f in one_by_one[1]["a"]] == ["email"]
+
+
+def test_a_short_batch_answer_is_refused(checker, settings, monkeypatch):
+    from anonymity import service
+
+    settings.ANONYMITY_CHECK_URL = checker
+    monkeypatch.setattr(service, "_post", lambda url, message: {"batch": []})
+    with pytest.raises(AnonymityCheckUnavailable, match="Onverwacht"):
+        service.check_many([{"a": "Jan"}])
