@@ -16,7 +16,8 @@ from itertools import combinations
 from django.utils.translation import gettext_lazy as _
 
 from casebook.models import TaxonomyTerm
-from casebook.visibility import visible_cases
+from casebook.models import CasePage
+from casebook.visibility import allowed_visibilities
 
 from . import cache
 from .suppression import TOTAL, Table, protect
@@ -61,9 +62,10 @@ class CaseFacts:
         return True
 
 
-def case_facts(user):
-    """One CaseFacts per published case the user may see: six queries, however many cases."""
-    cases = visible_cases(user)
+def case_facts(visibilities):
+    """One CaseFacts per published case of these visibilities (allowed_visibilities of a user): six queries,
+    however many cases."""
+    cases = CasePage.objects.live().filter(visibility__in=visibilities)
     many = {attr: {} for attr in _MANY}
     for attr, field in _MANY.items():
         for case_id, slug in cases.filter(**{f"{field}__isnull": False}).values_list("id", f"{field}__slug"):
@@ -299,9 +301,9 @@ def table_specs(all_facts=None, years=None):
     }
 
 
-def _compute(user, filters, threshold):
+def _compute(visibilities, filters, threshold):
     """Count and protect: [(filters, cached data)] for the requested view and every view protected with it."""
-    facts = case_facts(user)
+    facts = case_facts(visibilities)
     years = _years(facts)
     specs = table_specs(years=years)
     params = tuple(sorted(filters))
@@ -319,15 +321,16 @@ def _compute(user, filters, threshold):
     return views
 
 
-def overview(user, filters, threshold=5):
+def overview(user, filters, threshold=5, *, visibilities=None):
     """The protected tables for `filters` ({GET parameter: slug or year}): name -> (title, Table).
 
     Served from signals.cache when this visibility class has asked for these filters since the last publish."""
     filters = {p: str(v) for p, v in filters.items()}
-    data, generation = cache.get(user, filters, threshold)
+    visibilities = tuple(visibilities or allowed_visibilities(user))
+    data, generation = cache.get(visibilities, filters, threshold)
     if data is None:
-        views = _compute(user, filters, threshold)
-        cache.put_many(user, views, threshold, generation)
+        views = _compute(visibilities, filters, threshold)
+        cache.put_many(visibilities, views, threshold, generation)
         data = next(d for view, d in views if view == filters)
     specs = table_specs(years=data["years"])
     return {name: (title, Table(rows=list(rows), cols=list(cols), shown=data["shown"][name]))

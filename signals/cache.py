@@ -14,21 +14,34 @@ With several web processes a shared cache (CACHE_URL, Redis) saves computing eac
 import time
 from urllib.parse import urlencode
 
-from django.core.cache import cache
-
-from casebook.visibility import allowed_visibilities
+from django.core.cache import caches
 
 TIMEOUT = 6 * 60 * 60  # a safety net only: publishing invalidates at once
+# Who sees which cases, as casebook.visibility.allowed_visibilities grants them: anonymous visitors, members, and
+# editors/moderators. The warm-up after a publish counts for each.
+VISIBILITY_CLASSES = (("public",), ("public", "network"), ("public", "network", "restricted"))
 
 
-def visibility_class(user):
-    return "+".join(sorted(allowed_visibilities(user)))
+def _cache():
+    # Its own alias (settings: CACHES["signals"]): shared by every process through the database, or Redis when set,
+    # so what the task worker warms after a publish is what every web worker reads.
+    return caches["signals"]
+
+
+def visibility_class(visibilities):
+    return "+".join(sorted(visibilities))
 
 
 def _generation():
     from .models import CountsGeneration
 
-    return CountsGeneration.objects.filter(pk=1).values_list("value", flat=True).first() or 0
+    value = CountsGeneration.objects.filter(pk=1).values_list("value", flat=True).first()
+    if value is None:
+        # No row yet (a new database, or tables flushed while the shared cache table kept its entries): start one
+        # from the clock, so no entry stored before can match.
+        invalidate()
+        value = CountsGeneration.objects.filter(pk=1).values_list("value", flat=True).first()
+    return value
 
 
 def key(generation, visibility, filters, threshold):
@@ -36,27 +49,27 @@ def key(generation, visibility, filters, threshold):
     return f"signals:tables:{generation}:{visibility}:{threshold}:{query}"
 
 
-def get(user, filters, threshold):
+def get(visibilities, filters, threshold):
     """(cached data or None, generation): store what you compute under the generation read before computing, so
     a case published meanwhile is not hidden behind the new generation."""
     generation = _generation()
-    return cache.get(key(generation, visibility_class(user), filters, threshold)), generation
+    return _cache().get(key(generation, visibility_class(visibilities), filters, threshold)), generation
 
 
-def put_many(user, views, threshold, generation):
+def put_many(visibilities, views, threshold, generation):
     """views: [(filters, data)] computed together."""
-    visibility = visibility_class(user)
-    cache.set_many({key(generation, visibility, filters, threshold): data for filters, data in views}, TIMEOUT)
+    visibility = visibility_class(visibilities)
+    _cache().set_many({key(generation, visibility, filters, threshold): data for filters, data in views}, TIMEOUT)
 
 
-def remember(user, name, compute):
+def remember(visibilities, name, compute):
     """A small value derived from the cases the user may see (e.g. the years for the filter form), cached like the
     tables: per visibility class, until the next publish."""
-    entry = f"signals:{name}:{_generation()}:{visibility_class(user)}"
-    value = cache.get(entry)
+    entry = f"signals:{name}:{_generation()}:{visibility_class(visibilities)}"
+    value = _cache().get(entry)
     if value is None:
         value = compute()
-        cache.set(entry, value, TIMEOUT)
+        _cache().set(entry, value, TIMEOUT)
     return value
 
 
@@ -73,7 +86,16 @@ def invalidate():
 def on_case_changed(sender, instance=None, **kwargs):
     # In the publishing transaction: it commits (or rolls back) together with the change. A request that read the
     # old generation stores what it counted under that one, which no request asks for after the commit.
+    from django.db import transaction
+
     invalidate()
+    transaction.on_commit(_warm_later)
+
+
+def _warm_later():
+    from .tasks import warm_overview
+
+    warm_overview.enqueue()
 
 
 def connect():

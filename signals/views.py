@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from casebook.models import TaxonomyTerm
-from casebook.visibility import visible_cases
+from casebook.visibility import allowed_visibilities, visible_cases
 
 from . import cache, charts
 from .aggregates import overview
@@ -22,7 +22,7 @@ from .suppression import THRESHOLD, TOTAL
 
 def _years(user):
     # A DISTINCT over every visible case costs a quarter of a second at 100,000: cached until the next publish.
-    return cache.remember(user, "years", lambda: list(
+    return cache.remember(allowed_visibilities(user), "years", lambda: list(
         visible_cases(user).order_by("year").values_list("year", flat=True).distinct()))
 
 

@@ -88,13 +88,38 @@ def test_a_year_first_published_after_the_years_were_cached_can_be_chosen_at_onc
 
 
 def test_a_publish_in_another_process_is_seen_although_its_cache_is_not_this_ones(cases):
-    """Each gunicorn worker (and the task worker) has its own default cache: the generation lives in the database."""
+    """With Redis or the database cache the processes share one cache, but even with a cache of its own per process
+    the generation lives in the database, so a publish elsewhere is seen."""
     from unittest import mock
 
     from django.core.cache.backends.locmem import LocMemCache
 
     assert _waiting(None) == 7  # cached here
-    with mock.patch("signals.cache.cache", LocMemCache("another-worker", {})):
+    another_worker = LocMemCache("another-worker", {})
+    with mock.patch("signals.cache._cache", lambda: another_worker):
         for _ in range(5):
             make_case(stuck_reasons=["wachtlijst"], **BASE)  # published over there
     assert _waiting(None) == 12
+
+
+def test_after_a_publish_every_visibility_class_finds_the_overview_counted_and_shared(
+        cases, django_capture_on_commit_callbacks):
+    """The first visitor after a publish does not wait for 100,000 cases to be counted: the task warms the
+    unfiltered overview for anonymous visitors, members and editors, in the cache every process reads."""
+    from django.core.cache.backends.db import DatabaseCache
+    from django.conf import settings
+
+    from signals import cache
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_case(stuck_reasons=["wachtlijst"], **BASE)
+    for visibilities in cache.VISIBILITY_CLASSES:
+        data, generation = cache.get(visibilities, {}, 5)
+        assert data is not None, visibilities
+    # Another process opens its own cache object on the same table and reads the same entry.
+    elsewhere = DatabaseCache(settings.CACHES["signals"]["LOCATION"], {})
+    key = cache.key(generation, cache.visibility_class(("public",)), {}, 5)
+    assert elsewhere.get(key)["shown"] == cache.get(("public",), {}, 5)[0]["shown"]
+    with CaptureQueriesContext(connection) as queries:
+        assert _waiting(None) == 8 and _waiting(make_user("member")) == 11
+    assert _case_queries(queries.captured_queries) == []

@@ -177,6 +177,13 @@ if CACHE_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]  # per-process counts, see above
+# The signalering's protected tables (signals/cache.py) must be shared by every process: the task worker warms them
+# after a publish for the web workers. Without Redis the database holds them (table made by a signals migration).
+CACHES["signals"] = dict(CACHES["default"]) if CACHE_URL else {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "signals_cache",
+    # One computation stores a whole mesh of views; never cull a third of them at random.
+    "OPTIONS": {"MAX_ENTRIES": 100_000},
+}
 RATELIMIT_USE_CACHE = "default"
 
 # Read audit (audit/): every read of a case with one of these visibilities (page, API, search answer) and every
