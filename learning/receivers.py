@@ -21,10 +21,13 @@ def demo_meeting(**_kwargs):
     return demo.demo_meeting()
 
 
-def remember_case_visibility(sender, instance, **_kwargs):
-    """Before a case is saved: the visibility it had, so the save can tell whether it narrowed."""
-    instance._visibility_before = (sender.objects.filter(pk=instance.pk).values_list("visibility", flat=True).first()
-                                   if instance.pk else None)
+def remember_case_visibility(sender, instance, update_fields=None, **_kwargs):
+    """Before a case is saved: the visibility it had, so the save can tell whether it narrowed. Saves that name
+    their fields without it (every save_revision does) cannot change it: no query for those."""
+    if not instance.pk or (update_fields is not None and "visibility" not in update_fields):
+        instance._visibility_before = None
+        return
+    instance._visibility_before = sender.objects.filter(pk=instance.pk).values_list("visibility", flat=True).first()
 
 
 def narrow_lessons_with_their_case(sender, instance, **_kwargs):
