@@ -1,5 +1,11 @@
+"""What the consultation views share: fetching a request the user may see, going back to it with the form's
+errors, and holding a text for the anonymity check."""
+
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
 
 from .. import permissions
 from ..audit_log import record_view
@@ -19,6 +25,18 @@ def get_request(request, public_id, *, check=None, audit=None):
     return req
 
 
+def back_to(req, anchor=""):
+    """Redirect to the request's page, at `anchor` (the section the form was in)."""
+    return redirect(reverse("consultation:request_detail", args=[req.public_id]) + anchor)
+
+
+def form_invalid(request, req, form, anchor):
+    """Back to the form's section with one message per error, each naming its field."""
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)
+    return back_to(req, anchor)
 
 
 def text_held_for_check(request, req, form, *, action, submit_label):

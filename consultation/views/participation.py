@@ -11,8 +11,7 @@ from django.views.decorators.http import require_POST
 from .. import permissions, services
 from ..forms import FollowUpForm, MessageForm
 from ..models import ConsultationRequest, State
-from .common import get_request, text_held_for_check
-from .team import _back, _form_errors
+from .common import back_to, form_invalid, get_request, text_held_for_check
 
 
 @login_required
@@ -21,15 +20,14 @@ def post_message(request, public_id):
     req = get_request(request, public_id, check=permissions.can_post_message)
     form = MessageForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
-        return _back(req, "#gesprek")
+        return form_invalid(request, req, form, "#gesprek")
     held = text_held_for_check(request, req, form, action=reverse("consultation:post_message", args=[req.public_id]),
                                submit_label=_("Bericht plaatsen"))
     if held:
         return held
     parent = req.messages.filter(pk=form.cleaned_data["parent"] or 0, parent__isnull=True).first()
     message = services.post_message(req, request.user, form.cleaned_data["body"], parent)
-    return _back(req, f"#bericht-{message.pk}")
+    return back_to(req, f"#bericht-{message.pk}")
 
 
 @login_required
@@ -41,13 +39,12 @@ def follow_up(request, public_id):
         raise Http404
     form = FollowUpForm(request.POST, instance=open_follow_up)
     if not form.is_valid():
-        _form_errors(request, form)
-        return _back(req, "#opvolging")
+        return form_invalid(request, req, form, "#opvolging")
     services.answer_follow_up(open_follow_up, request.user, carried_out=form.cleaned_data["carried_out"],
                               what_happened=form.cleaned_data["what_happened"],
                               stuck_reasons=form.cleaned_data["stuck_reasons"])
     messages.success(request, _("Dank u: de opvolging is vastgelegd."))
-    return _back(req, "#opvolging")
+    return back_to(req, "#opvolging")
 
 
 def family_read(request, token):

@@ -12,24 +12,7 @@ from .. import permissions, services
 from ..forms import AdviceForm, AskInformationForm, ReferForm
 from ..models import ExpertAccount
 from ..to_case import make_draft_case
-from .common import get_request, text_held_for_check
-
-
-def _back(req, anchor=""):
-    return redirect(req_url(req) + anchor)
-
-
-def req_url(req):
-    from django.urls import reverse
-
-    return reverse("consultation:request_detail", args=[req.public_id])
-
-
-def _form_errors(request, form):
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else error)
+from .common import back_to, form_invalid, get_request, text_held_for_check
 
 
 @login_required
@@ -38,7 +21,7 @@ def accept(request, public_id):
     req = get_request(request, public_id, check=permissions.can_triage)
     services.accept(req, request.user)
     messages.success(request, _("De vraag is in behandeling genomen."))
-    return _back(req)
+    return back_to(req)
 
 
 @login_required
@@ -47,8 +30,7 @@ def refer(request, public_id):
     req = get_request(request, public_id, check=permissions.can_triage)
     form = ReferForm(request.POST, exclude_team=req.receiver)
     if not form.is_valid():
-        _form_errors(request, form)
-        return _back(req, "#triage")
+        return form_invalid(request, req, form, "#triage")
     copy = services.refer(req, request.user, form.cleaned_data["team"], form.cleaned_data["note"])
     messages.success(request, _("Doorverwezen naar %(team)s.") % {"team": copy.receiver.display_name})
     return redirect("consultation:request_list")
@@ -60,8 +42,7 @@ def ask_information(request, public_id):
     req = get_request(request, public_id, check=permissions.can_triage)
     form = AskInformationForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
-        return _back(req, "#triage")
+        return form_invalid(request, req, form, "#triage")
     services.ask_for_information(req, request.user, form.cleaned_data["question"])
     messages.success(request, _("De vraag is teruggestuurd naar de aanvrager voor aanvulling."))
     return redirect("consultation:request_list")
@@ -75,10 +56,10 @@ def invite(request, public_id):
         "user", "profile").first()
     if account is None or not account.profile.live:
         messages.error(request, _("Expert: kies een expert met een account uit de lijst."))
-        return _back(req, "#experts")
+        return back_to(req, "#experts")
     services.invite(req, request.user, account.user, account.profile)
     messages.success(request, _("%(name)s is uitgenodigd.") % {"name": account.profile.title})
-    return _back(req, "#experts")
+    return back_to(req, "#experts")
 
 
 @login_required
@@ -87,8 +68,7 @@ def write_advice(request, public_id):
     req = get_request(request, public_id, check=permissions.can_write_advice)
     form = AdviceForm(request.POST, instance=getattr(req, "advice", None))
     if not form.is_valid():
-        _form_errors(request, form)
-        return _back(req, "#advies")
+        return form_invalid(request, req, form, "#advies")
     held = text_held_for_check(request, req, form, action=reverse("consultation:write_advice", args=[req.public_id]),
                                submit_label=_("Advies vastleggen"))
     if held:
@@ -96,7 +76,7 @@ def write_advice(request, public_id):
     fields = {name: value for name, value in form.cleaned_data.items() if name != "checked_anyway"}
     services.write_advice(req, request.user, **fields)
     messages.success(request, _("Het advies is vastgelegd en de aanvrager is op de hoogte gebracht."))
-    return _back(req, "#advies")
+    return back_to(req, "#advies")
 
 
 @login_required
@@ -107,7 +87,7 @@ def family_link(request, public_id):
         raise PermissionDenied
     req.family_link_enabled = request.POST.get("enable") == "1"
     req.save(update_fields=["family_link_enabled"])
-    return _back(req, "#advies")
+    return back_to(req, "#advies")
 
 
 @login_required
@@ -117,6 +97,6 @@ def make_case(request, public_id):
     make_draft_case(req, request.user)
     messages.success(request, _("Er is een conceptcasus gemaakt. Een redacteur vult hem aan; hij wordt pas "
                                 "gepubliceerd als de anonimiteitscontrole geen open bevindingen meer heeft."))
-    return _back(req)
+    return back_to(req)
 
 
