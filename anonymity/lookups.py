@@ -9,7 +9,7 @@ token per trie. The answers are deduce's for the processors we used (names, loca
 
 from __future__ import annotations
 
-import regex as re
+import re
 
 # deduce's tokenizer: words, single newlines/tabs, runs of 4+ spaces and single other characters
 _TOKEN = re.compile(r"\w+|[\n\r\t]| {4,}|[^ ]", flags=re.I | re.M)
