@@ -33,6 +33,7 @@ class Lookups:
     def __init__(self, deduce_model):
         ds = deduce_model.lookup_structs
         self._sets = {name: set(ds[name].items()) for name in ("prefix", "initial", "interfix", "interfix_surname")}
+        self._pattern_starts = self._sets["prefix"] | self._sets["initial"] | self._sets["interfix"]
         self._whitelist = set(ds["whitelist"].items())  # lower-cased by its matching pipeline
         self._tries = {name: ds[name] for name in ("first_name", "surname", "eponymous_disease", "placename",
                                                     "street", "hospital", "healthcare_institution")}
@@ -43,23 +44,22 @@ class Lookups:
 
     def tokens(self, text: str) -> list[tuple[str, int, int]]:
         raw = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        if not self._merge_starts:
+        words = [t[0] for t in raw]
+        starts = self._merge_starts.intersection(words)
+        if not starts:
             return raw
-        out, i, n = [], 0, len(raw)
-        starts = self._merge_starts
-        while i < n:
-            if raw[i][0] not in starts:
-                out.append(raw[i])
-                i += 1
+        # 'van der', 'dr.': deduce's merge terms (prefixes, interfixes) become one token
+        out, done = [], 0
+        for i in (i for i, w in enumerate(words) if w in starts):
+            if i < done:
                 continue
             length = self._longest(self._merge_trie, raw, i, False)
-            if not length:
-                out.append(raw[i])
-                i += 1
-            else:
+            if length:
+                out += raw[done:i]
                 last = raw[i + length - 1]
                 out.append((text[raw[i][1] : last[2]], raw[i][1], last[2]))
-                i += length
+                done = i + length
+        out += raw[done:]
         return out
 
     @staticmethod
@@ -75,27 +75,33 @@ class Lookups:
                 best = j - i
         return best
 
-    def _lookup(self, name, words) -> list[tuple[int, int]]:
+    def _lookup(self, name, words, where) -> list[tuple[int, int]]:
         """(first, last token index) of the longest entry starting at every token (deduce: overlapping=True).
-        `words` are the token texts, lower-cased for a trie that matches lower case."""
+        `words` are the token texts (lower-cased for a trie that matches lower case), `where` maps each distinct
+        word to its token indices: only the words that start an entry are visited."""
         children = self._tries[name].children
         spans, n = [], len(words)
-        for i, word in enumerate(words):
-            node = children.get(word)
-            if node is None:
-                continue
-            best = i if node.is_terminal else -1
-            j = i + 1
-            while j < n and node.children:
-                node = node.children.get(words[j])
-                if node is None:
-                    break
-                if node.is_terminal:
-                    best = j
-                j += 1
-            if best >= 0:
-                spans.append((i, best))
+        for word in where.keys() & children.keys():
+            first = children[word]
+            for i in where[word]:
+                node, best, j = first, (i if first.is_terminal else -1), i + 1
+                while j < n and node.children:
+                    node = node.children.get(words[j])
+                    if node is None:
+                        break
+                    if node.is_terminal:
+                        best = j
+                    j += 1
+                if best >= 0:
+                    spans.append((i, best))
         return spans
+
+    @staticmethod
+    def _where(words) -> dict[str, list[int]]:
+        where: dict[str, list[int]] = {}
+        for i, word in enumerate(words):
+            where.setdefault(word, []).append(i)
+        return where
 
     # -- names --------------------------------------------------------------------------
 
@@ -115,7 +121,7 @@ class Lookups:
             i = self._next(toks, i, step, skip)
         return last
 
-    def _names(self, toks, words) -> list[tuple[int, int]]:
+    def _names(self, toks, words, where) -> list[tuple[int, int]]:
         prefix, initial, interfix = self._sets["prefix"], self._sets["initial"], self._sets["interfix"]
         interfix_surname, white = self._sets["interfix_surname"], self._whitelist
         is_prefix, is_initial, is_interfix = prefix.__contains__, initial.__contains__, interfix.__contains__
@@ -139,16 +145,15 @@ class Lookups:
             ("initiaal+interfix+naam", [is_initial, is_interfix, _like_name], dot),
         ]
         anns = set()
-        for i, tok in enumerate(toks):
-            t = tok[0]
-            if t in prefix or t in initial or t in interfix:
+        for word in where.keys() & self._pattern_starts:  # every pattern starts with a prefix, initial or interfix
+            for i in where[word]:
                 for tag, pattern, skip in patterns:
                     end = self._match(toks, i, pattern, 1, skip)
                     if end is not None:
                         anns.add((i, end, tag))
-        anns |= {(s, e, "voornaam") for s, e in self._lookup("first_name", words)}
-        anns |= {(s, e, "achternaam") for s, e in self._lookup("surname", words)}
-        pseudo = {(s, e, "pseudo_name") for s, e in self._lookup("eponymous_disease", words)}
+        anns |= {(s, e, "voornaam") for s, e in self._lookup("first_name", words, where)}
+        anns |= {(s, e, "achternaam") for s, e in self._lookup("surname", words, where)}
+        pseudo = {(s, e, "pseudo_name") for s, e in self._lookup("eponymous_disease", words, where)}
         anns = self._extend_names(toks, anns | pseudo)
         # PersonAnnotationConverter: resolve overlaps (pseudo first, then longest), drop the pseudo ones
         spans = sorted(anns, key=lambda a: (0 if "pseudo" in a[2] else 2, -(toks[a[1]][2] - toks[a[0]][1]),
@@ -204,17 +209,19 @@ class Lookups:
     def annotate(self, text: str) -> list[tuple[str, int, int, str]]:
         toks = self.tokens(text)
         words = [t[0] for t in toks]
-        out = [("name", s, e) for s, e in self._names(toks, words)]
-        out += [("place", s, e) for s, e in self._lookup("placename", words)]
-        out += [("institution", s, e) for s, e in self._lookup("hospital", [w.lower() for w in words])]
-        out += [("institution", s, e) for s, e in self._lookup("healthcare_institution", words)]
-        out += [("address", s, e) for s, e in self._addresses(toks, words)]
+        where = self._where(words)
+        lower = [w.lower() for w in words]
+        out = [("name", s, e) for s, e in self._names(toks, words, where)]
+        out += [("place", s, e) for s, e in self._lookup("placename", words, where)]
+        out += [("institution", s, e) for s, e in self._lookup("hospital", lower, self._where(lower))]
+        out += [("institution", s, e) for s, e in self._lookup("healthcare_institution", words, where)]
+        out += [("address", s, e) for s, e in self._addresses(toks, words, where)]
         out = [(kind, toks[s][1], toks[e][2]) for kind, s, e in out]
         return [(kind, s, e, text[s:e]) for kind, s, e in out if text[s:e].strip()]
 
-    def _addresses(self, toks, words):
+    def _addresses(self, toks, words, where):
         """A street (deduce's list or street-like word) followed by a house number (and letter)."""
-        streets = set(self._lookup("street", words))
+        streets = set(self._lookup("street", words, where))
         streets |= {(i, i) for i, word in enumerate(words) if word[:1].isupper() and _STREET_WORD.match(word)}
         out = set()
         for s, e in streets:
