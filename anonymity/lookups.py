@@ -10,6 +10,7 @@ token per trie. The answers are deduce's for the processors we used (names, loca
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 # deduce's tokenizer: words, single newlines/tabs, runs of 4+ spaces and single other characters
 _TOKEN = re.compile(r"\w+|[\n\r\t]| {4,}|[^ ]", flags=re.I | re.M)
@@ -23,6 +24,10 @@ _LETTER = re.compile(r"[a-zA-Z]$")
 _NAME_TAGS = frozenset("initiaal naam voornaam achternaam voornaam_patient achternaam_patient".split())
 
 
+_TRIES = ("first_name", "surname", "eponymous_disease", "placename", "street", "hospital", "healthcare_institution")
+_EMPTY = SimpleNamespace(children={}, is_terminal=False)
+
+
 def _like_name(t: str) -> bool:
     return len(t) >= 3 and t.istitle() and not any(c.isdigit() for c in t)
 
@@ -31,12 +36,16 @@ class Lookups:
     """Built once from a loaded deduce model (its lookup structures and tokenizer's merge terms)."""
 
     def __init__(self, deduce_model):
-        ds = deduce_model.lookup_structs
+        ds = getattr(deduce_model, "lookup_structs", None)
+        if ds is None:  # a stand-in without deduce's lists (rules-only tests): nothing to look up
+            self._sets = {name: set() for name in ("prefix", "initial", "interfix", "interfix_surname")}
+            self._whitelist, self._pattern_starts, self._merge_trie, self._merge_starts = set(), set(), None, set()
+            self._tries = {name: _EMPTY for name in _TRIES}
+            return
         self._sets = {name: set(ds[name].items()) for name in ("prefix", "initial", "interfix", "interfix_surname")}
         self._pattern_starts = self._sets["prefix"] | self._sets["initial"] | self._sets["interfix"]
         self._whitelist = set(ds["whitelist"].items())  # lower-cased by its matching pipeline
-        self._tries = {name: ds[name] for name in ("first_name", "surname", "eponymous_disease", "placename",
-                                                    "street", "hospital", "healthcare_institution")}
+        self._tries = {name: ds[name] for name in _TRIES}
         tokenizer = deduce_model.tokenizers["default"]
         self._merge_trie, self._merge_starts = tokenizer._trie, tokenizer._start_words
 
