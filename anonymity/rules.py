@@ -130,8 +130,16 @@ _DATE_PATTERNS = [
     # maart 14, 2009 (rare, English order)
     plain_re.compile(rf"\b(?:{MONTHS}) {_DAY}, (?:19|20)\d{{2}}\b", plain_re.IGNORECASE),
     # 03-11 (day-month without year only with a leading zero, so ranges like 10-12 stay)
-    plain_re.compile(rf"(?<![\d/.-])(?:0[1-9]-{_MON}|{_DAY}-0[1-9])(?![\d/.-])"),
+    plain_re.compile(rf"(?<![\d/.-])(?:0[1-9]-{_MON}|{_DAY}-0[1-9])(?![\d/-]|\.\d)"),
 ]
+_NOT_A_DATE_AFTER = (r"(?! ?(?:keer|x|uur|u\b|dagen|weken|maanden|jaar|kinderen|jongeren|mensen|personen|punten|"
+                     r"gewonnen|verloren|gelijk|voor|tegen|%))")
+# 'maandag 4-3', 'do 14/3', 'op 6-5', 'uiterlijk 1-4': day-month after a weekday or a date preposition
+_CUED_DAY_MONTH = re.compile(
+    rf"(?<=\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|op|per|vanaf|sinds|"
+    rf"t/m|uiterlijk|vóór|voor|tot) )(?:{_DAY}-{_MON}|{_DAY}/{_MON})(?![\d/-]|[.,]\d){_NOT_A_DATE_AFTER}",
+    I,
+)
 # 'op de 5e', 'de 12de van de maand': a day of the month (not 'op de 2e verdieping', 'de 3e keer')
 _DAY_ORDINAL = plain_re.compile(
     rf"\b(?:op|per|vóór|voor|na|tot|sinds|vanaf) de {_DAY}(?:e|ste|de)\b"
@@ -171,6 +179,8 @@ def date(text: str) -> Iterator[Finding]:
     if "de " in text or "De " in text or "DE " in text:
         for m in _DAY_ORDINAL.finditer(text):
             yield _f("date", text, m)
+    for m in _CUED_DAY_MONTH.finditer(text):
+        yield _f("date", text, m)
     for m in _slash_dates(text, starts):
         day, month = (int(p) for p in m.group().split("/"))
         if day < month <= 10 or m.group() == "24/7":  # 1/3, 3/4: fractions, 24/7: always
@@ -223,9 +233,11 @@ _AGE_PATTERNS = [
     re.compile(rf"(?<=\btoen (?:hij|zij|ze) ){_AGE_NUM}(?: jaar)?(?= (?:was|werd)\b)", I),
     # een meisje van 14, haar zoon van vijf jaar (not 'van 12 tot 16 jaar')
     re.compile(
-        rf"(?<=\b(?:jongen|meisje|jongere|kind|kindje|zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|"
-        rf"baby|peuter|kleuter|puber|tiener|jongeman|jongedame|leerling|cliënt|cliënte|pupil) van )"
-        rf"{_AGE_NUM}(?: jaar)?\b(?! (?:jaar )?(?:tot|en|à|of)\b)(?!-)",
+        # also the compounds: 'halfbroer', 'stiefzus', 'pleegkind', 'buurjongen', 'kleindochter'
+        rf"(?<=\b[a-z]*(?:jongen|meisje|jongere|kind|kindje|zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|"
+        rf"baby|peuter|kleuter|puber|tiener|jongeman|jongedame|leerling|cliënt|cliënte|pupil|vriend|vriendin|"
+        rf"vriendje|vriendinnetje|neef|neefje|nicht|nichtje) van )"
+        rf"{_AGE_NUM}(?! jaar (?:geleden|lang|terug)\b)(?: jaar)?\b(?! (?:jaar )?(?:tot|en|à|of)\b)(?!-)",
         I,
     ),
     # een baby van zes weken, zeven maanden oud
@@ -268,6 +280,28 @@ _AGE_PATTERNS = [
     re.compile(rf"(?:(?<=(?:^|[.!?]\s|\n))|(?<=\b[A-Z]{{2,3}} ))(?i:{_AGE_NUM}) jaar(?=,)"),
     # ', 15 jaar,' as an apposition
     re.compile(r"(?<=, )\d{1,2} jaar(?=[,)])"),
+    # 'is net 7 geworden', 'ben vorige week vijftien geworden': a number one becomes is an age
+    re.compile(rf"(?<![\w-]){_AGE_NUM}(?=(?: jaar)? geworden\b)", I),
+    # 'sinds mn twaalfde niet meer', 'op haar 14e werd ze …': an ordinal after a possessive, then a function word
+    # or verb (not 'op haar tweede school': a noun after it counts something else)
+    re.compile(
+        rf"(?<=\b(?:sinds|vanaf|op|na|voor|aan|bij|rond|met|tot) (?:mijn|mn|m'n|je|jouw|zijn|haar|hun|z'n|d'r) )"
+        rf"(?!18(?:e|de|ste)?\b|achttiende\b)(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})"
+        rf"(?= (?:niet|nooit|nog|pas|ook|weer|toch|steeds|altijd|geen|een|de|het|hij|zij|ze|ik|we|wij|jij|je|mijn|"
+        rf"mn|zijn|haar|en|maar|want|omdat|toen|thuis|alleen|zelf|{_AFTER_AGE_VERBS}|mocht|wilde|kon|had|werd)\b"
+        # 'sinds mn twaalfde praat ik …': a fronted phrase, so the verb and then the subject follow
+        rf"| [a-zë]+ (?:ik|hij|ze|zij|we|wij|jij)\b)",
+        I,
+    ),
+    # 'Noor uit mn klas is 16', 'de jongen van hiernaast was 12': a subject with a phrase after it
+    re.compile(
+        rf"(?<=\b(?:[A-Z][a-z]+|(?i:{_SUBJECT_NOUNS}|vriend|vriendin|neef|nicht)) (?:uit|van|bij|in|op) "
+        rf"(?:mn|mijn|m'n|de|het|haar|zijn|onze|hun|je|z'n) [a-z]+ (?:is|was|werd|wordt) (?:(?:{_AGE_ADVERBS}) )*)"
+        rf"{_AGE_NUM}{_AGE_END}"
+    ),
+    # 'Rohan (inmiddels 14)', '(nu 9 jaar)'
+    re.compile(rf"(?<=\((?:inmiddels|nu|toen|bijna|net|pas|ruim|al|sinds kort) )(?:\d{{1,2}}|{_NUMW})"
+               rf"(?=(?: jaar| jr\.?)?\))", I),
 ]
 
 
@@ -389,7 +423,7 @@ _CASE_KEYWORD = re.compile(
     r"\b(?:dossier|zaak|cliënt|client|casus|registratie|referentie|melding|meldings|aanmeld|patiënt|patient|"
     r"(?:parket|persoons|gezins|huisarts|leerling|verwijzings|aanvraag|relatie)(?=nummer|nr|kenmerk|code)|"
     r"verwijs|beschikkings?|kenmerk|AGB|BIG|polis|klant|leerling|onderwijs|volg)"
-    r"(?:nummer|nr\.?|code|id|kenmerk)?\s*(?:is|was|:|#|nr\.?|nummer)?\s*"
+    r"(?:nummer|nr\.?|code|id|kenmerk)?\s*(?:is|was|:|#|nr\.?|nummer)?\s*\(?"
     rf"(?P<id>(?=[A-Za-z0-9/._-]*\d){_ID_TOKEN})",
     I,
 )
@@ -398,6 +432,8 @@ _CASE_GENERIC = [
     re.compile(r"(?<![\w/.-])[A-Z]{1,5}[-/]?\d{3,}(?:[-/.][A-Za-z0-9]+)*(?![\w/-])"),
     re.compile(r"(?<![\w/.-])\d{2,}(?:[-/.]\d{2,}){1,3}(?:[-/][A-Z]{1,3})?(?![\w/-])"),
     re.compile(r"(?<![\w/.-])\d{6,}(?![\w/-])"),
+    # AB12-345, CL4471-B: capitals glued to digits, then more groups
+    re.compile(r"(?<![\w/.-])[A-Z]{2,5}\d{2,}(?:[-/][A-Z0-9]{1,5})+(?![\w/-])"),
 ]
 # Letter and digit groups joined by - or /: JBO/24/0017, PGA-R-40822, JC-1182-B, APD/GZ/0517, WTV-24-00931.
 _CASE_GROUPS = plain_re.compile(
@@ -409,6 +445,8 @@ _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[-/](?:(?:19|20)?\d{2})")
 _GROUP_SPLIT = plain_re.compile(r"[-/]")
 _YEAR = plain_re.compile(r"(?:19|20)\d{2}")
 _LABEL_YEAR = plain_re.compile(r"[A-Z]{1,5}[-/]?(?:19|20)\d{2}")
+# 'CL4471-B', 'AB12-34': capitals glued to digits, then another group — a file number's shape, not a label
+_LETTERS_DIGITS_GROUP = plain_re.compile(r"[A-Z]{2,5}\d{2,}[-/][A-Z0-9]{1,5}")
 
 
 def _looks_like_case_groups(token: str) -> bool:
@@ -433,7 +471,8 @@ def case_number(text: str) -> Iterator[Finding]:
     for pattern in _CASE_GENERIC:
         for m in pattern.finditer(text):
             token = m.group()
-            if sum(c.isdigit() for c in token) < 5 or _YEAR_RANGE.fullmatch(token):
+            digits = sum(c.isdigit() for c in token)
+            if (digits < 5 and not (digits == 4 and _LETTERS_DIGITS_GROUP.fullmatch(token))) or _YEAR_RANGE.fullmatch(token):
                 continue
             if _LABEL_YEAR.fullmatch(token):
                 continue  # 'DSM-2013', 'COVID-2020'-like labels with a year
