@@ -164,7 +164,8 @@ _SECTOR_GATE = ("GGZ", "GGz", "Ggz", "Jeugdzorg", "Jeugdhulp", "Zorggroep", "Kin
                 "Onderwijs")
 _CARE_BEFORE_GATE = ("behandel", "in zorg", "opgenomen", "aangemeld", "geplaatst", "verwezen", "intake", "wachtlijst",
                      "begeleid", "ambulant", "terecht", "ingeschreven", "traject", "crisisplaatsing", "logeer",
-                     "verblijf", "verbleef")
+                     "verblijf", "verbleef", "over ", "overge", "doorgestroomd", "train", "sport", "voetbal",
+                     "turnt", "zwemt", "vrijwillig")
 _CARE_AFTER_GATE = ("in behandeling", "in zorg", "op de wachtlijst", "aangemeld", "opgenomen", "in begeleiding",
                     "geplaatst", "in therapie")
 
@@ -204,8 +205,11 @@ _NAME_SEQ = (rf"(?:(?:De|Het|'t)\s)?(?:{_CAP}|[A-Z]{{2,}}[a-z]*|[a-z]+[A-Z][\w-]
 _CARE_BEFORE = re.compile(
     rf"\b(?i:in behandeling|onder behandeling|in zorg|opgenomen|aangemeld|geplaatst|verwezen|doorverwezen|"
     rf"intake|wachtlijst|behandeld|begeleid|ambulant|dagbehandeling|terecht(?:gekomen)?|ingeschreven|"
-    rf"behandeling|traject|crisisplaatsing|logeert|logeerde|verblijft|verbleef)"
-    rf"\s+(?i:bij|in|naar|van|door|op)\s+(?:de\s+|het\s+)?(?P<name>{_NAME_SEQ})"
+    rf"behandeling|traject|crisisplaatsing|logeert|logeerde|verblijft|verbleef|"
+    # a move between providers, a club, a workplace: 'gaat over naar …', 'traint bij …', 'vrijwilliger bij …'
+    rf"over|overgedragen|overgeplaatst|overgestapt|doorgestroomd|traint|trainde|sport|sportte|voetbalt|"
+    rf"voetbalde|turnt|zwemt|vrijwilliger|vrijwilligerswerk)"
+    rf"\s+(?i:bij|in|naar|van|door|op|aan)\s+(?:de\s+|het\s+)?(?P<name>{_NAME_SEQ})"
 )
 _CARE_AFTER = re.compile(
     rf"\bbij\s+(?P<name>{_NAME_SEQ})\s+(?:in behandeling|onder behandeling|in zorg|op de wachtlijst|aangemeld|"

@@ -504,7 +504,8 @@ _INSTITUTION_TYPE_CAP = (
 )
 _INSTITUTION_SUFFIX = (
     r"College|Lyceum|Gymnasium|Ziekenhuis|Kliniek|Jeugdzorg|Zorggroep|Zorg|Groep|Academie|School|"
-    r"Instituut|Centrum|Huis|Kindcentrum|Scholengemeenschap|Jeugdhulp|Opvoedpoli|Kinderpraktijk|Jeugd|Vakschool"
+    r"Instituut|Centrum|Huis|Kindcentrum|Scholengemeenschap|Jeugdhulp|Opvoedpoli|Kinderpraktijk|Jeugd|Vakschool|"
+    r"Praktijk|Praktijken|Centra|Groepen"
 )
 _WEAK_SUFFIXES = {"Jeugd", "Zorg", "Groep", "Centrum", "Huis", "Jeugdhulp", "Jeugdzorg"}
 _NAME_SEQ = rf"(?:(?:De|Het|'t|Den) )?{_CAP}(?: (?:{_CAP}|aan|op|van|de|der|den|en|het)(?=[ .,;:!?)]|$))*"
@@ -546,6 +547,12 @@ _CARE_ARTICLE = re.compile(
 # Timorschool, De Rivierenschool, Wadden-Vlietschool: a school's own name (not 'Basisschool': a word)
 _NAMED_SCHOOL = re.compile(r"(?<![\w-])(?:(?:De|Het) )?[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)*school\b")
 # JIJ&CO, Buddy2Buddy, 4Kids: letters joined by & or a digit
+# 'Buurtzorg-Jong', 'Kids-Care', 'Zorgpunt-Oost': a hyphenated brand with a care word on one side (not a double
+# surname like 'Smits-Aydın', not 'Noord-Holland': neither side is a care word)
+_BRAND_COMPOUND = plain_re.compile(
+    r"(?<![\w-])(?:[A-Z][a-zà-ÿ]*(?:zorg|groep|huis|hulp|care|punt|kids|jeugd|team)-[A-Z][a-zà-ÿ]+"
+    r"|[A-Z][a-zà-ÿ]+-(?:Zorg|Groep|Huis|Hulp|Care|Kids|Jeugd|Jong|Team|Support|Family|Youth)(?:zorg|groep)?)(?![\w-])"
+)
 _BRAND_TOKEN = plain_re.compile(r"(?<![\w@.])(?:[A-Za-z]+&[A-Za-z]+|[A-Z][a-z]+\d[A-Z][a-z]+)(?: [A-Z][a-zà-ÿ]+)?(?![\w@])")
 
 
@@ -586,7 +593,8 @@ def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[F
                 or (len(head) > 4 and not _SENTENCE_START.search(text[max(0, m.start() - 12) : m.start()])
                     and m.start() > 0)):
             yield _f("institution", text, m)
-    for pattern, wanted in ((_CARE_ARTICLE, article), (_BRAND_TOKEN, "&" in text or bool(_BRAND_GATE.search(text)))):
+    for pattern, wanted in ((_CARE_ARTICLE, article), (_BRAND_TOKEN, "&" in text or bool(_BRAND_GATE.search(text))),
+                            (_BRAND_COMPOUND, "-" in text)):
         for m in (pattern.finditer(text) if wanted else ()):
             yield _f("institution", text, m)
     for m in (_NAMED_SCHOOL.finditer(text) if "school" in text else ()):
