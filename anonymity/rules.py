@@ -197,7 +197,8 @@ _DURATION_NOUNS = (
 )
 _SUBJECT_NOUNS = (r"jongere|jongen|meisje|zoon|dochter|broer|zus|broertje|zusje|kind|kindje|cliënte?|baby|"
                    r"oudste|jongste|middelste|pleegkind|pupil|leerling")
-_AGE_ADVERBS = r"nu|inmiddels|toen|net|bijna|pas|ruim|al|trouwens|straks|sinds kort|deze maand|volgend jaar|ook|zelf"
+_AGE_ADVERBS = (r"nu|inmiddels|toen|net|bijna|pas|ruim|al|trouwens|straks|sinds kort|deze maand|volgend jaar|ook|zelf|"
+                r"nog|nog maar|maar|slechts|amper|nauwelijks|intussen|eigenlijk|echt|pas net|net aan")
 # After the number: no duration, count, range or measure ('is 3 jaar in zorg', 'was 2 keer', 'is 12 tot 16').
 _AGE_END = (
     rf"(?! jaar (?:geleden|lang|bezig|in|bij|onder|uit|aan|samen|getrouwd|met|op|voor|verder|later|eerder)\b)"
@@ -236,7 +237,7 @@ _AGE_PATTERNS = [
         # also the compounds: 'halfbroer', 'stiefzus', 'pleegkind', 'buurjongen', 'kleindochter'
         rf"(?<=\b[a-z]*(?:jongen|meisje|jongere|kind|kindje|zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|"
         rf"baby|peuter|kleuter|puber|tiener|jongeman|jongedame|leerling|cliënt|cliënte|pupil|vriend|vriendin|"
-        rf"vriendje|vriendinnetje|neef|neefje|nicht|nichtje) van )"
+        rf"vriendje|vriendinnetje|neef|neefje|nicht|nichtje|meid|meiske|knul|jochie|jongetje|ventje|gast|joch) van )"
         rf"{_AGE_NUM}(?! jaar (?:geleden|lang|terug)\b)(?: jaar)?\b(?! (?:jaar )?(?:tot|en|à|of)\b)(?!-)",
         I,
     ),
@@ -273,7 +274,7 @@ _AGE_PATTERNS = [
     # 'ben 17 en kom uit …': informal, no subject
     re.compile(rf"(?:(?<=^)|(?<=[.!?\n] ?|\n\s*))(?i:ben) {_AGE_NUM}{_AGE_END}"),
     # 'leeftijd: 14' in a form
-    re.compile(rf"(?<=\bleeftijd\s?[:=]\s?){_AGE_NUM}(?: jaar)?\b", I),
+    re.compile(rf"(?<=\b(?:leeftijd|lft\.?)(?: (?:kind|jongere|cliënt|cliënte|moeder|vader))?\s?[:=]\s?){_AGE_NUM}(?: jaar)?\b", I),
     # 'Ik ben Ilham, 26, en …': a bare number between commas right after a name
     re.compile(r"(?<=\b(?:ik ben|heet|naam is) [A-Z][a-z]+, )\d{1,2}(?=,)", I),
     # '… chayenne. 15 jaar, wielwijk' / 'KB 16 jaar, Bijlmer': an age opening a self-introduction
@@ -299,6 +300,13 @@ _AGE_PATTERNS = [
         rf"(?:mn|mijn|m'n|de|het|haar|zijn|onze|hun|je|z'n) [a-z]+ (?:is|was|werd|wordt) (?:(?:{_AGE_ADVERBS}) )*)"
         rf"{_AGE_NUM}{_AGE_END}"
     ),
+    # 'toen mijn dochter 12 was', 'toen haar broertje vijf werd'
+    re.compile(rf"(?<=\b(?:toen|sinds|nu|als|omdat|dat) (?:mijn|mn|m'n|zijn|haar|hun|onze|z'n|d'r|je|jouw) [a-z]+ )"
+               rf"{_AGE_NUM}(?: jaar)?(?= (?:was|werd|is|wordt)\b)", I),
+    # 'met zijn 16 jaar', 'met mn 15 jaar al op kamers'
+    re.compile(rf"(?<=\bmet (?:mijn|mn|m'n|zijn|haar|z'n|d'r|je) ){_AGE_NUM} jaar\b", I),
+    # 'Daan, 14, zit …': a bare number between commas right after a capitalised name
+    re.compile(r"(?<=\b[A-Z][a-z]+(?: [A-Z][a-z]+)?, )\d{1,2}(?=, )"),
     # 'Rohan (inmiddels 14)', '(nu 9 jaar)'
     re.compile(rf"(?<=\((?:inmiddels|nu|toen|bijna|net|pas|ruim|al|sinds kort) )(?:\d{{1,2}}|{_NUMW})"
                rf"(?=(?: jaar| jr\.?)?\))", I),

@@ -119,7 +119,10 @@ def test_suggestions_per_kind():
     [("Hij is net 7 geworden.", "7"), ("ik ben vorige week vijftien geworden!!", "vijftien"),
      ("sinds mn twaalfde praat ik niet meer met haar", "twaalfde"), ("Op haar 14e werd ze opgenomen.", "14e"),
      ("Noor uit mn klas is 16 en zij mag alles.", "16"), ("Rohan (inmiddels 14) blijft thuis.", "14"),
-     ("Zijn halfbroer van 19 woont zelfstandig.", "19"), ("Een buurjongen van twaalf belde aan.", "twaalf")],
+     ("Zijn halfbroer van 19 woont zelfstandig.", "19"), ("Een buurjongen van twaalf belde aan.", "twaalf"),
+     ("Ze is nog maar 13 en wil al uit huis.", "13"), ("Toen mijn dochter 12 was, begon het.", "12"),
+     ("Met zijn 16 jaar woont hij al alleen.", "16 jaar"), ("Daan, 14, zit in de tweede klas.", "14"),
+     ("Leeftijd kind: 9", "9"), ("Een meid van 15 uit de buurt.", "15")],
 )
 def test_exact_ages_in_more_grammars(rules_detector, text, age):
     assert ("age", age) in [(k, t.strip()) for k, t in found(text, rules_detector)]
