@@ -164,7 +164,7 @@ _SECTOR_GATE = ("GGZ", "GGz", "Ggz", "Jeugdzorg", "Jeugdhulp", "Zorggroep", "Kin
                 "Onderwijs")
 _CARE_BEFORE_GATE = ("behandel", "in zorg", "opgenomen", "aangemeld", "geplaatst", "verwezen", "intake", "wachtlijst",
                      "begeleid", "ambulant", "terecht", "ingeschreven", "traject", "crisisplaatsing", "logeer",
-                     "verblijf", "verbleef", "over ", "overge", "doorgestroomd", "train", "sport", "voetbal",
+                     "verblijf", "verbleef", "over naar", "over bij", "over aan", "over in", "over op", "overge", "doorgestroomd", "train", "sport", "voetbal",
                      "turnt", "zwemt", "vrijwillig")
 _CARE_AFTER_GATE = ("in behandeling", "in zorg", "op de wachtlijst", "aangemeld", "opgenomen", "in begeleiding",
                     "geplaatst", "in therapie")

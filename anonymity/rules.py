@@ -179,8 +179,10 @@ def date(text: str) -> Iterator[Finding]:
     if "de " in text or "De " in text or "DE " in text:
         for m in _DAY_ORDINAL.finditer(text):
             yield _f("date", text, m)
-    for m in _CUED_DAY_MONTH.finditer(text):
-        yield _f("date", text, m)
+    for start in starts:  # it starts at a digit (the cue is a look-behind): try it there only
+        m = _CUED_DAY_MONTH.match(text, start)
+        if m:
+            yield _f("date", text, m)
     for m in _slash_dates(text, starts):
         day, month = (int(p) for p in m.group().split("/"))
         if day < month <= 10 or m.group() == "24/7":  # 1/3, 3/4: fractions, 24/7: always
