@@ -96,15 +96,14 @@ _PLATFORM_HANDLE = re.compile(
 )
 
 
-_CONTACT_HINT = plain_re.compile(
+_CONTACT_HINT = plain_re.compile(  # a gate, run on the lower-cased text
     r"[@]|www\.|://|\.(?:nl|com|org|net|eu|be|info|nu|io|de|frl)\b|"
     r"\b(?:insta|instagram|tiktok|snap|snapchat|twitter|x|facebook|fb|youtube|soundcloud|telegram|discord)\b",
-    plain_re.IGNORECASE,
 )
 
 
 def contact(text: str) -> Iterator[Finding]:
-    if not _CONTACT_HINT.search(text):
+    if not _CONTACT_HINT.search(text.lower()):
         return  # no '@', no domain, no platform: none of the scans below can match
     for pattern in (_HANDLE, _PLATFORM_HANDLE):
         for m in pattern.finditer(text):
@@ -322,10 +321,16 @@ _AGE_OFFSETS = {11: (1,), 16: (4,)}
 _AGE_CANDIDATE = plain_re.compile(
     rf"(?<!\d)\d|(?<![^\W\d_])(?i:{_ORDW}|{_NUMW})"
 )
+# the same on lower-cased text, case-sensitive: a third faster (used when lower-casing keeps every offset)
+_AGE_CANDIDATE_LOWER = plain_re.compile(rf"(?<!\d)\d|(?<![^\W\d_])(?:{_ORDW}|{_NUMW})")
 
 
 def age(text: str) -> Iterator[Finding]:
-    starts = [m.start() for m in _AGE_CANDIDATE.finditer(text)]
+    low = text.lower()
+    if len(low) == len(text):
+        starts = [m.start() for m in _AGE_CANDIDATE_LOWER.finditer(low)]
+    else:
+        starts = [m.start() for m in _AGE_CANDIDATE.finditer(text)]
     if not starts:
         return
     seen = set()
