@@ -88,3 +88,9 @@ def test_a_move_or_club_cue_before_a_method_or_team_type_flags_nothing(detector)
             "is overgeplaatst naar Jeugdzorg Plus. Team Jeugd en de GGZ-instelling werken samen met de "
             "JeugdzorgPlus-instelling.")
     assert found(detector, text) == set()
+
+
+def test_a_care_cue_inside_a_longer_one_still_starts_a_name(detector):
+    """The care and role patterns are tried only where their opening words stand (a pre-scan for speed): a cue
+    inside a longer one that did not lead to a name must still be tried on its own."""
+    assert ("institution", "Kompas Noord") in found(detector, "Eerst in behandeling geweest; behandeling bij Kompas Noord.")
