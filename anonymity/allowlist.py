@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import regex as re
+import re as plain_re
 from functools import lru_cache
 from pathlib import Path
+
+import regex as re
 
 ALLOWLIST_PATH = Path(__file__).parent / "data" / "allowlist.txt"
 
 
-def parse(lines) -> re.Pattern | None:
+def parse(lines) -> re.Pattern | plain_re.Pattern | None:
     """One pattern for all terms: whole words, case-sensitive except the first letter."""
     alternatives = []
     for raw in lines:
@@ -28,11 +30,15 @@ def parse(lines) -> re.Pattern | None:
     # Longest first, so "syndroom van Down" wins over a shorter term inside it.
     alternatives.sort(key=len, reverse=True)
     # 'Wlz-zorg', 'Veilig Thuis-melding': a compound on an allowed term is allowed too.
-    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?:-[a-zà-ÿ]+)*(?![\w])")
+    source = r"(?<![\w])(?:" + "|".join(alternatives) + r")(?:-[a-zà-ÿ]+)*(?![\w])"
+    try:  # the standard library's engine scans this long alternation two to three times faster
+        return plain_re.compile(source)
+    except plain_re.error:  # a 're:' line using what only the regex module knows (variable-width look-behind)
+        return re.compile(source)
 
 
 @lru_cache(maxsize=1)
-def default_pattern() -> re.Pattern | None:
+def default_pattern() -> re.Pattern | plain_re.Pattern | None:
     return parse(ALLOWLIST_PATH.read_text(encoding="utf-8").splitlines())
 
 

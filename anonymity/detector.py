@@ -13,6 +13,7 @@ import threading
 import regex as re
 
 from . import gazetteer, lexicon, name_cues, providers, rules
+from .lookups import Lookups
 from .proper_nouns import proper_nouns
 from .allowlist import allowed_spans, default_pattern, is_allowed
 from .findings import Finding, merge
@@ -81,6 +82,7 @@ def sentence_initial(text: str, start: int) -> bool:
 class Detector:
     def __init__(self, deduce_model=None, allow_pattern=None):
         self._deduce = deduce_model if deduce_model is not None else load_deduce()
+        self._lookups = Lookups(self._deduce)
         self._allow = allow_pattern if allow_pattern is not None else default_pattern()
         self._common = lexicon.common_words()
         self._ambiguous = lexicon.ambiguous_words() | self._common
@@ -132,15 +134,9 @@ class Detector:
     # -- deduce -------------------------------------------------------------------------
 
     def _from_deduce(self, text: str) -> list[Finding]:
-        doc = self._deduce.deidentify(text, disabled=_DISABLED)
         found = []
-        for ann in doc.annotations:
-            kind = _TAG_KINDS.get(ann.tag)
-            if kind is None and ann.tag.startswith("straat+huisnummer"):
-                kind = "address"
-            if kind is None:
-                continue  # bare street names, pseudo tags: rules.py decides about those
-            finding = Finding(kind, ann.start_char, ann.end_char, ann.text)
+        for kind, start, end, span in self._lookups.annotate(text):
+            finding = Finding(kind, start, end, span)
             if self._keep(text, finding):
                 found.append(finding)
         return found

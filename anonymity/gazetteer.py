@@ -84,15 +84,14 @@ def places(text: str) -> Iterator[Finding]:
     starts = _first_words()
     last_place_end = -10
     resume = 0
-    # Most words start no entry: find the distinct words that do in one C-level pass, then visit only those.
-    hits = {w for w in set(_PLAIN_WORD.findall(text)) if w.lower() in starts}
-    if not hits:
-        return
-    # the same token boundaries as _PLAIN_WORD: not inside a word, a hyphenated compound or after an apostrophe
-    visit = plain_re.compile(r"(?<![^\W\d_'’])(?<![^\W\d_]-)(?:" + "|".join(
-        plain_re.escape(w) for w in sorted(hits, key=len, reverse=True)) + r")(?![^\W\d_'’]|-[^\W\d_])")
-    for first in visit.finditer(text):
+    # One pass over the words; a word right next to an apostrophe is part of another ("d'r").
+    for first in _PLAIN_WORD.finditer(text):
+        if first.group().lower() not in starts:
+            continue
         if first.start() < resume:
+            continue
+        s, e = first.span()
+        if (s and text[s - 1] in "'’") or text[e : e + 1] in ("'", "’"):
             continue
         longest = starts[first.group().lower()]
         span = [first]

@@ -64,12 +64,14 @@ def _words() -> frozenset[str]:
     return lexicon.ordinary_words() | lexicon.common_words() | frozenset(w.lower() for w in lexicon.general_proper_nouns())
 
 
+_SELF_NAMED_GATE = ("ik ben", "ben ik", "ik heet", "noem")
 _SELF_NAMED = re.compile(r"(?<=\b(?i:ik ben|ben ik|ik heet|noemt me|noemen me|noemde me)\s)(?:[A-Z]{2,3}|[a-zà-ÿ]{3,})\b")
 
 
 def informal_names(text: str) -> Iterator[Finding]:
     first, words, dutch = _first_names_lower(), _words(), _dutch()
-    for m in _LOWER_TOKEN.finditer(text):
+    # most texts hold no lower-case first name at all: one C-level pass finds out, then the walk is skipped
+    for m in (_LOWER_TOKEN.finditer(text) if not first.isdisjoint(_LOWER_TOKEN.findall(text)) else ()):
         token = m.group()
         if token not in first:
             continue
@@ -94,7 +96,8 @@ def informal_names(text: str) -> Iterator[Finding]:
     for m in _INITIAL_AFTER_ROLE.finditer(text):
         yield Finding("name", m.start(), m.end(), m.group())
     # 'ik ben Kwabena maar op straat ben ik KB', 'noemt me chay': a strong cue names any word
-    for m in _SELF_NAMED.finditer(text):
+    low = text.lower()
+    for m in (_SELF_NAMED.finditer(text) if any(cue in low for cue in _SELF_NAMED_GATE) else ()):
         token = m.group()
         if token.isupper() or (token.lower() not in words):
             yield Finding("name", m.start(), m.end(), token)

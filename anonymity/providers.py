@@ -164,7 +164,8 @@ _SECTOR_GATE = ("GGZ", "GGz", "Ggz", "Jeugdzorg", "Jeugdhulp", "Zorggroep", "Kin
                 "Onderwijs")
 _CARE_BEFORE_GATE = ("behandel", "in zorg", "opgenomen", "aangemeld", "geplaatst", "verwezen", "intake", "wachtlijst",
                      "begeleid", "ambulant", "terecht", "ingeschreven", "traject", "crisisplaatsing", "logeer",
-                     "verblijf", "verbleef")
+                     "verblijf", "verbleef", "over naar", "over bij", "over aan", "over in", "over op", "overge", "doorgestroomd", "train", "sport", "voetbal",
+                     "turnt", "zwemt", "vrijwillig")
 _CARE_AFTER_GATE = ("in behandeling", "in zorg", "op de wachtlijst", "aangemeld", "opgenomen", "in begeleiding",
                     "geplaatst", "in therapie")
 
@@ -204,8 +205,11 @@ _NAME_SEQ = (rf"(?:(?:De|Het|'t)\s)?(?:{_CAP}|[A-Z]{{2,}}[a-z]*|[a-z]+[A-Z][\w-]
 _CARE_BEFORE = re.compile(
     rf"\b(?i:in behandeling|onder behandeling|in zorg|opgenomen|aangemeld|geplaatst|verwezen|doorverwezen|"
     rf"intake|wachtlijst|behandeld|begeleid|ambulant|dagbehandeling|terecht(?:gekomen)?|ingeschreven|"
-    rf"behandeling|traject|crisisplaatsing|logeert|logeerde|verblijft|verbleef)"
-    rf"\s+(?i:bij|in|naar|van|door|op)\s+(?:de\s+|het\s+)?(?P<name>{_NAME_SEQ})"
+    rf"behandeling|traject|crisisplaatsing|logeert|logeerde|verblijft|verbleef|"
+    # a move between providers, a club, a workplace: 'gaat over naar …', 'traint bij …', 'vrijwilliger bij …'
+    rf"over|overgedragen|overgeplaatst|overgestapt|doorgestroomd|traint|trainde|sport|sportte|voetbalt|"
+    rf"voetbalde|turnt|zwemt|vrijwilliger|vrijwilligerswerk)"
+    rf"\s+(?i:bij|in|naar|van|door|op|aan)\s+(?:de\s+|het\s+)?(?P<name>{_NAME_SEQ})"
 )
 _CARE_AFTER = re.compile(
     rf"\bbij\s+(?P<name>{_NAME_SEQ})\s+(?:in behandeling|onder behandeling|in zorg|op de wachtlijst|aangemeld|"
@@ -224,6 +228,34 @@ _ROLE_OF = re.compile(
     rf"|\b(?i:zit|zat|zitten|gaat|ging|stage|stageplek|bijbaan|werkt|werkte|les|onderwijs)\s+(?i:op|naar|bij)\s+"
     rf"(?:de\s+|het\s+)?(?P<school>{_NAME_SEQ})"
 )
+def _lead_words(pattern: re.Pattern) -> list[str]:
+    """The keyword groups a pattern's alternatives open with: '\\b(?i:a|b|c)'."""
+    return re.findall(r"\\b\(\?i:((?:[^()]|\((?:[^()])*\))*)\)", pattern.pattern)
+
+
+def _keyword_starts(pattern: re.Pattern) -> re.Pattern:
+    # the opening keywords alone, matched case-sensitively on the lower-cased text: a fast pre-scan;
+    # zero-width, so a keyword inside another ('behandeling' in 'in behandeling') is a start of its own
+    return re.compile(r"\b(?=" + "|".join(_lead_words(pattern)) + ")")
+
+
+def _scan(pattern: re.Pattern, starts: re.Pattern, text: str, low: str):
+    """pattern.finditer(text), tried only where one of its opening keywords stands (the same matches: a
+    match starts at its keyword, and a match is not looked for inside the one before)."""
+    if len(low) != len(text):
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for k in starts.finditer(low):
+        if k.start() < end:
+            continue
+        m = pattern.match(text, k.start())
+        if m:
+            end = m.end()
+            yield m
+
+
+_CARE_BEFORE_STARTS, _ROLE_OF_STARTS = _keyword_starts(_CARE_BEFORE), _keyword_starts(_ROLE_OF)
 # 'een huurwoning van Woonstede Apeldoorn', 'bij de BMX-baan Julianadorp': a name, then a town
 _NAME_THEN_TOWN = re.compile(
     rf"\b(?:van|bij|naar|met|op|via|door|school|aan)\s(?:(?:de|het)\s)?(?P<name>(?:(?:De|Het|'t)\s)?"
@@ -249,7 +281,8 @@ def care_context(text: str) -> Iterator[Finding]:
     for pattern, gate in ((_CARE_BEFORE, _CARE_BEFORE_GATE), (_CARE_AFTER, _CARE_AFTER_GATE)):
         if not _has_any(low if pattern is _CARE_BEFORE else text, gate):
             continue
-        for m in pattern.finditer(text):
+        scan = _scan(pattern, _CARE_BEFORE_STARTS, text, low) if pattern is _CARE_BEFORE else pattern.finditer(text)
+        for m in scan:
             name = m.group("name")
             if not name[:1].isupper() or name.isupper() and len(name) <= 3:
                 continue  # lower case after an IGNORECASE cue; 'GGZ', 'MST' belong to the allow-list
@@ -259,7 +292,8 @@ def care_context(text: str) -> Iterator[Finding]:
                 continue  # 'woont bij Fatima' is a person
             name = _TRAILING_SMALL.sub("", name)
             yield Finding("institution", m.start("name"), m.start("name") + len(name), name)
-    for m in _ROLE_OF.finditer(text):
+    low = text.lower()
+    for m in _scan(_ROLE_OF, _ROLE_OF_STARTS, text, low):
         group = "name" if m.group("name") else "school"
         name = _TRAILING_SMALL.sub("", m.group(group))
         words = name.split()

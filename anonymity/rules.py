@@ -80,7 +80,7 @@ def phone(text: str) -> Iterator[Finding]:
 # --- E-mail and web addresses --------------------------------------------------------------
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = re.compile(
+_URL = plain_re.compile(
     r"(?:https?://|www\.)[^\s<>\"')\]]+"
     r"|(?<![\w@.-])(?:[a-z0-9-]+\.)+(?:nl|com|org|net|eu|be|info|nu|io|de|frl)(?:/[^\s<>\"')\]]*)?(?![\w@])",
     I,
@@ -96,15 +96,14 @@ _PLATFORM_HANDLE = re.compile(
 )
 
 
-_CONTACT_HINT = plain_re.compile(
+_CONTACT_HINT = plain_re.compile(  # a gate, run on the lower-cased text
     r"[@]|www\.|://|\.(?:nl|com|org|net|eu|be|info|nu|io|de|frl)\b|"
     r"\b(?:insta|instagram|tiktok|snap|snapchat|twitter|x|facebook|fb|youtube|soundcloud|telegram|discord)\b",
-    plain_re.IGNORECASE,
 )
 
 
 def contact(text: str) -> Iterator[Finding]:
-    if not _CONTACT_HINT.search(text):
+    if not _CONTACT_HINT.search(text.lower()):
         return  # no '@', no domain, no platform: none of the scans below can match
     for pattern in (_HANDLE, _PLATFORM_HANDLE):
         for m in pattern.finditer(text):
@@ -130,8 +129,16 @@ _DATE_PATTERNS = [
     # maart 14, 2009 (rare, English order)
     plain_re.compile(rf"\b(?:{MONTHS}) {_DAY}, (?:19|20)\d{{2}}\b", plain_re.IGNORECASE),
     # 03-11 (day-month without year only with a leading zero, so ranges like 10-12 stay)
-    plain_re.compile(rf"(?<![\d/.-])(?:0[1-9]-{_MON}|{_DAY}-0[1-9])(?![\d/.-])"),
+    plain_re.compile(rf"(?<![\d/.-])(?:0[1-9]-{_MON}|{_DAY}-0[1-9])(?![\d/-]|\.\d)"),
 ]
+_NOT_A_DATE_AFTER = (r"(?! ?(?:keer|x|uur|u\b|dagen|weken|maanden|jaar|kinderen|jongeren|mensen|personen|punten|"
+                     r"gewonnen|verloren|gelijk|voor|tegen|%))")
+# 'maandag 4-3', 'do 14/3', 'op 6-5', 'uiterlijk 1-4': day-month after a weekday or a date preposition
+_CUED_DAY_MONTH = re.compile(
+    rf"(?<=\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|op|per|vanaf|sinds|"
+    rf"t/m|uiterlijk|vóór|voor|tot) )(?:{_DAY}-{_MON}|{_DAY}/{_MON})(?![\d/-]|[.,]\d){_NOT_A_DATE_AFTER}",
+    I,
+)
 # 'op de 5e', 'de 12de van de maand': a day of the month (not 'op de 2e verdieping', 'de 3e keer')
 _DAY_ORDINAL = plain_re.compile(
     rf"\b(?:op|per|vóór|voor|na|tot|sinds|vanaf) de {_DAY}(?:e|ste|de)\b"
@@ -171,6 +178,10 @@ def date(text: str) -> Iterator[Finding]:
     if "de " in text or "De " in text or "DE " in text:
         for m in _DAY_ORDINAL.finditer(text):
             yield _f("date", text, m)
+    for start in starts:  # it starts at a digit (the cue is a look-behind): try it there only
+        m = _CUED_DAY_MONTH.match(text, start)
+        if m:
+            yield _f("date", text, m)
     for m in _slash_dates(text, starts):
         day, month = (int(p) for p in m.group().split("/"))
         if day < month <= 10 or m.group() == "24/7":  # 1/3, 3/4: fractions, 24/7: always
@@ -187,7 +198,8 @@ _DURATION_NOUNS = (
 )
 _SUBJECT_NOUNS = (r"jongere|jongen|meisje|zoon|dochter|broer|zus|broertje|zusje|kind|kindje|cliënte?|baby|"
                    r"oudste|jongste|middelste|pleegkind|pupil|leerling")
-_AGE_ADVERBS = r"nu|inmiddels|toen|net|bijna|pas|ruim|al|trouwens|straks|sinds kort|deze maand|volgend jaar|ook|zelf"
+_AGE_ADVERBS = (r"nu|inmiddels|toen|net|bijna|pas|ruim|al|trouwens|straks|sinds kort|deze maand|volgend jaar|ook|zelf|"
+                r"nog|nog maar|maar|slechts|amper|nauwelijks|intussen|eigenlijk|echt|pas net|net aan")
 # After the number: no duration, count, range or measure ('is 3 jaar in zorg', 'was 2 keer', 'is 12 tot 16').
 _AGE_END = (
     rf"(?! jaar (?:geleden|lang|bezig|in|bij|onder|uit|aan|samen|getrouwd|met|op|voor|verder|later|eerder)\b)"
@@ -223,9 +235,11 @@ _AGE_PATTERNS = [
     re.compile(rf"(?<=\btoen (?:hij|zij|ze) ){_AGE_NUM}(?: jaar)?(?= (?:was|werd)\b)", I),
     # een meisje van 14, haar zoon van vijf jaar (not 'van 12 tot 16 jaar')
     re.compile(
-        rf"(?<=\b(?:jongen|meisje|jongere|kind|kindje|zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|"
-        rf"baby|peuter|kleuter|puber|tiener|jongeman|jongedame|leerling|cliënt|cliënte|pupil) van )"
-        rf"{_AGE_NUM}(?: jaar)?\b(?! (?:jaar )?(?:tot|en|à|of)\b)(?!-)",
+        # also the compounds: 'halfbroer', 'stiefzus', 'pleegkind', 'buurjongen', 'kleindochter'
+        rf"(?<=\b[a-z]*(?:jongen|meisje|jongere|kind|kindje|zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|"
+        rf"baby|peuter|kleuter|puber|tiener|jongeman|jongedame|leerling|cliënt|cliënte|pupil|vriend|vriendin|"
+        rf"vriendje|vriendinnetje|neef|neefje|nicht|nichtje|meid|meiske|knul|jochie|jongetje|ventje|gast|joch) van )"
+        rf"{_AGE_NUM}(?! jaar (?:geleden|lang|terug)\b)(?: jaar)?\b(?! (?:jaar )?(?:tot|en|à|of)\b)(?!-)",
         I,
     ),
     # een baby van zes weken, zeven maanden oud
@@ -261,13 +275,42 @@ _AGE_PATTERNS = [
     # 'ben 17 en kom uit …': informal, no subject
     re.compile(rf"(?:(?<=^)|(?<=[.!?\n] ?|\n\s*))(?i:ben) {_AGE_NUM}{_AGE_END}"),
     # 'leeftijd: 14' in a form
-    re.compile(rf"(?<=\bleeftijd\s?[:=]\s?){_AGE_NUM}(?: jaar)?\b", I),
+    re.compile(rf"(?<=\b(?:leeftijd|lft\.?)(?: (?:kind|jongere|cliënt|cliënte|moeder|vader))?\s?[:=]\s?){_AGE_NUM}(?: jaar)?\b", I),
     # 'Ik ben Ilham, 26, en …': a bare number between commas right after a name
     re.compile(r"(?<=\b(?:ik ben|heet|naam is) [A-Z][a-z]+, )\d{1,2}(?=,)", I),
     # '… chayenne. 15 jaar, wielwijk' / 'KB 16 jaar, Bijlmer': an age opening a self-introduction
     re.compile(rf"(?:(?<=(?:^|[.!?]\s|\n))|(?<=\b[A-Z]{{2,3}} ))(?i:{_AGE_NUM}) jaar(?=,)"),
     # ', 15 jaar,' as an apposition
     re.compile(r"(?<=, )\d{1,2} jaar(?=[,)])"),
+    # 'is net 7 geworden', 'ben vorige week vijftien geworden': a number one becomes is an age
+    re.compile(rf"(?<![\w-]){_AGE_NUM}(?=(?: jaar)? geworden\b)", I),
+    # 'sinds mn twaalfde niet meer', 'op haar 14e werd ze …': an ordinal after a possessive, then a function word
+    # or verb (not 'op haar tweede school': a noun after it counts something else)
+    re.compile(
+        rf"(?<=\b(?:sinds|vanaf|op|na|voor|aan|bij|rond|met|tot) (?:mijn|mn|m'n|je|jouw|zijn|haar|hun|z'n|d'r) )"
+        rf"(?!18(?:e|de|ste)?\b|achttiende\b)(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})"
+        rf"(?= (?:niet|nooit|nog|pas|ook|weer|toch|steeds|altijd|geen|een|de|het|hij|zij|ze|ik|we|wij|jij|je|mijn|"
+        rf"mn|zijn|haar|en|maar|want|omdat|toen|thuis|alleen|zelf|{_AFTER_AGE_VERBS}|mocht|wilde|kon|had|werd)\b"
+        # 'sinds mn twaalfde praat ik …': a fronted phrase, so the verb and then the subject follow
+        rf"| [a-zë]+ (?:ik|hij|ze|zij|we|wij|jij)\b)",
+        I,
+    ),
+    # 'Noor uit mn klas is 16', 'de jongen van hiernaast was 12': a subject with a phrase after it
+    re.compile(
+        rf"(?<=\b(?:[A-Z][a-z]+|(?i:{_SUBJECT_NOUNS}|vriend|vriendin|neef|nicht)) (?:uit|van|bij|in|op) "
+        rf"(?:mn|mijn|m'n|de|het|haar|zijn|onze|hun|je|z'n) [a-z]+ (?:is|was|werd|wordt) (?:(?:{_AGE_ADVERBS}) )*)"
+        rf"{_AGE_NUM}{_AGE_END}"
+    ),
+    # 'toen mijn dochter 12 was', 'toen haar broertje vijf werd'
+    re.compile(rf"(?<=\b(?:toen|sinds|nu|als|omdat|dat) (?:mijn|mn|m'n|zijn|haar|hun|onze|z'n|d'r|je|jouw) [a-z]+ )"
+               rf"{_AGE_NUM}(?: jaar)?(?= (?:was|werd|is|wordt)\b)", I),
+    # 'met zijn 16 jaar', 'met mn 15 jaar al op kamers'
+    re.compile(rf"(?<=\bmet (?:mijn|mn|m'n|zijn|haar|z'n|d'r|je) ){_AGE_NUM} jaar\b", I),
+    # 'Daan, 14, zit …': a bare number between commas right after a capitalised name
+    re.compile(r"(?<=\b[A-Z][a-z]+(?: [A-Z][a-z]+)?, )\d{1,2}(?=, )"),
+    # 'Rohan (inmiddels 14)', '(nu 9 jaar)'
+    re.compile(rf"(?<=\((?:inmiddels|nu|toen|bijna|net|pas|ruim|al|sinds kort) )(?:\d{{1,2}}|{_NUMW})"
+               rf"(?=(?: jaar| jr\.?)?\))", I),
 ]
 
 
@@ -278,10 +321,16 @@ _AGE_OFFSETS = {11: (1,), 16: (4,)}
 _AGE_CANDIDATE = plain_re.compile(
     rf"(?<!\d)\d|(?<![^\W\d_])(?i:{_ORDW}|{_NUMW})"
 )
+# the same on lower-cased text, case-sensitive: a third faster (used when lower-casing keeps every offset)
+_AGE_CANDIDATE_LOWER = plain_re.compile(rf"(?<!\d)\d|(?<![^\W\d_])(?:{_ORDW}|{_NUMW})")
 
 
 def age(text: str) -> Iterator[Finding]:
-    starts = [m.start() for m in _AGE_CANDIDATE.finditer(text)]
+    low = text.lower()
+    if len(low) == len(text):
+        starts = [m.start() for m in _AGE_CANDIDATE_LOWER.finditer(low)]
+    else:
+        starts = [m.start() for m in _AGE_CANDIDATE.finditer(text)]
     if not starts:
         return
     seen = set()
@@ -320,14 +369,14 @@ _STREET_SUFFIX_STRONG = r"straat|laan|gracht|kade|singel|dreef|steeg|plein|plant
 _STREET_SUFFIX = _STREET_SUFFIX_STRONG + r"|weg|dijk|pad|park|markt|baan|wal|ring|veld|straatweg|dam"
 _HOUSE_NUMBER = r"\d{1,4}(?:\s?[a-zA-Z](?![\w])|-\d{1,3}|\s?(?:hs|bis|rd|II|III))?"
 _STREET_WORDS = rf"(?:(?:{_CAP}|{_TUSSEN}|[A-Z]\.) )*"  # one line: a signature's name line is no street
-_ADDRESS = [
-    re.compile(rf"{_STREET_WORDS}[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX})\s{_HOUSE_NUMBER}(?![\w])"),
+_ADDRESS = [  # the first, a long scan, in the standard library's engine (twice as fast there)
+    plain_re.compile(rf"{_STREET_WORDS}[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX})\s{_HOUSE_NUMBER}(?![\w])"),
     re.compile(rf"(?<![\w-])[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX_STRONG})(?![\w-])"),
     re.compile(r"\b[Pp]ostbus\s\d{1,5}\b"),
 ]
 
 
-_PERSON_BEFORE = re.compile(
+_PERSON_BEFORE = plain_re.compile(
     r"(?:\b(?:mevrouw|meneer|mevr\.|mw\.|dhr\.|heer|familie|fam\.|juf|meester)\s+|(?<![\w.])[A-Z]\.\s?"
     r"|\b(?P<first>[A-Z][a-zà-ÿ]+)\s+)(?:(?:van|de|der|den|ter|ten|van der|van den|van de)\s+)?$")
 
@@ -350,7 +399,8 @@ def postcode(text: str) -> Iterator[Finding]:
             yield _f("postcode", text, m)
 
 
-_STREET_HINT = re.compile(rf"(?:{_STREET_SUFFIX})\s\d|(?:{_STREET_SUFFIX_STRONG})\b|[Pp]ostbus", I)
+# a gate, run on the lower-cased text with the standard library's engine (a case-insensitive scan costs twice that)
+_STREET_HINT = plain_re.compile(rf"(?:{_STREET_SUFFIX})\s\d|(?:{_STREET_SUFFIX_STRONG})\b|postbus")
 
 
 _LEAD_CAPS = re.compile(rf"(?:(?:{_CAP})\s)+")
@@ -358,7 +408,7 @@ _LEAD_SMALL = re.compile(rf"(?:{_TUSSEN}\s)+")
 
 
 def address(text: str) -> Iterator[Finding]:
-    if not _STREET_HINT.search(text):
+    if not _STREET_HINT.search(text.lower()):
         return  # no street word at all: the expensive scans cannot match
     for pattern in _ADDRESS:
         for m in pattern.finditer(text):
@@ -388,7 +438,7 @@ _CASE_KEYWORD = re.compile(
     r"\b(?:dossier|zaak|cliënt|client|casus|registratie|referentie|melding|meldings|aanmeld|patiënt|patient|"
     r"(?:parket|persoons|gezins|huisarts|leerling|verwijzings|aanvraag|relatie)(?=nummer|nr|kenmerk|code)|"
     r"verwijs|beschikkings?|kenmerk|AGB|BIG|polis|klant|leerling|onderwijs|volg)"
-    r"(?:nummer|nr\.?|code|id|kenmerk)?\s*(?:is|was|:|#|nr\.?|nummer)?\s*"
+    r"(?:nummer|nr\.?|code|id|kenmerk)?\s*(?:is|was|:|#|nr\.?|nummer)?\s*\(?"
     rf"(?P<id>(?=[A-Za-z0-9/._-]*\d){_ID_TOKEN})",
     I,
 )
@@ -397,9 +447,11 @@ _CASE_GENERIC = [
     re.compile(r"(?<![\w/.-])[A-Z]{1,5}[-/]?\d{3,}(?:[-/.][A-Za-z0-9]+)*(?![\w/-])"),
     re.compile(r"(?<![\w/.-])\d{2,}(?:[-/.]\d{2,}){1,3}(?:[-/][A-Z]{1,3})?(?![\w/-])"),
     re.compile(r"(?<![\w/.-])\d{6,}(?![\w/-])"),
+    # AB12-345, CL4471-B: capitals glued to digits, then more groups
+    re.compile(r"(?<![\w/.-])[A-Z]{2,5}\d{2,}(?:[-/][A-Z0-9]{1,5})+(?![\w/-])"),
 ]
 # Letter and digit groups joined by - or /: JBO/24/0017, PGA-R-40822, JC-1182-B, APD/GZ/0517, WTV-24-00931.
-_CASE_GROUPS = re.compile(
+_CASE_GROUPS = plain_re.compile(
     r"(?<![\w/.-])(?:[A-Z]{1,5}|\d{1,8})(?:[-/](?:[A-Z]{1,5}|\d{1,8})){1,4}(?![\w/-]|[.,]\d)"
 )
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[-/](?:(?:19|20)?\d{2})")
@@ -408,6 +460,8 @@ _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[-/](?:(?:19|20)?\d{2})")
 _GROUP_SPLIT = plain_re.compile(r"[-/]")
 _YEAR = plain_re.compile(r"(?:19|20)\d{2}")
 _LABEL_YEAR = plain_re.compile(r"[A-Z]{1,5}[-/]?(?:19|20)\d{2}")
+# 'CL4471-B', 'AB12-34': capitals glued to digits, then another group — a file number's shape, not a label
+_LETTERS_DIGITS_GROUP = plain_re.compile(r"[A-Z]{2,5}\d{2,}[-/][A-Z0-9]{1,5}")
 
 
 def _looks_like_case_groups(token: str) -> bool:
@@ -432,7 +486,8 @@ def case_number(text: str) -> Iterator[Finding]:
     for pattern in _CASE_GENERIC:
         for m in pattern.finditer(text):
             token = m.group()
-            if sum(c.isdigit() for c in token) < 5 or _YEAR_RANGE.fullmatch(token):
+            digits = sum(c.isdigit() for c in token)
+            if (digits < 5 and not (digits == 4 and _LETTERS_DIGITS_GROUP.fullmatch(token))) or _YEAR_RANGE.fullmatch(token):
                 continue
             if _LABEL_YEAR.fullmatch(token):
                 continue  # 'DSM-2013', 'COVID-2020'-like labels with a year
@@ -464,7 +519,8 @@ _INSTITUTION_TYPE_CAP = (
 )
 _INSTITUTION_SUFFIX = (
     r"College|Lyceum|Gymnasium|Ziekenhuis|Kliniek|Jeugdzorg|Zorggroep|Zorg|Groep|Academie|School|"
-    r"Instituut|Centrum|Huis|Kindcentrum|Scholengemeenschap|Jeugdhulp|Opvoedpoli|Kinderpraktijk|Jeugd|Vakschool"
+    r"Instituut|Centrum|Huis|Kindcentrum|Scholengemeenschap|Jeugdhulp|Opvoedpoli|Kinderpraktijk|Jeugd|Vakschool|"
+    r"Praktijk|Praktijken|Centra|Groepen"
 )
 _WEAK_SUFFIXES = {"Jeugd", "Zorg", "Groep", "Centrum", "Huis", "Jeugdhulp", "Jeugdzorg"}
 _NAME_SEQ = rf"(?:(?:De|Het|'t|Den) )?{_CAP}(?: (?:{_CAP}|aan|op|van|de|der|den|en|het)(?=[ .,;:!?)]|$))*"
@@ -506,7 +562,13 @@ _CARE_ARTICLE = re.compile(
 # Timorschool, De Rivierenschool, Wadden-Vlietschool: a school's own name (not 'Basisschool': a word)
 _NAMED_SCHOOL = re.compile(r"(?<![\w-])(?:(?:De|Het) )?[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)*school\b")
 # JIJ&CO, Buddy2Buddy, 4Kids: letters joined by & or a digit
-_BRAND_TOKEN = re.compile(r"(?<![\w@.])(?:[A-Za-z]+&[A-Za-z]+|[A-Z][a-z]+\d[A-Z][a-z]+)(?: [A-Z][a-zà-ÿ]+)?(?![\w@])")
+# 'Buurtzorg-Jong', 'Kids-Care', 'Zorgpunt-Oost': a hyphenated brand with a care word on one side (not a double
+# surname like 'Smits-Aydın', not 'Noord-Holland': neither side is a care word)
+_BRAND_COMPOUND = plain_re.compile(
+    r"(?<![\w-])(?:[A-Z][a-zà-ÿ]*(?:zorg|groep|huis|hulp|care|punt|kids|jeugd|team)-[A-Z][a-zà-ÿ]+"
+    r"|[A-Z][a-zà-ÿ]+-(?:Zorg|Groep|Huis|Hulp|Care|Kids|Jeugd|Jong|Team|Support|Family|Youth)(?:zorg|groep)?)(?![\w-])"
+)
+_BRAND_TOKEN = plain_re.compile(r"(?<![\w@.])(?:[A-Za-z]+&[A-Za-z]+|[A-Z][a-z]+\d[A-Z][a-z]+)(?: [A-Z][a-zà-ÿ]+)?(?![\w@])")
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•*#>(]|^\s*[-–])[\s\"'‘“(\[-]*$")
@@ -546,7 +608,8 @@ def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[F
                 or (len(head) > 4 and not _SENTENCE_START.search(text[max(0, m.start() - 12) : m.start()])
                     and m.start() > 0)):
             yield _f("institution", text, m)
-    for pattern, wanted in ((_CARE_ARTICLE, article), (_BRAND_TOKEN, "&" in text or bool(_BRAND_GATE.search(text)))):
+    for pattern, wanted in ((_CARE_ARTICLE, article), (_BRAND_TOKEN, "&" in text or bool(_BRAND_GATE.search(text))),
+                            (_BRAND_COMPOUND, "-" in text)):
         for m in (pattern.finditer(text) if wanted else ()):
             yield _f("institution", text, m)
     for m in (_NAMED_SCHOOL.finditer(text) if "school" in text else ()):

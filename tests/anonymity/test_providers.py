@@ -67,3 +67,30 @@ def test_providers_are_kept_apart_from_the_allow_list():
     listed = [entry for options in providers._entries().values() for entry, _ in options]
     assert listed
     assert [e for e in listed if pattern.fullmatch(e)] == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("Het gezin gaat over naar Jeugdgroep Zuidwest.", "Jeugdgroep Zuidwest"),
+     ("Haar broer traint bij Sportclub Vitesse-Oost.", "Sportclub Vitesse-Oost"),
+     ("Ze werd begeleid via Buurtzorg-Jong.", "Buurtzorg-Jong"),
+     ("De huisarts noemde Dokter Bosch Praktijken.", "Dokter Bosch Praktijken"),
+     ("Hij is overgeplaatst naar De Sterrenberg.", "De Sterrenberg")],
+)
+def test_named_providers_after_a_move_or_club_cue_and_brand_compounds(detector, text, name):
+    assert ("institution", name) in found(detector, text)
+
+
+def test_a_move_or_club_cue_before_a_method_or_team_type_flags_nothing(detector):
+    text = ("De casus is overgedragen aan Veilig Thuis en daarna aan de Raad voor de Kinderbescherming. Het gezin gaat "
+            "over naar het FACT-team; eerder liep MST, daarna MDFT en FFT. Vader is overgestapt naar Signs of "
+            "Safety-gesprekken met het wijkteam en de IAG. Moeder doet vrijwilligerswerk bij 10 voor Toekomst. De zaak "
+            "is overgeplaatst naar Jeugdzorg Plus. Team Jeugd en de GGZ-instelling werken samen met de "
+            "JeugdzorgPlus-instelling.")
+    assert found(detector, text) == set()
+
+
+def test_a_care_cue_inside_a_longer_one_still_starts_a_name(detector):
+    """The care and role patterns are tried only where their opening words stand (a pre-scan for speed): a cue
+    inside a longer one that did not lead to a name must still be tried on its own."""
+    assert ("institution", "Kompas Noord") in found(detector, "Eerst in behandeling geweest; behandeling bij Kompas Noord.")

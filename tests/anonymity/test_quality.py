@@ -55,7 +55,9 @@ def test_recall_on_planted_identifiers(detector, planted):
 # only; the held-back sets scored for their overall figures): dev 0.996, heldback 0.941, heldback2 0.931.
 # heldback3 (a third set, by a helper who saw neither the rules nor the other sets) was scored first by the detector
 # of that moment (0.876), then once by the detector tuned on dev meanwhile (0.891); nobody read its misses.
-DEV_FLOOR, HELDBACK_FLOOR, HELDBACK2_FLOOR, HELDBACK3_FLOOR = 0.99, 0.94, 0.93, 0.88
+# After ages, dates and file numbers by grammar and institutions after move/club cues (tuned on dev only, six new
+# dev texts): dev 0.997, heldback 0.944, heldback2 0.935, heldback3 0.903 (overall figures only).
+DEV_FLOOR, HELDBACK_FLOOR, HELDBACK2_FLOOR, HELDBACK3_FLOOR = 0.99, 0.94, 0.93, 0.90
 
 
 def test_recall_on_the_development_set(detector):

@@ -111,3 +111,46 @@ def test_suggestions_per_kind():
     assert first("place", "Lutjebroek") == ["in de regio"]
     assert first("date", "14 maart 2009")[0] == "in 2009"
     assert first("date", "3/11") == ["in dat jaar"]
+
+
+# Ages, dates and file numbers by their grammar (issue 10): the shapes the first rules missed.
+@pytest.mark.parametrize(
+    "text, age",
+    [("Hij is net 7 geworden.", "7"), ("ik ben vorige week vijftien geworden!!", "vijftien"),
+     ("sinds mn twaalfde praat ik niet meer met haar", "twaalfde"), ("Op haar 14e werd ze opgenomen.", "14e"),
+     ("Noor uit mn klas is 16 en zij mag alles.", "16"), ("Rohan (inmiddels 14) blijft thuis.", "14"),
+     ("Zijn halfbroer van 19 woont zelfstandig.", "19"), ("Een buurjongen van twaalf belde aan.", "twaalf"),
+     ("Ze is nog maar 13 en wil al uit huis.", "13"), ("Toen mijn dochter 12 was, begon het.", "12"),
+     ("Met zijn 16 jaar woont hij al alleen.", "16 jaar"), ("Daan, 14, zit in de tweede klas.", "14"),
+     ("Leeftijd kind: 9", "9"), ("Een meid van 15 uit de buurt.", "15")],
+)
+def test_exact_ages_in_more_grammars(rules_detector, text, age):
+    assert ("age", age) in [(k, t.strip()) for k, t in found(text, rules_detector)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Het is haar tweede poging dit jaar.", "Een vriend van 10 jaar geleden belde.",
+     "Het aantal aanmeldingen is 16 per maand.", "Er zijn 5 gesprekken geweest."],
+)
+def test_counts_ordinals_and_durations_are_not_ages(rules_detector, text):
+    assert [k for k, _ in found(text, rules_detector) if k == "age"] == []
+
+
+@pytest.mark.parametrize("text, date", [("Huisbezoek op maandag 4-3 om tien uur.", "4-3"),
+                                        ("Evaluatie ma 6-5, daarna verder.", "6-5"),
+                                        ("De zitting was op 17-01.", "17-01"), ("Gesprek do 14/3.", "14/3")])
+def test_day_month_after_a_weekday_or_preposition(rules_detector, text, date):
+    assert ("date", date) in found(text, rules_detector)
+
+
+@pytest.mark.parametrize("text", ["Ze wonnen met 4-3 van de andere club.", "Dat gebeurt zo 3-4 keer per week.",
+                                  "Op 2-3 dagen per week gaat hij naar school."])
+def test_scores_and_ranges_are_not_dates(rules_detector, text):
+    assert found(text, rules_detector) == []
+
+
+@pytest.mark.parametrize("text, number", [("Mijn dossiernummer (CL4471-B) staat op de brief.", "CL4471-B"),
+                                          ("Het nummer AB12-345 hoort bij haar.", "AB12-345")])
+def test_letter_digit_file_numbers(rules_detector, text, number):
+    assert ("case_number", number) in found(text, rules_detector)
