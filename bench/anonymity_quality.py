@@ -3,7 +3,7 @@
 
     .venv/bin/python bench/anonymity_quality.py [--show-missed dev]
 
-The held-back sets (tests/anonymity/data/heldback3/, heldback/ and heldback2/, written by people who never saw the rules) are
+The held-back sets (tests/anonymity/data/heldback4/, heldback3/, heldback/ and heldback2/, written by people who never saw the rules) are
 printed first, without their misses;
 then the development set it was tuned on, and the older planted set. Clean text: the sets' clean/ folders, the
 demo cases and the 112 cases of the search yardstick (bench/relevance/cases.jsonl). Writes
@@ -56,7 +56,7 @@ def main():
 
     check = get_detector().check_text
     results = {"planted": {}, "clean": {}}
-    sets = [("heldback3", read_planted(DATA / "heldback3")),
+    sets = [("heldback4", read_planted(DATA / "heldback4")), ("heldback3", read_planted(DATA / "heldback3")),
             ("heldback", read_planted(DATA / "heldback")), ("heldback2", read_planted(DATA / "heldback2")),
             ("dev", read_planted(DATA / "dev")),
             ("planted (wave 1)", legacy_planted())]
@@ -77,7 +77,8 @@ def main():
         if name in args.show_missed.split(",") and not name.startswith("heldback"):
             for miss in s.missed:
                 print("  missed:", miss)
-    clean = {"heldback3/clean": read_clean(DATA / "heldback3" / "clean"),
+    clean = {"heldback4/clean": read_clean(DATA / "heldback4" / "clean"),
+             "heldback3/clean": read_clean(DATA / "heldback3" / "clean"),
              "heldback/clean": read_clean(DATA / "heldback" / "clean"),
              "heldback2/clean": read_clean(DATA / "heldback2" / "clean"), "dev/clean": read_clean(DATA / "dev" / "clean"),
              "clean (wave 1)": read_clean(DATA / "clean"), "cases (demo + yardstick)": case_texts()}

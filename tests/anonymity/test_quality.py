@@ -57,7 +57,10 @@ def test_recall_on_planted_identifiers(detector, planted):
 # of that moment (0.876), then once by the detector tuned on dev meanwhile (0.891); nobody read its misses.
 # After ages, dates and file numbers by grammar and institutions after move/club cues (tuned on dev only, six new
 # dev texts): dev 0.997, heldback 0.944, heldback2 0.935, heldback3 0.903 (overall figures only).
-DEV_FLOOR, HELDBACK_FLOOR, HELDBACK2_FLOOR, HELDBACK3_FLOOR = 0.99, 0.94, 0.93, 0.90
+# heldback4 (a fourth set, by a helper who saw neither the rules nor the other sets, written while that work went on)
+# was scored first by the detector after it was merged: 0.884; nobody read its misses.
+DEV_FLOOR, HELDBACK_FLOOR, HELDBACK2_FLOOR, HELDBACK3_FLOOR, HELDBACK4_FLOOR = 0.99, 0.94, 0.93, 0.90, 0.88
+HELD_BACK = ("heldback", "heldback2", "heldback3", "heldback4")
 
 
 def test_recall_on_the_development_set(detector):
@@ -73,13 +76,14 @@ def test_recall_on_the_held_back_set(detector):
     assert _recall(detector, read_planted(DATA / "heldback")).recall >= HELDBACK_FLOOR
     assert _recall(detector, read_planted(DATA / "heldback2")).recall >= HELDBACK2_FLOOR
     assert _recall(detector, read_planted(DATA / "heldback3")).recall >= HELDBACK3_FLOOR
+    assert _recall(detector, read_planted(DATA / "heldback4")).recall >= HELDBACK4_FLOOR
 
 
 def test_every_bsn_and_email_is_caught(detector):
     """On every planted set: these kinds have one shape, so the check must not miss one."""
     from anonymity.evaluation import read_planted
 
-    for folder in ("dev", "heldback", "heldback2", "heldback3"):
+    for folder in ("dev", *HELD_BACK):
         score = _recall(detector, read_planted(DATA / folder))
         assert score.kind_recall("bsn") == 1.0 and score.kind_recall("email") == 1.0, folder
 
@@ -96,8 +100,10 @@ def test_every_kind_with_one_shape_is_caught_on_the_development_set(detector):
 def test_false_flags_on_clean_prose(detector, clean_texts):
     from anonymity.evaluation import read_clean
 
-    clean_texts = {**clean_texts, **read_clean(DATA / "dev" / "clean"), **read_clean(DATA / "heldback" / "clean"),
-                   **read_clean(DATA / "heldback2" / "clean"), **read_clean(DATA / "heldback3" / "clean")}
+    held_back = {f"{folder}/{name}": text for folder in HELD_BACK
+                 for name, text in read_clean(DATA / folder / "clean").items()}
+    clean_texts = {**clean_texts, **{f"dev/{k}": v for k, v in read_clean(DATA / "dev" / "clean").items()},
+                   **held_back}
     words = sum(len(text.split()) for text in clean_texts.values())
     assert words >= 20000
     flags = []
@@ -106,11 +112,12 @@ def test_false_flags_on_clean_prose(detector, clean_texts):
     rate = len(flags) / words * 1000
     print(f"\nfalse flags: {len(flags)} in {words} words = {rate:.2f} per 1,000 words")
     for flag in flags:
-        print("  flagged:", flag)
+        if flag[0] not in held_back:  # nobody tunes on the held-back folders
+            print("  flagged:", flag)
     assert rate <= FALSE_FLAGS_PER_1000_WORDS
 
 
-@pytest.mark.parametrize("folder", ["dev", "heldback", "heldback2", "heldback3"])
+@pytest.mark.parametrize("folder", ["dev", *HELD_BACK])
 def test_false_flags_on_each_clean_folder(detector, folder):
     """At most 1 false flag per 1,000 words on each set's clean texts, not only on all of them together: a check
     that cries wolf on one writer's prose teaches that writer's readers to click it away. The held-back folders'
