@@ -9,22 +9,19 @@ Every table is protected by suppression.protect, and every view together with th
 never give away an entry hidden in one of them (partition attack). What is not covered: docs/signals.md.
 """
 
-from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 
 from django.utils.translation import gettext_lazy as _
 
 from casebook.models import TaxonomyTerm
-from casebook.models import CasePage
 from casebook.visibility import allowed_visibilities
 
-from . import cache
+from . import cache, facts as case_arrays
+from .facts import MANY as _MANY, NOT_STATED
 from .suppression import TOTAL, Table, protect
 
-NOT_STATED = "niet-vermeld"
-
-# GET parameter -> (fact attribute, vocabulary or None for the year, label). Multi-valued facts are frozensets.
+# GET parameter -> (fact attribute, vocabulary or None for the year, label).
 FILTERS = {
     "regio": ("region", "regions", _("Regio")),
     "jaar": ("year", None, _("Jaar")),
@@ -33,12 +30,12 @@ FILTERS = {
     "kader": ("framework", "frameworks", _("Kader")),
     "wet": ("laws", "laws", _("Wet")),
 }
-_MANY = {"problem_areas": "problem_areas", "stuck_reasons": "stuck_reasons", "settings": "care_settings",
-         "laws": "laws", "life_domains": "life_domains"}
 
 
 @dataclass(frozen=True)
 class CaseFacts:
+    """The facts of one case, as tests write them (signals.facts.from_case_facts turns a list into arrays)."""
+
     region: str
     age_band: str
     year: int
@@ -50,39 +47,15 @@ class CaseFacts:
     laws: frozenset
     life_domains: frozenset
 
-    def matches(self, filters):
-        for param, value in filters.items():
-            attr = FILTERS[param][0]
-            have = getattr(self, attr)
-            if isinstance(have, frozenset):
-                if value not in have:
-                    return False
-            elif str(have) != str(value):
-                return False
-        return True
-
 
 def case_facts(visibilities):
-    """One CaseFacts per published case of these visibilities (allowed_visibilities of a user): six queries,
-    however many cases."""
-    cases = CasePage.objects.live().filter(visibility__in=visibilities)
-    many = {attr: {} for attr in _MANY}
-    for attr, field in _MANY.items():
-        for case_id, slug in cases.filter(**{f"{field}__isnull": False}).values_list("id", f"{field}__slug"):
-            many[attr].setdefault(case_id, set()).add(slug)
-    facts = []
-    rows = cases.values_list("id", "region__slug", "hide_region", "age_band__slug", "hide_age_band", "year",
-                             "framework__slug", "outcome_status__slug")
-    for case_id, region, hide_region, age_band, hide_age_band, year, framework, outcome in rows:
-        facts.append(CaseFacts(
-            region=NOT_STATED if hide_region or not region else region,
-            age_band=NOT_STATED if hide_age_band or not age_band else age_band,
-            year=year,
-            framework=framework or NOT_STATED,
-            outcome=outcome or NOT_STATED,
-            **{attr: frozenset(many[attr].get(case_id, ())) for attr in _MANY},
-        ))
-    return facts
+    """The facts of the published cases of these visibilities (allowed_visibilities of a user) as arrays
+    (signals.facts.Facts): six queries, however many cases."""
+    return case_arrays.load(visibilities)
+
+
+def _arrays(facts):
+    return facts if isinstance(facts, case_arrays.Facts) else case_arrays.from_case_facts(facts)
 
 
 def terms(vocabulary):
@@ -93,67 +66,20 @@ def _not_stated():
     return (NOT_STATED, _("niet vermeld"))
 
 
-# Each table: how to read (row keys, col keys) pairs from one case.
-def _stuck_by_area(fact):
-    return [(r, c) for r in fact.stuck_reasons for c in fact.problem_areas]
-
-
-def _stuck(fact):
-    return [(r, "cases") for r in fact.stuck_reasons]
-
-
-def _region_by_year(fact):
-    return [(fact.region, fact.year)]
-
-
-def _outcome_by_stuck(fact):
-    return [(r, fact.outcome) for r in fact.stuck_reasons]
-
-
-def _life_domains(fact):
-    return [(d, "cases") for d in fact.life_domains]
-
-
 # Filters whose values split the cases into disjoint groups (one value per case). Their views add up to the view
 # without them (plus the cases where the value is 'niet vermeld'): the partition attack works over these.
 SINGLE_VALUED = {param for param, (attr, _v, _l) in FILTERS.items() if attr not in _MANY}
 
 
-def _values(fact, param):
-    """The filter values a case matches; 'niet vermeld' is no filter choice, so no view of its own."""
-    have = getattr(fact, FILTERS[param][0])
-    values = [str(v) for v in have] if isinstance(have, frozenset) else [str(have)]
-    return [v for v in values if v != NOT_STATED]
-
-
-def _assignments(fact, params):
-    """Every view (tuple of values, one per param in `params`) this case counts in."""
-    combos = [()]
-    for param in params:
-        combos = [combo + (value,) for combo in combos for value in _values(fact, param)]
-    return combos
+def _keys(pairs):
+    return list(dict.fromkeys(key for key, _label in pairs))
 
 
 def _raw_views(facts, specs, params):
-    """Unsuppressed counts with totals for every view over `params` that has a case: {values: {table: grid}}.
-
-    Interior cells are counted first (one Counter update per entry: this loop runs over every visible case) and
-    the totals added up afterwards; a total is the sum of its cells."""
-    keys = {name: ({r for r, _ in rows}, {c for c, _ in cols}) for name, (rows, cols, _f, _t) in specs.items()}
-    cells = Counter()
-    seen = set()
-    for fact in facts:
-        entries = [(name, r, c) for name, (_rows, _cols, count, _t) in specs.items()
-                   for r, c in count(fact) if r in keys[name][0] and c in keys[name][1]]
-        for values in _assignments(fact, params):
-            seen.add(values)
-            cells.update((values, name, r, c) for name, r, c in entries)
-    views = {values: {name: {} for name in specs} for values in seen}
-    for (values, name, r, c), n in cells.items():
-        grid = views[values][name]
-        for key in ((r, c), (r, TOTAL), (TOTAL, c), (TOTAL, TOTAL)):
-            grid[key] = grid.get(key, 0) + n
-    return views
+    """Unsuppressed counts with totals for every view over `params` that has a case: {values: {table: grid}}, a grid
+    holding the non-zero entries; a total is the sum of its cells. Counted with numpy (signals.facts.count_views)."""
+    tables = {name: (_keys(rows), _keys(cols), *axes) for name, (rows, cols, axes, _t) in specs.items()}
+    return case_arrays.count_views(_arrays(facts), tables, params, {p: FILTERS[p][0] for p in params})
 
 
 @dataclass
@@ -178,6 +104,7 @@ def _mesh(facts, specs, params, threshold, memo):
     this computation assumed."""
     if params in memo:
         return memo[params]
+    facts = _arrays(facts)
     raw = _raw_views(facts, specs, params)
     ancestors = []  # (positions kept, mesh) for every proper subset of params
     for size in range(len(params)):
@@ -281,23 +208,25 @@ def _empty_tables(specs, threshold):
 
 
 def _years(facts):
-    return sorted({f.year for f in facts})
+    return _arrays(facts).years
 
 
 def table_specs(all_facts=None, years=None):
-    """The tables of the overview: name -> (rows, cols, counting function, title). Rows and columns come from the
-    taxonomy and from the years of all cases the user may see, so every filtered view has the same shape."""
+    """The tables of the overview: name -> (rows, cols, (row fact, column fact), title): a case counts in each
+    (row, column) pair of its values of those facts (column fact None: in the single 'casussen' column once). Rows and
+    columns come from the taxonomy and from the years of all cases the user may see, so every filtered view has the
+    same shape."""
     years = _years(all_facts) if years is None else years
     cases_col = [("cases", _("casussen"))]
     return {
-        "stuck_by_area": (terms("stuck_reasons"), terms("problem_areas"), _stuck_by_area,
+        "stuck_by_area": (terms("stuck_reasons"), terms("problem_areas"), ("stuck_reasons", "problem_areas"),
                           _("Waar de zorg vastliep, per probleemgebied")),
-        "stuck": (terms("stuck_reasons"), cases_col, _stuck, _("Casussen per reden van vastlopen")),
-        "region_by_year": (terms("regions") + [_not_stated()], [(y, str(y)) for y in years], _region_by_year,
+        "stuck": (terms("stuck_reasons"), cases_col, ("stuck_reasons", None), _("Casussen per reden van vastlopen")),
+        "region_by_year": (terms("regions") + [_not_stated()], [(y, str(y)) for y in years], ("region", "year"),
                            _("Casussen per regio en jaar")),
-        "outcome_by_stuck": (terms("stuck_reasons"), terms("outcome_status"), _outcome_by_stuck,
+        "outcome_by_stuck": (terms("stuck_reasons"), terms("outcome_status"), ("stuck_reasons", "outcome"),
                              _("Uitkomst per reden van vastlopen")),
-        "life_domains": (terms("life_domains"), cases_col, _life_domains, _("Betrokken leefgebieden")),
+        "life_domains": (terms("life_domains"), cases_col, ("life_domains", None), _("Betrokken leefgebieden")),
     }
 
 
