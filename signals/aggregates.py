@@ -137,34 +137,45 @@ def _mesh(facts, specs, params, threshold, memo):
             for values in raw:
                 members.setdefault(values[:i] + values[i + 1:], []).append(values)
             groups.append((parent, members))
+    # What the partition rule compares with never changes (the parent mesh is final): the entries the parent shows
+    # and how many parts must hide each (none when the remainder is 1-4, else one gives it away). In the order of
+    # the groups, the parent views, the tables and the parent's entries.
+    checks = []  # (views, table, [(key, hidden parts that would give one away)])
+    for parent, members in groups:
+        for parent_values, views in members.items():
+            for name in specs:
+                parent_raw = parent.raw[parent_values][name]
+                entries = []
+                for key, shown in parent.tables[parent_values][name].shown.items():
+                    if shown is not None:
+                        remainder = parent_raw.get(key, 0) - sum(raw[v][name].get(key, 0) for v in views)
+                        entries.append((key, 0 if 0 < remainder < threshold else 1))
+                checks.append((views, name, entries))
+    dirty = None  # the tables rebuilt in the last round; None: the first round looks at every table
     while True:
         changed = set()
-        for parent, members in groups:
-            for parent_values, views in members.items():
-                for name in specs:
-                    parent_table = parent.tables[parent_values][name]
-                    parent_raw = parent.raw[parent_values][name]
-                    for key, shown in parent_table.shown.items():
-                        if shown is None:
-                            continue
-                        hidden = [v for v in views if tables[v][name].shown[key] is None]
-                        remainder = parent_raw.get(key, 0) - sum(raw[v][name].get(key, 0) for v in views)
-                        needed = 0 if 0 < remainder < threshold else 1  # hidden parts that would give one away
-                        if len(hidden) != needed:
-                            continue
-                        visible = [(tables[v][name].shown[key], v) for v in views
-                                   if v not in hidden and tables[v][name].shown[key]
-                                   and key not in known[(v, name)] and key not in extra[(v, name)]]
-                        if visible:
-                            _n, chosen = min(visible)
-                            extra[(chosen, name)].add(key)
-                            changed.add((chosen, name))
-                        elif hidden and key not in known[(hidden[0], name)]:
-                            # No other part can hide it: it follows from the parent, so it protects nothing in its
-                            # own table either. Show it there and let that table hide something else.
-                            known[(hidden[0], name)].add(key)
-                            changed.add((hidden[0], name))
+        for views, name, entries in checks:
+            if dirty is not None and not any((v, name) in dirty for v in views):
+                continue  # nothing it depends on changed since the last round, in which it changed nothing
+            for key, needed in entries:
+                hidden = [v for v in views if tables[v][name].shown[key] is None]
+                if len(hidden) != needed:
+                    continue
+                visible = [(tables[v][name].shown[key], v) for v in views
+                           if v not in hidden and tables[v][name].shown[key]
+                           and key not in known[(v, name)] and key not in extra[(v, name)]]
+                if visible:
+                    _n, chosen = min(visible)
+                    extra[(chosen, name)].add(key)
+                    changed.add((chosen, name))
+                elif hidden and key not in known[(hidden[0], name)]:
+                    # No other part can hide it: it follows from the parent, so it protects nothing in its own
+                    # table either. Show it there and let that table hide something else.
+                    known[(hidden[0], name)].add(key)
+                    changed.add((hidden[0], name))
         for values, grids in tables.items():
+            if dirty is not None and not any((values, name) in dirty for name in specs):
+                continue
             for group in links:
                 for name, key in _unlinked(group, grids, raw[values], known, values):
                     extra[(values, name)].add(key)
@@ -173,6 +184,7 @@ def _mesh(facts, specs, params, threshold, memo):
             break
         for values, name in changed:
             tables[values][name] = build(values, name)
+        dirty = changed
     memo[params] = _Mesh(params, raw, tables)
     return memo[params]
 

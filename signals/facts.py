@@ -27,6 +27,7 @@ class Facts:
 
     def __init__(self, n, values, codes, sets):
         self.n, self.values, self.codes, self.sets = n, values, codes, sets
+        self._axes = {}  # every view of every mesh counts over the same axes
 
     @property
     def years(self):
@@ -36,6 +37,12 @@ class Facts:
     def axis(self, attr, keys):
         """A float matrix cases × keys: 1 where the case has that value of `attr` (None: every case counts in every
         key, the tables' single 'casussen' column). Values that are no key are not counted, as before."""
+        memo = (attr, tuple(keys))
+        if memo not in self._axes:
+            self._axes[memo] = self._axis(attr, keys)
+        return self._axes[memo]
+
+    def _axis(self, attr, keys):
         if attr is None:
             return np.ones((self.n, len(keys)))
         column = {value: i for i, value in enumerate(self.values[attr])}
