@@ -245,21 +245,58 @@ def table_specs(all_facts=None, years=None):
 def _compute(visibilities, filters, threshold):
     """Count and protect: [(filters, cached data)] for the requested view and every view protected with it."""
     facts = case_facts(visibilities)
-    years = _years(facts)
-    specs = table_specs(years=years)
+    specs = table_specs(years=facts.years)
     params = tuple(sorted(filters))
     memo = {}
     _mesh(facts, specs, params, threshold, memo)
+    return _views(memo, specs, facts.years, threshold, [{p: str(filters[p]) for p in params}])
+
+
+def _views(memo, specs, years, threshold, wanted=()):
+    """[(filters, cached data)] for every view of the meshes in `memo`, plus an empty view for each filter set in
+    `wanted` that no case has (zeros: "no case" is not a small group)."""
     views = []
     for mesh_params, mesh in memo.items():
         for values, tables in mesh.tables.items():
             shown = {name: table.shown for name, table in tables.items()}
             views.append((dict(zip(mesh_params, values)), {"years": years, "shown": shown}))
-    wanted = {p: str(filters[p]) for p in params}
-    if not any(view == wanted for view, _data in views):  # no case has these values: an empty view
+    missing = [w for w in wanted if not any(view == w for view, _data in views)]
+    if missing:
         empty = {name: table.shown for name, table in _empty_tables(specs, threshold).items()}
-        views.append((wanted, {"years": years, "shown": empty}))
+        views += [(w, {"years": years, "shown": empty}) for w in missing]
     return views
+
+
+# What the task after a publish counts for each visibility class (tasks.warm_overview): the overview, every view one
+# click away from it (one mesh per filter parameter holds all its values) and the regional report's mesh.
+WARM_PARAMS = ((),) + tuple((param,) for param in FILTERS) + (("jaar", "regio"),)
+
+
+def _choices(param, years):
+    vocabulary = FILTERS[param][1]
+    return [str(y) for y in years] if vocabulary is None else [slug for slug, _label in terms(vocabulary)]
+
+
+def warm(visibilities, threshold=5):
+    """Count and protect every view of WARM_PARAMS for these visibilities and store them (and the filter form's
+    years) under the generation read before counting, as a request would. A choice no case has gets the empty view a
+    request for it would store. Returns the number of views stored."""
+    generation = cache.current()
+    facts = case_facts(visibilities)
+    years = facts.years
+    specs = table_specs(years=years)
+    memo = {}
+    wanted = []
+    for params in WARM_PARAMS:
+        _mesh(facts, specs, params, threshold, memo)
+        combos = [{}]
+        for param in params:
+            combos = [dict(combo, **{param: value}) for combo in combos for value in _choices(param, years)]
+        wanted += combos
+    views = _views(memo, specs, years, threshold, wanted)
+    cache.put_many(visibilities, views, threshold, generation)
+    cache.put_value(visibilities, "years", years, generation)
+    return len(views)
 
 
 def overview(user, filters, threshold=5, *, visibilities=None):

@@ -62,15 +62,29 @@ def put_many(visibilities, views, threshold, generation):
     _cache().set_many({key(generation, visibility, filters, threshold): data for filters, data in views}, TIMEOUT)
 
 
+def current():
+    """The generation now: read it before counting, store what you counted under it."""
+    return _generation()
+
+
+def _value_key(generation, visibilities, name):
+    return f"signals:{name}:{generation}:{visibility_class(visibilities)}"
+
+
 def remember(visibilities, name, compute):
     """A small value derived from the cases the user may see (e.g. the years for the filter form), cached like the
     tables: per visibility class, until the next publish."""
-    entry = f"signals:{name}:{_generation()}:{visibility_class(visibilities)}"
+    entry = _value_key(_generation(), visibilities, name)
     value = _cache().get(entry)
     if value is None:
         value = compute()
         _cache().set(entry, value, TIMEOUT)
     return value
+
+
+def put_value(visibilities, name, value, generation):
+    """Store what `remember` would compute (the warm task knows the years from the facts it counted)."""
+    _cache().set(_value_key(generation, visibilities, name), value, TIMEOUT)
 
 
 def invalidate():
