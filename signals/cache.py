@@ -82,6 +82,10 @@ def remember(visibilities, name, compute):
     return value
 
 
+def get_value(visibilities, name, generation):
+    return _cache().get(_value_key(generation, visibilities, name))
+
+
 def put_value(visibilities, name, value, generation):
     """Store what `remember` would compute (the warm task knows the years from the facts it counted)."""
     _cache().set(_value_key(generation, visibilities, name), value, TIMEOUT)

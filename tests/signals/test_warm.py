@@ -47,10 +47,21 @@ def test_after_a_publish_the_views_one_click_away_and_the_reports_are_read_from_
             _shown(member, filters)
         assert client.get("/signalering/", {"regio": "utrecht-flevoland"}).status_code == 200  # the form's years too
     assert _case_queries(queries) == []
-    # A combination of two filters other than region + year is still counted on request.
+
+
+def test_a_view_the_task_did_not_warm_is_counted_from_the_cached_facts(cases, django_capture_on_commit_callbacks):
+    from signals import cache
+
+    two_filters = {"regio": "utrecht-flevoland", "leeftijd": "12-15"}
+    with django_capture_on_commit_callbacks(execute=True):
+        make_case(region="utrecht-flevoland", year=2025, stuck_reasons=["wachtlijst"], problem_areas=["autisme"])
+    assert cache.get(("public",), two_filters, 5)[0] is None  # not warmed: counted on request
     with CaptureQueriesContext(connection) as queries:
-        _shown(None, {"regio": "utrecht-flevoland", "leeftijd": "12-15"})
-    assert _case_queries(queries) != []
+        counted = _shown(None, two_filters)
+    assert _case_queries(queries) == []  # ... from the facts the task left in the cache, without reading the cases
+    caches["signals"].clear()
+    assert counted == _shown(None, two_filters)  # the same as counted from the database
+    assert counted != _shown(None, {"regio": "gelderland", "leeftijd": "12-15"})  # not the empty view of no case
 
 
 def test_what_the_task_stored_is_what_a_request_computes(cases, django_capture_on_commit_callbacks):
