@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from casebook.models import TaxonomyTerm
 from casebook.visibility import allowed_visibilities
 
-from . import cache, facts as case_arrays
+from . import cache
+from . import facts as case_arrays  # the facts module; `facts` names the data throughout
 from .facts import MANY as _MANY, NOT_STATED
 from .suppression import TOTAL, Table, protect
 

@@ -126,7 +126,8 @@ def load(visibilities):
         if hidden is not None:
             term[table[:, hidden] != 0] = -1  # coarsened by an editor: 'niet vermeld', like no term at all
         present, inverse = np.unique(term, return_inverse=True)
-        return _encode([NOT_STATED if t < 0 else slugs[t] for t in present.tolist()], inverse)
+        # A term added since the slugs were read (a race with an editor) counts as 'niet vermeld' this time.
+        return _encode([slugs.get(t, NOT_STATED) for t in present.tolist()], inverse)
 
     values, codes, sets = {}, {}, {}
     for attr, column, hidden in (("region", 1, 2), ("age_band", 3, 4), ("framework", 6, None),
@@ -146,6 +147,7 @@ def load(visibilities):
         # A case published between the two queries is not among the rows: drop its links.
         position = np.clip(np.searchsorted(sorted_ids, links[:, 0]), 0, max(n - 1, 0))
         known = (sorted_ids[position] == links[:, 0]) if n else np.zeros(len(links), dtype=bool)
+        known &= np.isin(links[:, 1], list(slugs))  # and a link to a term added since the slugs were read
         links, position = links[known], position[known]
         present, inverse = np.unique(links[:, 1], return_inverse=True)
         values[attr], column = _encode([slugs[t] for t in present.tolist()], inverse)
