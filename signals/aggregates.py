@@ -299,8 +299,11 @@ def _choices(param, years):
 def warm(visibilities, threshold=5):
     """Count and protect every view of WARM_PARAMS for these visibilities and store them (and the filter form's
     years) under the generation read before counting, as a request would. A choice no case has gets the empty view a
-    request for it would store. Returns the number of views stored."""
+    request for it would store. Returns the number of views stored (0 when they were stored for this generation
+    already)."""
     generation = cache.current()
+    if cache.get_value(visibilities, "warmed", generation):
+        return 0  # another task did it for this generation (one per published case of a bulk import)
     facts = case_facts(visibilities)
     cache.put_value(visibilities, "facts", case_arrays.pack(facts), generation)  # for the views not warmed here
     years = facts.years
@@ -316,6 +319,7 @@ def warm(visibilities, threshold=5):
     views = _views(memo, specs, years, threshold, wanted)
     cache.put_many(visibilities, views, threshold, generation)
     cache.put_value(visibilities, "years", years, generation)
+    cache.put_value(visibilities, "warmed", True, generation)
     return len(views)
 
 

@@ -113,7 +113,7 @@ def on_case_changed(sender, instance=None, **kwargs):
 def _warm_later():
     from .tasks import warm_overview
 
-    warm_overview.enqueue()
+    warm_overview.enqueue(generation=_generation())
 
 
 def connect():

@@ -75,3 +75,23 @@ def test_what_the_task_stored_is_what_a_request_computes(cases, django_capture_o
     numbers = [n for view in stored.values() for table in view.values() for n in table.values()]
     assert None in numbers and any(n and n >= 5 for n in numbers)  # counted and protected, not all empty
     assert stored[(True, str({"regio": "utrecht-flevoland"}))]["stuck"][("wachtlijst", "cases")] == 7
+
+
+def test_a_task_queued_by_an_earlier_publish_or_once_more_for_the_same_one_counts_nothing(
+        cases, django_capture_on_commit_callbacks):
+    """A bulk import publishes many cases in one transaction and each queues the task: one of them counts."""
+    from signals import cache
+    from signals.tasks import warm_overview
+
+    before = cache.current()
+    with django_capture_on_commit_callbacks(execute=True):
+        make_case(region="noord", year=2025, stuck_reasons=["wachtlijst"], problem_areas=["autisme"])
+    caches["signals"].clear()
+    with CaptureQueriesContext(connection) as queries:
+        warm_overview.call(generation=before)  # its publish is no longer the latest
+    assert _case_queries(queries) == [] and cache.get(("public",), {}, 5)[0] is None
+    warm_overview.call(generation=cache.current())
+    assert cache.get(("public",), {"regio": "noord"}, 5)[0] is not None
+    with CaptureQueriesContext(connection) as queries:
+        warm_overview.call(generation=cache.current())  # queued by another case of the same transaction
+    assert _case_queries(queries) == []
