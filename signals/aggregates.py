@@ -9,22 +9,20 @@ Every table is protected by suppression.protect, and every view together with th
 never give away an entry hidden in one of them (partition attack). What is not covered: docs/signals.md.
 """
 
-from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 
 from django.utils.translation import gettext_lazy as _
 
 from casebook.models import TaxonomyTerm
-from casebook.models import CasePage
 from casebook.visibility import allowed_visibilities
 
 from . import cache
+from . import facts as case_arrays  # the facts module; `facts` names the data throughout
+from .facts import MANY as _MANY, NOT_STATED
 from .suppression import TOTAL, Table, protect
 
-NOT_STATED = "niet-vermeld"
-
-# GET parameter -> (fact attribute, vocabulary or None for the year, label). Multi-valued facts are frozensets.
+# GET parameter -> (fact attribute, vocabulary or None for the year, label).
 FILTERS = {
     "regio": ("region", "regions", _("Regio")),
     "jaar": ("year", None, _("Jaar")),
@@ -33,12 +31,12 @@ FILTERS = {
     "kader": ("framework", "frameworks", _("Kader")),
     "wet": ("laws", "laws", _("Wet")),
 }
-_MANY = {"problem_areas": "problem_areas", "stuck_reasons": "stuck_reasons", "settings": "care_settings",
-         "laws": "laws", "life_domains": "life_domains"}
 
 
 @dataclass(frozen=True)
 class CaseFacts:
+    """The facts of one case, as tests write them (signals.facts.from_case_facts turns a list into arrays)."""
+
     region: str
     age_band: str
     year: int
@@ -50,39 +48,15 @@ class CaseFacts:
     laws: frozenset
     life_domains: frozenset
 
-    def matches(self, filters):
-        for param, value in filters.items():
-            attr = FILTERS[param][0]
-            have = getattr(self, attr)
-            if isinstance(have, frozenset):
-                if value not in have:
-                    return False
-            elif str(have) != str(value):
-                return False
-        return True
-
 
 def case_facts(visibilities):
-    """One CaseFacts per published case of these visibilities (allowed_visibilities of a user): six queries,
-    however many cases."""
-    cases = CasePage.objects.live().filter(visibility__in=visibilities)
-    many = {attr: {} for attr in _MANY}
-    for attr, field in _MANY.items():
-        for case_id, slug in cases.filter(**{f"{field}__isnull": False}).values_list("id", f"{field}__slug"):
-            many[attr].setdefault(case_id, set()).add(slug)
-    facts = []
-    rows = cases.values_list("id", "region__slug", "hide_region", "age_band__slug", "hide_age_band", "year",
-                             "framework__slug", "outcome_status__slug")
-    for case_id, region, hide_region, age_band, hide_age_band, year, framework, outcome in rows:
-        facts.append(CaseFacts(
-            region=NOT_STATED if hide_region or not region else region,
-            age_band=NOT_STATED if hide_age_band or not age_band else age_band,
-            year=year,
-            framework=framework or NOT_STATED,
-            outcome=outcome or NOT_STATED,
-            **{attr: frozenset(many[attr].get(case_id, ())) for attr in _MANY},
-        ))
-    return facts
+    """The facts of the published cases of these visibilities (allowed_visibilities of a user) as arrays
+    (signals.facts.Facts): six queries, however many cases."""
+    return case_arrays.load(visibilities)
+
+
+def _arrays(facts):
+    return facts if isinstance(facts, case_arrays.Facts) else case_arrays.from_case_facts(facts)
 
 
 def terms(vocabulary):
@@ -93,67 +67,20 @@ def _not_stated():
     return (NOT_STATED, _("niet vermeld"))
 
 
-# Each table: how to read (row keys, col keys) pairs from one case.
-def _stuck_by_area(fact):
-    return [(r, c) for r in fact.stuck_reasons for c in fact.problem_areas]
-
-
-def _stuck(fact):
-    return [(r, "cases") for r in fact.stuck_reasons]
-
-
-def _region_by_year(fact):
-    return [(fact.region, fact.year)]
-
-
-def _outcome_by_stuck(fact):
-    return [(r, fact.outcome) for r in fact.stuck_reasons]
-
-
-def _life_domains(fact):
-    return [(d, "cases") for d in fact.life_domains]
-
-
 # Filters whose values split the cases into disjoint groups (one value per case). Their views add up to the view
 # without them (plus the cases where the value is 'niet vermeld'): the partition attack works over these.
 SINGLE_VALUED = {param for param, (attr, _v, _l) in FILTERS.items() if attr not in _MANY}
 
 
-def _values(fact, param):
-    """The filter values a case matches; 'niet vermeld' is no filter choice, so no view of its own."""
-    have = getattr(fact, FILTERS[param][0])
-    values = [str(v) for v in have] if isinstance(have, frozenset) else [str(have)]
-    return [v for v in values if v != NOT_STATED]
-
-
-def _assignments(fact, params):
-    """Every view (tuple of values, one per param in `params`) this case counts in."""
-    combos = [()]
-    for param in params:
-        combos = [combo + (value,) for combo in combos for value in _values(fact, param)]
-    return combos
+def _keys(pairs):
+    return list(dict.fromkeys(key for key, _label in pairs))
 
 
 def _raw_views(facts, specs, params):
-    """Unsuppressed counts with totals for every view over `params` that has a case: {values: {table: grid}}.
-
-    Interior cells are counted first (one Counter update per entry: this loop runs over every visible case) and
-    the totals added up afterwards; a total is the sum of its cells."""
-    keys = {name: ({r for r, _ in rows}, {c for c, _ in cols}) for name, (rows, cols, _f, _t) in specs.items()}
-    cells = Counter()
-    seen = set()
-    for fact in facts:
-        entries = [(name, r, c) for name, (_rows, _cols, count, _t) in specs.items()
-                   for r, c in count(fact) if r in keys[name][0] and c in keys[name][1]]
-        for values in _assignments(fact, params):
-            seen.add(values)
-            cells.update((values, name, r, c) for name, r, c in entries)
-    views = {values: {name: {} for name in specs} for values in seen}
-    for (values, name, r, c), n in cells.items():
-        grid = views[values][name]
-        for key in ((r, c), (r, TOTAL), (TOTAL, c), (TOTAL, TOTAL)):
-            grid[key] = grid.get(key, 0) + n
-    return views
+    """Unsuppressed counts with totals for every view over `params` that has a case: {values: {table: grid}}, a grid
+    holding the non-zero entries; a total is the sum of its cells. Counted with numpy (signals.facts.count_views)."""
+    tables = {name: (_keys(rows), _keys(cols), *axes) for name, (rows, cols, axes, _t) in specs.items()}
+    return case_arrays.count_views(_arrays(facts), tables, params, {p: FILTERS[p][0] for p in params})
 
 
 @dataclass
@@ -178,6 +105,7 @@ def _mesh(facts, specs, params, threshold, memo):
     this computation assumed."""
     if params in memo:
         return memo[params]
+    facts = _arrays(facts)
     raw = _raw_views(facts, specs, params)
     ancestors = []  # (positions kept, mesh) for every proper subset of params
     for size in range(len(params)):
@@ -210,34 +138,45 @@ def _mesh(facts, specs, params, threshold, memo):
             for values in raw:
                 members.setdefault(values[:i] + values[i + 1:], []).append(values)
             groups.append((parent, members))
+    # What the partition rule compares with never changes (the parent mesh is final): the entries the parent shows
+    # and how many parts must hide each (none when the remainder is 1-4, else one gives it away). In the order of
+    # the groups, the parent views, the tables and the parent's entries.
+    checks = []  # (views, table, [(key, hidden parts that would give one away)])
+    for parent, members in groups:
+        for parent_values, views in members.items():
+            for name in specs:
+                parent_raw = parent.raw[parent_values][name]
+                entries = []
+                for key, shown in parent.tables[parent_values][name].shown.items():
+                    if shown is not None:
+                        remainder = parent_raw.get(key, 0) - sum(raw[v][name].get(key, 0) for v in views)
+                        entries.append((key, 0 if 0 < remainder < threshold else 1))
+                checks.append((views, name, entries))
+    dirty = None  # the tables rebuilt in the last round; None: the first round looks at every table
     while True:
         changed = set()
-        for parent, members in groups:
-            for parent_values, views in members.items():
-                for name in specs:
-                    parent_table = parent.tables[parent_values][name]
-                    parent_raw = parent.raw[parent_values][name]
-                    for key, shown in parent_table.shown.items():
-                        if shown is None:
-                            continue
-                        hidden = [v for v in views if tables[v][name].shown[key] is None]
-                        remainder = parent_raw.get(key, 0) - sum(raw[v][name].get(key, 0) for v in views)
-                        needed = 0 if 0 < remainder < threshold else 1  # hidden parts that would give one away
-                        if len(hidden) != needed:
-                            continue
-                        visible = [(tables[v][name].shown[key], v) for v in views
-                                   if v not in hidden and tables[v][name].shown[key]
-                                   and key not in known[(v, name)] and key not in extra[(v, name)]]
-                        if visible:
-                            _n, chosen = min(visible)
-                            extra[(chosen, name)].add(key)
-                            changed.add((chosen, name))
-                        elif hidden and key not in known[(hidden[0], name)]:
-                            # No other part can hide it: it follows from the parent, so it protects nothing in its
-                            # own table either. Show it there and let that table hide something else.
-                            known[(hidden[0], name)].add(key)
-                            changed.add((hidden[0], name))
+        for views, name, entries in checks:
+            if dirty is not None and not any((v, name) in dirty for v in views):
+                continue  # nothing it depends on changed since the last round, in which it changed nothing
+            for key, needed in entries:
+                hidden = [v for v in views if tables[v][name].shown[key] is None]
+                if len(hidden) != needed:
+                    continue
+                visible = [(tables[v][name].shown[key], v) for v in views
+                           if v not in hidden and tables[v][name].shown[key]
+                           and key not in known[(v, name)] and key not in extra[(v, name)]]
+                if visible:
+                    _n, chosen = min(visible)
+                    extra[(chosen, name)].add(key)
+                    changed.add((chosen, name))
+                elif hidden and key not in known[(hidden[0], name)]:
+                    # No other part can hide it: it follows from the parent, so it protects nothing in its own
+                    # table either. Show it there and let that table hide something else.
+                    known[(hidden[0], name)].add(key)
+                    changed.add((hidden[0], name))
         for values, grids in tables.items():
+            if dirty is not None and not any((values, name) in dirty for name in specs):
+                continue
             for group in links:
                 for name, key in _unlinked(group, grids, raw[values], known, values):
                     extra[(values, name)].add(key)
@@ -246,6 +185,7 @@ def _mesh(facts, specs, params, threshold, memo):
             break
         for values, name in changed:
             tables[values][name] = build(values, name)
+        dirty = changed
     memo[params] = _Mesh(params, raw, tables)
     return memo[params]
 
@@ -281,44 +221,106 @@ def _empty_tables(specs, threshold):
 
 
 def _years(facts):
-    return sorted({f.year for f in facts})
+    return _arrays(facts).years
 
 
 def table_specs(all_facts=None, years=None):
-    """The tables of the overview: name -> (rows, cols, counting function, title). Rows and columns come from the
-    taxonomy and from the years of all cases the user may see, so every filtered view has the same shape."""
+    """The tables of the overview: name -> (rows, cols, (row fact, column fact), title): a case counts in each
+    (row, column) pair of its values of those facts (column fact None: in the single 'casussen' column once). Rows and
+    columns come from the taxonomy and from the years of all cases the user may see, so every filtered view has the
+    same shape."""
     years = _years(all_facts) if years is None else years
     cases_col = [("cases", _("casussen"))]
     return {
-        "stuck_by_area": (terms("stuck_reasons"), terms("problem_areas"), _stuck_by_area,
+        "stuck_by_area": (terms("stuck_reasons"), terms("problem_areas"), ("stuck_reasons", "problem_areas"),
                           _("Waar de zorg vastliep, per probleemgebied")),
-        "stuck": (terms("stuck_reasons"), cases_col, _stuck, _("Casussen per reden van vastlopen")),
-        "region_by_year": (terms("regions") + [_not_stated()], [(y, str(y)) for y in years], _region_by_year,
+        "stuck": (terms("stuck_reasons"), cases_col, ("stuck_reasons", None), _("Casussen per reden van vastlopen")),
+        "region_by_year": (terms("regions") + [_not_stated()], [(y, str(y)) for y in years], ("region", "year"),
                            _("Casussen per regio en jaar")),
-        "outcome_by_stuck": (terms("stuck_reasons"), terms("outcome_status"), _outcome_by_stuck,
+        "outcome_by_stuck": (terms("stuck_reasons"), terms("outcome_status"), ("stuck_reasons", "outcome"),
                              _("Uitkomst per reden van vastlopen")),
-        "life_domains": (terms("life_domains"), cases_col, _life_domains, _("Betrokken leefgebieden")),
+        "life_domains": (terms("life_domains"), cases_col, ("life_domains", None), _("Betrokken leefgebieden")),
     }
 
 
-def _compute(visibilities, filters, threshold):
-    """Count and protect: [(filters, cached data)] for the requested view and every view protected with it."""
+def _facts(visibilities, generation):
+    """The facts of the cases these visibilities see, as of `generation`: read from the cache when a request or the
+    warm task loaded them since the last publish (reading the cases takes most of a cold request at 100,000), else
+    loaded and stored there. They are as private as the cases: keyed by visibility class like the tables, and only
+    ever read to be counted and protected."""
+    packed = cache.get_value(visibilities, "facts", generation)
+    if packed is not None:
+        return case_arrays.unpack(packed)
     facts = case_facts(visibilities)
-    years = _years(facts)
-    specs = table_specs(years=years)
+    cache.put_value(visibilities, "facts", case_arrays.pack(facts), generation)
+    return facts
+
+
+def case_years(visibilities):
+    """The years of the cases these visibilities see (the filter form's choices)."""
+    return _facts(tuple(visibilities), cache.current()).years
+
+
+def _compute(visibilities, filters, threshold, generation):
+    """Count and protect: [(filters, cached data)] for the requested view and every view protected with it."""
+    facts = _facts(visibilities, generation)
+    specs = table_specs(years=facts.years)
     params = tuple(sorted(filters))
     memo = {}
     _mesh(facts, specs, params, threshold, memo)
+    return _views(memo, specs, facts.years, threshold, [{p: str(filters[p]) for p in params}])
+
+
+def _views(memo, specs, years, threshold, wanted=()):
+    """[(filters, cached data)] for every view of the meshes in `memo`, plus an empty view for each filter set in
+    `wanted` that no case has (zeros: "no case" is not a small group)."""
     views = []
     for mesh_params, mesh in memo.items():
         for values, tables in mesh.tables.items():
             shown = {name: table.shown for name, table in tables.items()}
             views.append((dict(zip(mesh_params, values)), {"years": years, "shown": shown}))
-    wanted = {p: str(filters[p]) for p in params}
-    if not any(view == wanted for view, _data in views):  # no case has these values: an empty view
+    missing = [w for w in wanted if not any(view == w for view, _data in views)]
+    if missing:
         empty = {name: table.shown for name, table in _empty_tables(specs, threshold).items()}
-        views.append((wanted, {"years": years, "shown": empty}))
+        views += [(w, {"years": years, "shown": empty}) for w in missing]
     return views
+
+
+# What the task after a publish counts for each visibility class (tasks.warm_overview): the overview, every view one
+# click away from it (one mesh per filter parameter holds all its values) and the regional report's mesh.
+WARM_PARAMS = ((),) + tuple((param,) for param in FILTERS) + (("jaar", "regio"),)
+
+
+def _choices(param, years):
+    vocabulary = FILTERS[param][1]
+    return [str(y) for y in years] if vocabulary is None else [slug for slug, _label in terms(vocabulary)]
+
+
+def warm(visibilities, threshold=5):
+    """Count and protect every view of WARM_PARAMS for these visibilities and store them (and the filter form's
+    years) under the generation read before counting, as a request would. A choice no case has gets the empty view a
+    request for it would store. Returns the number of views stored (0 when they were stored for this generation
+    already)."""
+    generation = cache.current()
+    if cache.get_value(visibilities, "warmed", generation):
+        return 0  # another task did it for this generation (one per published case of a bulk import)
+    facts = case_facts(visibilities)
+    cache.put_value(visibilities, "facts", case_arrays.pack(facts), generation)  # for the views not warmed here
+    years = facts.years
+    specs = table_specs(years=years)
+    memo = {}
+    wanted = []
+    for params in WARM_PARAMS:
+        _mesh(facts, specs, params, threshold, memo)
+        combos = [{}]
+        for param in params:
+            combos = [dict(combo, **{param: value}) for combo in combos for value in _choices(param, years)]
+        wanted += combos
+    views = _views(memo, specs, years, threshold, wanted)
+    cache.put_many(visibilities, views, threshold, generation)
+    cache.put_value(visibilities, "years", years, generation)
+    cache.put_value(visibilities, "warmed", True, generation)
+    return len(views)
 
 
 def overview(user, filters, threshold=5, *, visibilities=None):
@@ -329,7 +331,7 @@ def overview(user, filters, threshold=5, *, visibilities=None):
     visibilities = tuple(visibilities or allowed_visibilities(user))
     data, generation = cache.get(visibilities, filters, threshold)
     if data is None:
-        views = _compute(visibilities, filters, threshold)
+        views = _compute(visibilities, filters, threshold, generation)
         cache.put_many(visibilities, views, threshold, generation)
         data = next(d for view, d in views if view == filters)
     specs = table_specs(years=data["years"])

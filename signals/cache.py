@@ -62,15 +62,33 @@ def put_many(visibilities, views, threshold, generation):
     _cache().set_many({key(generation, visibility, filters, threshold): data for filters, data in views}, TIMEOUT)
 
 
+def current():
+    """The generation now: read it before counting, store what you counted under it."""
+    return _generation()
+
+
+def _value_key(generation, visibilities, name):
+    return f"signals:{name}:{generation}:{visibility_class(visibilities)}"
+
+
 def remember(visibilities, name, compute):
     """A small value derived from the cases the user may see (e.g. the years for the filter form), cached like the
     tables: per visibility class, until the next publish."""
-    entry = f"signals:{name}:{_generation()}:{visibility_class(visibilities)}"
+    entry = _value_key(_generation(), visibilities, name)
     value = _cache().get(entry)
     if value is None:
         value = compute()
         _cache().set(entry, value, TIMEOUT)
     return value
+
+
+def get_value(visibilities, name, generation):
+    return _cache().get(_value_key(generation, visibilities, name))
+
+
+def put_value(visibilities, name, value, generation):
+    """Store what `remember` would compute (the warm task knows the years from the facts it counted)."""
+    _cache().set(_value_key(generation, visibilities, name), value, TIMEOUT)
 
 
 def invalidate():
@@ -95,7 +113,7 @@ def on_case_changed(sender, instance=None, **kwargs):
 def _warm_later():
     from .tasks import warm_overview
 
-    warm_overview.enqueue()
+    warm_overview.enqueue(generation=_generation())
 
 
 def connect():

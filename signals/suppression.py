@@ -18,6 +18,7 @@ entry can be computed exactly from the same table. It does not guarantee a wide 
 cell may be known to lie between 0 and, say, 9).
 """
 
+import functools
 from dataclasses import dataclass, field
 
 THRESHOLD = 5
@@ -70,10 +71,20 @@ def protect(rows, cols, counts, extra_hidden=(), threshold=THRESHOLD, known=()):
     for c in col_keys:
         grid[(TOTAL, c)] = sum(grid[(r, c)] for r in row_keys[:-1])
 
-    # An equation: interior entries, then its total (last).
-    equations = [[(r, c) for c in col_keys] for r in row_keys] + [[(r, c) for r in row_keys] for c in col_keys]
+    equations, places = _equations(tuple(row_keys), tuple(col_keys))
     known = set(known) & grid.keys()
-    hidden = {k for k, v in grid.items() if 0 < v < threshold} | ((set(extra_hidden) & grid.keys()) - known)
+    hidden = set()
+    hidden_in = [0] * len(equations)  # hidden entries per equation, kept up to date by hide()
+
+    def hide(keys):
+        for k in keys:
+            if k not in hidden:
+                hidden.add(k)
+                for i in places[k]:
+                    hidden_in[i] += 1
+
+    hide(k for k, v in grid.items() if 0 < v < threshold)
+    hide((set(extra_hidden) & grid.keys()) - known)
     known -= hidden  # a known entry of 1-4 stays hidden (its protection is the other view's business)
     order = {k: i for i, k in enumerate(grid)}  # deterministic tie-break: the same data hides the same cells
 
@@ -81,13 +92,16 @@ def protect(rows, cols, counts, extra_hidden=(), threshold=THRESHOLD, known=()):
         candidates = [k for k in keys if k not in hidden and k not in known and grid[k] > 0]
         return min(candidates, key=lambda k: (grid[k], order[k])) if candidates else None
 
+    def beside(key):
+        return [k for i in sorted(set(places[key])) for k in equations[i]]
+
     while True:
         changed = False
-        for equation in equations:
-            if sum(k in hidden for k in equation) == 1:
+        for i, equation in enumerate(equations):
+            if hidden_in[i] == 1:
                 extra = smallest_visible(equation)
                 if extra is not None:  # None only if every other entry is 0: then the hidden one is 0 too
-                    hidden.add(extra)
+                    hide([extra])
                     changed = True
         if changed:
             continue
@@ -95,23 +109,35 @@ def protect(rows, cols, counts, extra_hidden=(), threshold=THRESHOLD, known=()):
         if not determined:
             break
         key = min(determined, key=order.get)
-        extra = smallest_visible(k for eq in equations if key in eq for k in eq)
+        extra = smallest_visible(beside(key))
         if extra is not None:
-            hidden.add(extra)
+            hide([extra])
             continue
         # No candidate left beside it: hide the totals, then the entries other views already give away, then every
         # non-zero entry. Each step hides more, so this ends (it used to loop for ever once the totals were hidden).
-        related = {k for eq in equations if key in eq for k in eq}
+        related = set(beside(key))
         for more in ({k for k in grid if TOTAL in k}, {k for k in related if grid[k] > 0},
                      {k for k in grid if grid[k] > 0}):
             if more - hidden:
-                hidden |= more
+                hide(more)
                 break
         else:
             break
 
     shown = {k: (None if k in hidden else v) for k, v in grid.items()}
     return Table(rows=list(rows), cols=list(cols), shown=shown)
+
+
+@functools.lru_cache(maxsize=64)
+def _equations(row_keys, col_keys):
+    """The equations of a table of this shape (each: its interior entries, then its total, last) and, per entry, the
+    equations it is in (a row and a column). The same for every view of a mesh: computed once."""
+    equations = [[(r, c) for c in col_keys] for r in row_keys] + [[(r, c) for r in row_keys] for c in col_keys]
+    places = {}
+    for i, equation in enumerate(equations):
+        for k in equation:
+            places.setdefault(k, []).append(i)
+    return equations, places
 
 
 def _determined(equations, grid, hidden):

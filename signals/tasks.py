@@ -4,12 +4,19 @@ from django_tasks import task
 
 
 @task()
-def warm_overview():
-    """After a publish: count the unfiltered overview for every visibility class, so the first visitor after the
-    change reads it from the cache instead of waiting seconds for 100,000 cases to be counted and protected (one
-    computation stores the whole mesh of views protected with it)."""
-    from .aggregates import overview
-    from .cache import VISIBILITY_CLASSES
+def warm_overview(generation=None):
+    """After a publish: for every visibility class, count the overview, every view one click away from it (each
+    value of each filter) and the regional reports (region + year), so the visitors after the change read them from
+    the cache instead of waiting for 100,000 cases to be counted and protected (aggregates.warm; one load of the
+    facts per class, one computation per set of filter parameters).
 
-    for visibilities in VISIBILITY_CLASSES:
-        overview(None, {}, visibilities=visibilities)
+    `generation`: the one the publish made. A task whose generation has passed does nothing (a later publish queued
+    its own), and a class already warmed for this generation is skipped: a bulk import publishes many cases in one
+    transaction, and each queues this task."""
+    from . import cache
+    from .aggregates import warm
+
+    if generation is not None and generation != cache.current():
+        return
+    for visibilities in cache.VISIBILITY_CLASSES:
+        warm(visibilities)
