@@ -43,6 +43,7 @@ class Lookups:
             self._sets = {name: set() for name in ("prefix", "initial", "interfix", "interfix_surname")}
             self._whitelist, self._pattern_starts, self._merge_trie, self._merge_starts = set(), set(), None, set()
             self._tries = {name: _EMPTY for name in _TRIES}
+            self._starts = set()
             return
         self._sets = {name: set(ds[name].items()) for name in ("prefix", "initial", "interfix", "interfix_surname")}
         self._pattern_starts = self._sets["prefix"] | self._sets["initial"] | self._sets["interfix"]
@@ -50,6 +51,8 @@ class Lookups:
         self._tries = {name: ds[name] for name in _TRIES}
         tokenizer = deduce_model.tokenizers["default"]
         self._merge_trie, self._merge_starts = tokenizer._trie, tokenizer._start_words
+        self._starts = self._pattern_starts.union(*(self._tries[name].children.keys() for name in _TRIES
+                                                    if name != "hospital"))
 
     # -- tokens -------------------------------------------------------------------------
 
@@ -108,10 +111,14 @@ class Lookups:
         return spans
 
     @staticmethod
-    def _where(words) -> dict[str, list[int]]:
-        where: dict[str, list[int]] = {}
-        for i, word in enumerate(words):
-            where.setdefault(word, []).append(i)
+    def _where(words, wanted) -> dict[str, list[int]]:
+        """Token indices of the words in `wanted` (the words that can start an entry): one C-level intersection
+        decides, so most tokens cost one membership test instead of a dict update."""
+        where: dict[str, list[int]] = {word: [] for word in set(words) if word in wanted}
+        if where:
+            for i, word in enumerate(words):
+                if word in where:
+                    where[word].append(i)
         return where
 
     # -- names --------------------------------------------------------------------------
@@ -220,11 +227,12 @@ class Lookups:
     def annotate(self, text: str) -> list[tuple[str, int, int, str]]:
         toks = self.tokens(text)
         words = [t[0] for t in toks]
-        where = self._where(words)
+        where = self._where(words, self._starts)
         lower = [w.lower() for w in words]
         out = [("name", s, e) for s, e in self._names(toks, words, where)]
         out += [("place", s, e) for s, e in self._lookup("placename", words, where)]
-        out += [("institution", s, e) for s, e in self._lookup("hospital", lower, self._where(lower))]
+        hospitals = self._tries["hospital"].children.keys()  # this trie matches lower case
+        out += [("institution", s, e) for s, e in self._lookup("hospital", lower, self._where(lower, hospitals))]
         out += [("institution", s, e) for s, e in self._lookup("healthcare_institution", words, where)]
         out += [("address", s, e) for s, e in self._addresses(toks, words, where)]
         out = [(kind, toks[s][1], toks[e][2]) for kind, s, e in out]
