@@ -18,29 +18,6 @@ from .proper_nouns import proper_nouns
 from .allowlist import allowed_spans, default_pattern, is_allowed
 from .findings import Finding, merge
 
-# deduce processors we switch off: rules.py replaces them (spacing variants, durations, spans),
-# and we want raw annotations (no merging of neighbours, no redaction, street tags kept).
-_DISABLED = {
-    "dates",
-    "ages",
-    "identifiers",
-    "phone_numbers",
-    "email_addresses",
-    "urls",
-    "postal_code",
-    "postbus",
-    "clean_street_tags",
-    "overlap_resolver",
-    "merge_adjacent_annotations",
-    "redactor",
-}
-_TAG_KINDS = {
-    "persoon": "name",
-    "patient": "name",
-    "locatie": "place",
-    "ziekenhuis": "institution",
-    "zorginstelling": "institution",
-}
 _PLACE_CONTEXT = re.compile(
     r"(?:\b(?:in|uit|te|naar|bij|rond|nabij|vanuit|via|omgeving|gemeente|dorp|stad|buurt|richting|"
     r"wonend|woonachtig|geboren|verhuisd|verhuizen|regio|om)\s*|\b\d{4}\s?[A-Z]{2},?\s+)$",
@@ -90,7 +67,7 @@ class Detector:
         self._surnames = lexicon.surnames()
         lexicon.proper_nouns()  # load the word lists now, not on the first check (start-up is the place for it)
         gazetteer.table()
-        providers._entries()
+        providers.load()
         if not lexicon.word_lists_available():
             logging.getLogger(__name__).warning(
                 "%s is missing (apt-get install wdutch wamerican): names without a cue will be missed",

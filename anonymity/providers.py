@@ -39,6 +39,11 @@ _GENERIC_HEADS = re.compile(
 )
 
 
+def load() -> None:
+    """Read the provider list now (the detector's start-up), not on the first check."""
+    _entries()
+
+
 @lru_cache(maxsize=1)
 def _entries() -> dict[str, list[tuple[str, str]]]:
     """First word → [(entry, condition)], longest entry first. condition: '' always, 'cue' after a care cue,
