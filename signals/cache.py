@@ -32,7 +32,8 @@ def visibility_class(visibilities):
     return "+".join(sorted(visibilities))
 
 
-def _generation():
+def current():
+    """The generation now: read it before counting, store what you counted under it."""
     from .models import CountsGeneration
 
     value = CountsGeneration.objects.filter(pk=1).values_list("value", flat=True).first()
@@ -52,7 +53,7 @@ def key(generation, visibility, filters, threshold):
 def get(visibilities, filters, threshold):
     """(cached data or None, generation): store what you compute under the generation read before computing, so
     a case published meanwhile is not hidden behind the new generation."""
-    generation = _generation()
+    generation = current()
     return _cache().get(key(generation, visibility_class(visibilities), filters, threshold)), generation
 
 
@@ -62,11 +63,6 @@ def put_many(visibilities, views, threshold, generation):
     _cache().set_many({key(generation, visibility, filters, threshold): data for filters, data in views}, TIMEOUT)
 
 
-def current():
-    """The generation now: read it before counting, store what you counted under it."""
-    return _generation()
-
-
 def _value_key(generation, visibilities, name):
     return f"signals:{name}:{generation}:{visibility_class(visibilities)}"
 
@@ -74,7 +70,7 @@ def _value_key(generation, visibilities, name):
 def remember(visibilities, name, compute):
     """A small value derived from the cases the user may see (e.g. the years for the filter form), cached like the
     tables: per visibility class, until the next publish."""
-    entry = _value_key(_generation(), visibilities, name)
+    entry = _value_key(current(), visibilities, name)
     value = _cache().get(entry)
     if value is None:
         value = compute()
@@ -113,7 +109,7 @@ def on_case_changed(sender, instance=None, **kwargs):
 def _warm_later():
     from .tasks import warm_overview
 
-    warm_overview.enqueue(generation=_generation())
+    warm_overview.enqueue(generation=current())
 
 
 def connect():
