@@ -21,7 +21,7 @@ from .rules import ROLE_WORDS
 _PLAIN_WORD = plain_re.compile(r"[^\W\d_]{3,}")
 _LOWER_TOKEN = re.compile(r"(?<![\w@./-])[a-zà-ÿ][a-zà-ÿ]{2,}(?![\w@-])")
 _STRONG_CUE = re.compile(
-    rf"(?:\b(?:ik ben|ben ik|ik heet|heet|noemt me|noemen me|noemde me|zeggen|genaamd|naam is)"
+    rf"(?:\b(?:ik ben|ben ik|ik heet|heet|noem(?:t|en|de|den)? (?:me|mij|hem|haar)|zeggen|iedereen zegt|genaamd|naam is)"
     rf"|\b(?:mn|m'n|mijn|zn|z'n|zijn|haar|je|jouw|onze|ons) (?:{ROLE_WORDS}))\s+$",
     re.IGNORECASE,
 )
@@ -64,8 +64,9 @@ def _words() -> frozenset[str]:
     return lexicon.ordinary_words() | lexicon.common_words() | frozenset(w.lower() for w in lexicon.general_proper_nouns())
 
 
-_SELF_NAMED_GATE = ("ik ben", "ben ik", "ik heet", "noem")
-_SELF_NAMED = re.compile(r"(?<=\b(?i:ik ben|ben ik|ik heet|noemt me|noemen me|noemde me)\s)(?:[A-Z]{2,3}|[a-zà-ÿ]{3,})\b")
+_SELF_NAMED_GATE = ("ik ben", "ben ik", "ik heet", "noem", "zegt", "zeggen")
+_SELF_NAMED = re.compile(r"(?<=\b(?i:ik ben|ben ik|ik heet|noem(?:t|en|de|den)? (?:me|mij|hem|haar)|iedereen zegt|"
+                         r"(?:ze|we|jullie) zeggen(?: tegen (?:me|mij|hem|haar))?)\s)(?:[A-Z]{2,3}|[a-zà-ÿ]{3,})\b")
 
 
 def informal_names(text: str) -> Iterator[Finding]:
@@ -101,9 +102,103 @@ def informal_names(text: str) -> Iterator[Finding]:
         token = m.group()
         if token.isupper() or (token.lower() not in words):
             yield Finding("name", m.start(), m.end(), token)
+    yield from name_grammar(text)
+
+
+# -- name grammar: where the sentence says it is a person, whatever the word --------------------------------
+
+_CAP_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?"
+# Roles and trades written in brackets after a name in a list of people: 'Bogdan (vader)', 'MK (jongere)'
+_ROLE_IN_BRACKETS = (rf"(?:{ROLE_WORDS}|[\p{{Ll}}-]*(?:coach|werker|begeleider|behandelaar|therapeut|psycholoog|"
+                     r"beschermer|voogd|arts|wetenschapper|ambtenaar|kundige|kundig|consulent|regisseur|trainer|"
+                     r"leider|notulist|voorzitter|tolk|verpleegkundige|agent|wijkagent|directeur|leerling|ib'er)|"
+                     r"notulen|vz|afwezig)")
+_LISTED_PERSON = re.compile(rf"(?<![\w.-])(?P<name>{_CAP_WORD}|[A-Z]{{2,3}}|(?:[A-Z]\.){{1,3}})(?=\s?\((?i:{_ROLE_IN_BRACKETS})\b)")
+# 'Hoi Sanne,', 'Lieve Storm!': a greeting at the start of a line
+_GREETING = re.compile(rf"(?m)^[ \t]*(?i:hoi|hey|hee|hai|hallo|beste|lieve|dag|goedemorgen|goedemiddag|goedenavond|hi)"
+                       rf"[ \t]+(?P<name>{_CAP_WORD})[ \t]*(?:[,!]|$)")
+# 'Groet, Ruud', 'Met vriendelijke groet,\n\nGerben Hoekstra', 'groetjes kimberly', 'peace\nJD'
+_SIGN_OFF = re.compile(
+    r"(?im)^[ \t]*(?:(?:met )?(?:vriendelijke |hartelijke |lieve |warme |veel )?(?:groet|groeten|groetjes|gr)|mvg|"
+    r"liefs|doei|dank(?:je)?(?: wel)?|bedankt|kusjes|xx|peace)[ \t]*[,.!]?[ \t]*(?:\n[ \t]*){0,2}"
+    r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+|[A-Z]{2,3})|[a-zà-ÿ]{3,})[ \t]*(?:[,.!]?[ \t]*$|\n|(?-i:[ \t]+[A-Z]))"
+)
+# 'Ayaans juf', 'Storms moeder': a possessive before a role noun
+_POSSESSIVE = re.compile(rf"(?<![\w-])(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{2,}})(?:s|'s|’s)\s+(?=(?:{ROLE_WORDS})\b)")
+# 'Storm werd wakker', 'Bloem uit haar klas': a first name that is also a word, at a sentence start, before what
+# only a person does
+_PERSON_VERB = re.compile(
+    r"\s+(?:zegt|zei|vertelt|vertelde|vroeg|vraagt|belde|belt|appte|appt|huilde|huilt|lachte|lacht|speelt|speelde|"
+    r"slaapt|sliep|zit|zat|ging|gaat|liep|loopt|wil|wilde|durft|durfde|weigert|weigerde|woont|woonde|kwam|komt|"
+    r"werd (?:er )?(?:wakker|boos|bang|verdrietig)|(?:is|was) (?:boos|bang|blij|verdrietig|ziek|jarig)|heeft|had|"
+    r"(?:uit|van) (?:haar|zijn|mijn|mn|m'n|de) (?:klas|groep|school|team)|en (?:haar|zijn) (?:moeder|vader|zus|broer))\b"
+)
+_WORD_NAME_AT_START = re.compile(r"(?:^|(?<=[.!?:]\s{1,3})|(?<=\n[ \t]*))(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})(?=\s)")
+# 'mevrouw bakker', 'juf de vries': lower-case title and surname in informal text
+_LOWER_TITLE = re.compile(r"(?<![\w-])(?P<name>(?:mevrouw|meneer|mevr\.|mw\.|dhr\.|juf|meester)\s+"
+                          r"(?:(?:van der|van den|van de|van|de|der|den|ter|ten|el|al|ben)\s+)?[a-zà-ÿ]{3,})\b")
+_NOT_NAMES = {"allen", "allemaal", "team", "collega", "collega's", "ouders", "heren", "dames", "mevrouw", "meneer",
+              "iedereen", "lezer", "jongens", "meiden", "lieverd", "schat", "mam", "pap", "juf", "meester"}
+
+
+@lru_cache(maxsize=1)
+def _word_names() -> frozenset[str]:
+    """Our own first names that are also Dutch words (Roos, Storm, Bloem): the curated list, not deduce's, whose
+    first names include many words that no writer means as a name."""
+    return frozenset(n for n in lexicon._read(lexicon.DATA / "first_names.txt") if n.lower() in _dutch())
+
+
+def _namelike(token: str) -> bool:
+    """A first name, or a capitalised word that is no ordinary word: 'Sanne', 'Storm', 'Yonas', not 'Team'."""
+    low = token.lower()
+    if low in lexicon.common_words() or low in _NOT_NAMES or low in _ROLE_SPEAKERS:
+        return False
+    return token.isupper() or token in lexicon.first_names() or low not in _words()
+
+
+def name_grammar(text: str) -> Iterator[Finding]:
+    """Names the grammar gives away: lists of people with their roles, greetings and sign-offs, chat speakers,
+    possessives before a role, and a first name that is also a word before what only a person does."""
+    for m in _LISTED_PERSON.finditer(text):
+        token = m.group("name")
+        if token.isupper() or token.endswith(".") or _namelike(token):
+            yield Finding("name", *m.span("name"), token)
+    for m in _GREETING.finditer(text):
+        if _namelike(m.group("name")):
+            yield Finding("name", *m.span("name"), m.group("name"))
+    for m in _SIGN_OFF.finditer(text):
+        token = m.group("name")
+        if token.islower() and (token not in _first_names_lower() or token in lexicon.common_words()):
+            continue  # 'groetjes van mij', 'liefs mama'
+        # a signature is a first name ('Ruud', 'Storm') or initials alone on the line ('JD'); 'Team Zuid' is none
+        if (token.isupper() and text[m.end("name") : m.end("name") + 1] in ("", "\n")) or (
+                token in lexicon.first_names() and _namelike(token)):
+            yield Finding("name", *m.span("name"), token)
+    speakers = {}
+    for m in re.finditer(rf"(?m)^[ \t]*(?:\[[^\]\n]{{0,20}}\][ \t]*)?(?P<name>{_CAP_WORD}):", text):
+        speakers.setdefault(m.group("name"), []).append(m)
+    for token, found in speakers.items():
+        # 'Marjolein: …' twice is a chat; 'Van:' twice is an e-mail header (a stop word, no first name)
+        if len(found) > 1 and token in lexicon.first_names() and token.lower() not in lexicon.common_words():
+            for m in found:
+                yield Finding("name", *m.span("name"), token)
+    for m in _POSSESSIVE.finditer(text):
+        token = m.group("name")
+        if token in lexicon.first_names() and token.lower() not in lexicon.common_words():
+            end = m.end("name") + (0 if text[m.end("name")] in "'’" else 1)  # 'Kiki's moeder': the name alone
+            yield Finding("name", m.start("name"), end, text[m.start("name") : end])
+    word_names = _word_names()
+    for m in _WORD_NAME_AT_START.finditer(text):
+        if m.group("name") in word_names and _PERSON_VERB.match(text, m.end()):
+            yield Finding("name", *m.span("name"), m.group("name"))
+    for m in _LOWER_TITLE.finditer(text):
+        last = m.group("name").split()[-1]
+        if last.capitalize() in lexicon.surnames() and last not in lexicon.common_words():
+            yield Finding("name", *m.span("name"), m.group("name"))
 
 
 _ONE_WORD = re.compile(r"[\p{L}]{3,}")
+_INITIALS_NAME = re.compile(r"[A-Z]{2,3}|(?:[A-Z]\.){1,3}")
 
 
 def later_mentions(text: str, found: list[Finding]) -> list[Finding]:
@@ -112,6 +207,10 @@ def later_mentions(text: str, found: list[Finding]) -> list[Finding]:
     names = _person_names()
     seeds = {f.text.strip() for f in found if f.kind == "name" and _ONE_WORD.fullmatch(f.text.strip())}
     extra = []
+    # 'MK', 'J.': initials found as a name once are that person everywhere in the text
+    for initials in {f.text.strip() for f in found if f.kind == "name" and _INITIALS_NAME.fullmatch(f.text.strip())}:
+        for m in re.finditer(rf"(?<![\w.]){re.escape(initials)}(?![\w]|\.\w| ?[A-Z][a-z])", text):
+            extra.append(Finding("name", m.start(), m.end(), initials))
     kept = {}
     for seed in seeds:
         low = seed.lower()
