@@ -4,6 +4,12 @@ Young people and parents write 'mn vriendin sanne', 'met jayden', 'kaan: ik kan 
 a first name in deduce's list and no Dutch or English word is taken for a name anywhere; one that is also a word
 ('roos', 'storm') only right after a strong cue ('ik ben', 'mn vriendin'). Once a name is found in a text, its
 other mentions are names too ('Roos is 15', 'Storm belde'), so one cue is enough for the whole text.
+
+name_grammar() reads what the sentence says about a word, whatever the word: a role in brackets in a list of people
+('Beer (pleegvader)'), a greeting or a sign-off ('Hoi Merel,', 'Groet,\nLinde'), a chat speaker, a possessive
+before a role ('Ayaans juf'), initials next to a relation ('jongere WK', 'RB en zijn moeder'), and a first name that
+is also a word before what only a person does ('Storm werd wakker'). Roles, team names and care abbreviations in the
+same places stay words.
 """
 
 from __future__ import annotations
@@ -137,8 +143,24 @@ _WORD_NAME_AT_START = re.compile(r"(?:^|(?<=[.!?:]\s{1,3})|(?<=\n[ \t]*))(?P<nam
 # 'mevrouw bakker', 'juf de vries': lower-case title and surname in informal text
 _LOWER_TITLE = re.compile(r"(?<![\w-])(?P<name>(?:mevrouw|meneer|mevr\.|mw\.|dhr\.|juf|meester)\s+"
                           r"(?:(?:van der|van den|van de|van|de|der|den|ter|ten|el|al|ben)\s+)?[a-zà-ÿ]{3,})\b")
+# 'jongere AK', 'zoon TJ', 'AK en zijn moeder', 'AK z'n vader': two or three capitals as a person
+_RELATION = (r"jongere|cliënt|cliënte|zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|vriend|vriendin|"
+             r"neef|nicht|pupil|meisje|jongen|pleegzoon|pleegdochter")
+_INITIALS_AS_PERSON = re.compile(
+    rf"(?:(?<=\b(?:{_RELATION}) )(?P<name>[A-Z]{{2,3}})(?![\w'’-])"
+    rf"|(?<![\w.-])(?P<name>[A-Z]{{2,3}})(?= (?:en )?(?:zijn|haar|z'n|zn|d'r) (?:{ROLE_WORDS})\b))"
+)
+# what a young person 'is' in care language: 'jongere AMV', 'cliënt LVB'
+_CARE_ABBREVIATIONS = {"AMV", "LVB", "ASS", "VG", "EMB", "NAH", "OTS", "GI", "ADD", "ODD", "CD", "PDD", "MVV", "NT2",
+                       "VSV", "PGB", "JJI", "JZ", "JB", "JR", "GGZ", "SGLVG", "ZMOK", "ZML", "VSO", "SO", "PRO", "VMBO",
+                       "MBO", "HBO", "HAVO", "VWO", "BBL", "BOL", "ISK", "OKT", "CJG", "VT", "POH"}
 _NOT_NAMES = {"allen", "allemaal", "team", "collega", "collega's", "ouders", "heren", "dames", "mevrouw", "meneer",
               "iedereen", "lezer", "jongens", "meiden", "lieverd", "schat", "mam", "pap", "juf", "meester"}
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.deduce_list("whitelist/lst_stop_word"))
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +183,11 @@ def name_grammar(text: str) -> Iterator[Finding]:
     possessives before a role, and a first name that is also a word before what only a person does."""
     for m in _LISTED_PERSON.finditer(text):
         token = m.group("name")
-        if token.isupper() or token.endswith(".") or _namelike(token):
+        low = token.lower()
+        # a role in brackets is evidence enough for a first name that is also a word ('Beer (pleegvader)')
+        if token.isupper() or token.endswith(".") or _namelike(token) or (
+                token in lexicon.first_names() and low not in _NOT_NAMES and low not in _ROLE_SPEAKERS
+                and low not in _stop_words()):
             yield Finding("name", *m.span("name"), token)
     for m in _GREETING.finditer(text):
         if _namelike(m.group("name")):
@@ -172,8 +198,11 @@ def name_grammar(text: str) -> Iterator[Finding]:
             continue  # 'groetjes van mij', 'liefs mama'
         # a signature is a first name ('Ruud', 'Storm') or initials alone on the line ('JD'); 'Team Zuid' is none
         if (token.isupper() and text[m.end("name") : m.end("name") + 1] in ("", "\n")) or (
-                token in lexicon.first_names() and _namelike(token)):
+                token.capitalize() in lexicon.first_names() and _namelike(token.capitalize())):
             yield Finding("name", *m.span("name"), token)
+    for m in _INITIALS_AS_PERSON.finditer(text):
+        if m.group("name") not in _CARE_ABBREVIATIONS:
+            yield Finding("name", *m.span("name"), m.group("name"))
     speakers = {}
     for m in re.finditer(rf"(?m)^[ \t]*(?:\[[^\]\n]{{0,20}}\][ \t]*)?(?P<name>{_CAP_WORD}):", text):
         speakers.setdefault(m.group("name"), []).append(m)

@@ -1,0 +1,67 @@
+"""Names the grammar gives away (issue 10): lists of people with their roles, greetings and sign-offs, chat
+speakers, possessives, initials, first names that are also words, lower-case names in informal text; and the
+roles, team names and abbreviations in the same places that must stay unflagged. Every name is fictional."""
+
+import pytest
+
+pytestmark = pytest.mark.deduce
+
+
+def names(detector, text):
+    return {f.text for f in detector.check_text(text) if f.kind == "name"}
+
+
+@pytest.mark.parametrize("text, name", [
+    # a role in brackets after a name, in a list of who was there
+    ("Aanwezig: Beer (pleegvader), Marit (gedragswetenschapper)", "Beer"),
+    ("Afwezig met bericht: HT (mentor)", "HT"),
+    # greetings and sign-offs, also when the name is an ordinary word
+    ("Hoi Merel,\n\nKun je morgen bellen?", "Merel"),
+    ("Dat is goed.\n\nGroet,\nLinde", "Linde"),
+    ("tot morgen\n\ngroetjes, jade", "jade"),
+    ("ik kom niet\n\npeace\nTB", "TB"),
+    # a chat speaker who speaks twice, though the name is also a word
+    ("Marjolein: hij slaapt.\nbegeleider: fijn.\nMarjolein: ja.", "Marjolein"),
+    # a possessive before a role
+    ("Er is ruzie. Ayaans juf zegt dat hij goed leert.", "Ayaans"),
+    # a first name that is also a word, at a sentence start, before what only a person does
+    ("Het was onrustig. Storm werd er wakker van.", "Storm"),
+    ("Het gaat beter. Bloem uit haar klas speelt met haar.", "Bloem"),
+    # nicknames and initials
+    ("zijn vrienden noemen hem dirre, ook op school.", "dirre"),
+    ("ik heet Jaylano maar iedereen zegt JL.", "JL"),
+    ("De jongere WK kwam niet. Later belde WK zelf.", "WK"),
+    ("RB en zijn moeder kwamen te laat.", "RB"),
+    # lower-case names after a cue in informal text
+    ("mn oma riet zegt dat ik bij haar mag wonen", "riet"),
+    ("toen kreeg ik een gesprek met mevrouw bakker van de jeugdbescherming", "mevrouw bakker"),
+    # names of many origins without a cue
+    ("mijn vriend kwabena en ik gingen naar de stad.", "kwabena"),
+    ("Volgens Krzysztof ging het goed, maar Stoyan belde af.", "Stoyan"),
+])
+def test_names_the_grammar_gives_away(detector, text, name):
+    assert any(name in n for n in names(detector, text)), names(detector, text)
+
+
+def test_initials_found_once_are_the_person_everywhere(detector):
+    text = "Aanwezig: PV (jongere), moeder.\n\nPV vertelde over school. Moeder zegt dat PV beter slaapt."
+    assert [f.text for f in detector.check_text(text) if f.kind == "name"] == ["PV", "PV", "PV"]
+
+
+@pytest.mark.parametrize("text", [
+    "Aanwezig: jeugdbeschermer, gedragswetenschapper (GI), moeder, vader, MST (therapeut)",
+    "Contact (moeder) verliep goed. Overleg (vader) volgt.",
+    "Hoi allemaal,\n\nBeste collega's,\n\nLieve ouders,",
+    "Groet,\nHet wijkteam",
+    "Met vriendelijke groet,\nTeamleider Jeugd",
+    "Groet,\nTeam Jeugd Oost",
+    "Mvg\nJeugdbeschermer regio Noord",
+    "Bedankt!\nGGD",
+    "Moeder: ik weet het niet.\nBegeleider: zullen we morgen praten?\nMoeder: goed.\nBegeleider: fijn.",
+    "Van: mentor\nAan: wijkteam\n\nVan: wijkteam\nAan: mentor",
+    "Doel: rust in huis.\nDoel: school.\nActie: gesprek.\nActie: plan.",
+    "De jongere AMV kreeg een voogd. Een jongere LVB'er. De cliënt VG woont begeleid.",
+    "Hoop is er nog steeds. Zorg is nodig. Rust kwam pas laat.",
+])
+def test_roles_teams_and_abbreviations_in_the_same_places_stay_unflagged(detector, text):
+    assert names(detector, text) == set()
