@@ -25,14 +25,24 @@ from .findings import Finding
 from .rules import ROLE_WORDS
 
 _PLAIN_WORD = plain_re.compile(r"[^\W\d_]{3,}")
+_RELATION_GATE = ("mn ", "m'n ", "mijn ", "zn ", "z'n ", "d'r ")
+_RELATION_THEN_WORD = re.compile(
+    rf"(?i:\b(?:mn|m'n|mijn) (?:{ROLE_WORDS})\s+)(?P<name>[a-zà-ÿ]{{3,}})\b(?![-'’@.]\w)"
+    rf"|(?<![\w@./-])(?P<name>[a-zà-ÿ]{{3,}})(?=\s+(?i:zn|z'n|d'r) (?:{ROLE_WORDS})\b)"
+)
+# chat words no dictionary lists: 'mn moeder ofzo', 'mn broer wollah'
+_CHAT_WORDS = frozenset("""lol ofzo ofso idk btw tho wollah wallah bro broer sws eig iig omg wtf haha hahaha ffs tbh
+irl fam nvm kmr kvn kvm wtff ofzoiets enzo enso zoiets ookal ookl gwn gewn nie nooit nii nogsteeds echtt
+""".split())
 _LOWER_TOKEN = re.compile(r"(?<![\w@./-])[a-zà-ÿ][a-zà-ÿ]{2,}(?![\w@-])")
 _STRONG_CUE = re.compile(
-    rf"(?:\b(?:ik ben|ben ik|ik heet|heet|noem(?:t|en|de|den)? (?:me|mij|hem|haar)|zeggen|iedereen zegt|genaamd|naam is)"
+    rf"(?:\b(?:ik ben|ben ik|ik heet|heet|noem(?:t|en|de|den)? (?:me|mij|hem|haar)|zeggen|iedereen zegt|genaamd|naam is|"
+    rf"ik en|samen met)"
     rf"|\b(?:mn|m'n|mijn|zn|z'n|zijn|haar|je|jouw|onze|ons) (?:{ROLE_WORDS}))\s+$",
     re.IGNORECASE,
 )
 # 'thomas zn moeder', 'sanne d'r broertje': a possessive after a word makes it a person
-_PERSON_AFTER = re.compile(rf"\s+(?:zn|z'n|zijn|d'r|dr|haar|der)\s+(?:{ROLE_WORDS})\b", re.IGNORECASE)
+_PERSON_AFTER = re.compile(rf"\s+(?:(?:zn|z'n|zijn|d'r|dr|haar|der)\s+(?:{ROLE_WORDS})|en ik)\b", re.IGNORECASE)
 # 'wouter was anders.', 'en jesse zei niks': a first name opening a clause, then a finite verb
 _VERB_AFTER = re.compile(r"\s+(?:was|is|zei|zegt|kwam|komt|belde|belt|appte|appt|had|heeft|wil|wilde|ging|gaat|deed|"
                          r"doet|vond|vindt|zat|zit|mocht|mag|moest|moet|kon|kan|woont|woonde|huilde|lachte)\b")
@@ -88,6 +98,14 @@ def informal_names(text: str) -> Iterator[Finding]:
                 or _PERSON_AFTER.match(text, m.end())
                 or (_VERB_AFTER.match(text, m.end()) and _CLAUSE_START.search(text[max(0, m.start() - 8) : m.start()]))):
             yield Finding("name", m.start(), m.end(), token)
+    # 'mn vriendin shaquira', 'met mn neef dyllano', 'jaylinn zn moeder': a word no list knows, where the sentence
+    # says it is a person (names are spelt in more ways than any list holds)
+    low_text = text.lower()
+    for m in (_RELATION_THEN_WORD.finditer(text) if any(c in low_text for c in _RELATION_GATE) else ()):
+        token = m.group("name")
+        if (token not in first and token not in words and token not in dutch and token not in _CHAT_WORDS
+                and not token.endswith(("en", "je", "tje"))):
+            yield Finding("name", *m.span("name"), token)
     speakers = [m for m in _SPEAKER.finditer(text)]
     counts = {}
     for m in speakers:
@@ -222,7 +240,8 @@ def name_grammar(text: str) -> Iterator[Finding]:
             yield Finding("name", *m.span("name"), m.group("name"))
     for m in _LOWER_TITLE.finditer(text):
         last = m.group("name").split()[-1]
-        if last.capitalize() in lexicon.surnames() and last not in lexicon.common_words():
+        if (last.capitalize() in lexicon.surnames() or last.capitalize() in lexicon.first_names()) and (
+                last not in lexicon.common_words()):
             yield Finding("name", *m.span("name"), m.group("name"))
 
 

@@ -42,7 +42,9 @@ _PROVIDER_ENDING = re.compile(r"(?:zorg|care|jeugd|punt|centrum|kliniek|school|h
 _VERB_AFTER = plain_re.compile(
     r"\s+(?:(?:zegt|zei|vertelt|vertelde|wil|wilde|woont|woonde|liep|loopt|belde|belt|kwam|komt|ging|gaat|"
     r"schreef|kreeg|krijgt|huilde|lachte|weigerde|weigert|durfde|durft|is|was|had|heeft|zit|zat|moest|moet|"
-    r"kan|kon|mag|mocht|vindt|vond|wordt|werd|voelt|voelde|en)\b|\(\d|,\s)"
+    r"kan|kon|mag|mocht|vindt|vond|wordt|werd|voelt|voelde|en|appte|appt|vroeg|vraagt|sliep|slaapt|speelt|speelde|"
+    r"bleef|blijft|miste|mist|hoorde|hoort|zag|ziet|vertrok|rende|stuurde|stuurt|koos|kiest|"
+    r"z'n|zn|d'r)\b|\(\d|,\s)"
 )
 _SPEECH_AFTER = re.compile(r"\s+(?:zegt|zei|vertelt|vertelde|vindt|vond|wil|wilde|belde|belt|schreef|schrijft|"
                            r"appte|appt|huilde|lachte|antwoordde|vroeg|vraagt)\b")

@@ -35,6 +35,13 @@ def names(detector, text):
     # lower-case names after a cue in informal text
     ("mn oma riet zegt dat ik bij haar mag wonen", "riet"),
     ("toen kreeg ik een gesprek met mevrouw bakker van de jeugdbescherming", "mevrouw bakker"),
+    ("juf linde zei dat ik goed was", "juf linde"),
+    ("roos en ik gingen naar de stad", "roos"),
+    # a spelling no list holds, where the sentence says it is a person
+    ("ik was bij mn vriendin shaquienta en toen belde mn moeder", "shaquienta"),
+    ("dyllaro zn moeder kwam me halen", "dyllaro"),
+    # a proper noun at a sentence start before a verb
+    ("Het was laat. Sterre appte om elf uur.", "Sterre"),
     # names of many origins without a cue
     ("mijn vriend kwabena en ik gingen naar de stad.", "kwabena"),
     ("Volgens Krzysztof ging het goed, maar Stoyan belde af.", "Stoyan"),
@@ -62,6 +69,8 @@ def test_initials_found_once_are_the_person_everywhere(detector):
     "Doel: rust in huis.\nDoel: school.\nActie: gesprek.\nActie: plan.",
     "De jongere AMV kreeg een voogd. Een jongere LVB'er. De cliënt VG woont begeleid.",
     "Hoop is er nog steeds. Zorg is nodig. Rust kwam pas laat.",
+    "mn moeder boeit het niet. mn vader nooit thuis. mn broer ofzo. mn zus vind het stom.",
+    "juf was boos. meneer zegt niks. mevrouw heeft gebeld.",
 ])
 def test_roles_teams_and_abbreviations_in_the_same_places_stay_unflagged(detector, text):
     assert names(detector, text) == set()
