@@ -144,7 +144,8 @@ _GREETING = re.compile(rf"(?m)^[ \t]*(?i:hoi|hey|hee|hai|hallo|beste|lieve|dag|g
 # 'Groet, Ruud', 'Met vriendelijke groet,\n\nGerben Hoekstra', 'groetjes kimberly', 'peace\nJD'
 _SIGN_OFF = re.compile(
     r"(?im)^[ \t]*(?:(?:met )?(?:vriendelijke |hartelijke |lieve |warme |veel )?(?:groet|groeten|groetjes|gr)|mvg|"
-    r"liefs|doei|dank(?:je)?(?: wel)?|bedankt|kusjes|xx|peace)[ \t]*[,.!]?[ \t]*(?:\n[ \t]*){0,2}"
+    r"liefs|doei|dank(?:je)?(?: wel)?|bedankt|kusjes|xx|peace|cheers|thanks|tot (?:snel|later|morgen|dan|gauw|ziens))"
+    r"[ \t]*[,.!]?[ \t]*(?:\n[ \t]*){0,2}"
     r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+|[A-Z]{2,3})|[a-zà-ÿ]{3,})[ \t]*(?:[,.!]?[ \t]*$|\n|(?-i:[ \t]+[A-Z]))"
 )
 # 'Ayaans juf', 'Storms moeder': a possessive before a role noun
@@ -168,6 +169,9 @@ _INITIALS_AS_PERSON = re.compile(
     rf"(?:(?<=\b(?:{_RELATION}) )(?P<name>[A-Z]{{2,3}})(?![\w'’-])"
     rf"|(?<![\w.-])(?P<name>[A-Z]{{2,3}})(?= (?:en )?(?:zijn|haar|z'n|zn|d'r) (?:{ROLE_WORDS})\b))"
 )
+# 'Juf Hyacint', 'Oma Riet': a title with a capital (a sentence start), then a name that may be a word
+_TITLE_THEN_NAME = re.compile(r"(?<![\w-])(?:Juf|Meester|Mevrouw|Meneer|Tante|Oom|Oma|Opa)[ \t]+"
+                              r"(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})(?![\w-])")
 # what a young person 'is' in care language: 'jongere AMV', 'cliënt LVB'
 _CARE_ABBREVIATIONS = {"AMV", "LVB", "ASS", "VG", "EMB", "NAH", "OTS", "GI", "ADD", "ODD", "CD", "PDD", "MVV", "NT2",
                        "VSV", "PGB", "JJI", "JZ", "JB", "JR", "GGZ", "SGLVG", "ZMOK", "ZML", "VSO", "SO", "PRO", "VMBO",
@@ -183,9 +187,9 @@ def _stop_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _word_names() -> frozenset[str]:
-    """Our own first names that are also Dutch words (Roos, Storm, Bloem): the curated list, not deduce's, whose
+    """Our own first names that are also words (Roos, Storm, Bloem, Daisy): the curated list, not deduce's, whose
     first names include many words that no writer means as a name."""
-    return frozenset(n for n in lexicon._read(lexicon.DATA / "first_names.txt") if n.lower() in _dutch())
+    return frozenset(n for n in lexicon._read(lexicon.DATA / "first_names.txt") if n.lower() in _words())
 
 
 def _namelike(token: str) -> bool:
@@ -217,6 +221,10 @@ def name_grammar(text: str) -> Iterator[Finding]:
         # a signature is a first name ('Ruud', 'Storm') or initials alone on the line ('JD'); 'Team Zuid' is none
         if (token.isupper() and text[m.end("name") : m.end("name") + 1] in ("", "\n")) or (
                 token.capitalize() in lexicon.first_names() and _namelike(token.capitalize())):
+            yield Finding("name", *m.span("name"), token)
+    for m in _TITLE_THEN_NAME.finditer(text):
+        token = m.group("name")
+        if token in lexicon.first_names() or token in lexicon.surnames() or _namelike(token):
             yield Finding("name", *m.span("name"), token)
     for m in _INITIALS_AS_PERSON.finditer(text):
         if m.group("name") not in _CARE_ABBREVIATIONS:

@@ -42,6 +42,9 @@ def names(detector, text):
     ("dyllaro zn moeder kwam me halen", "dyllaro"),
     # a proper noun at a sentence start before a verb
     ("Het was laat. Sterre appte om elf uur.", "Sterre"),
+    ("Op school is het stil. Daisy heeft gebeld over haar zus.", "Daisy"),
+    ("Juf Hyacint gaf het door aan de intern begeleider.", "Hyacint"),
+    ("Tot morgen.\n\nCheers,\nBas", "Bas"),
     # names of many origins without a cue
     ("mijn vriend kwabena en ik gingen naar de stad.", "kwabena"),
     ("Volgens Krzysztof ging het goed, maar Stoyan belde af.", "Stoyan"),
