@@ -214,7 +214,7 @@ def name_grammar(text: str) -> Iterator[Finding]:
     for m in _GREETING.finditer(text):
         if _namelike(m.group("name")):
             yield Finding("name", *m.span("name"), m.group("name"))
-    for m in _SIGN_OFF.finditer(text):
+    for m in _SIGN_OFF.finditer(text, overlapped=True):  # "Tot morgen.\n\nCheers,\nBas"
         token = m.group("name")
         if token.islower() and (token not in _first_names_lower() or token in lexicon.common_words()):
             continue  # 'groetjes van mij', 'liefs mama'
