@@ -166,8 +166,17 @@ _LOWER_TITLE = re.compile(r"(?<![\w-])(?P<name>(?:mevrouw|meneer|mevr\.|mw\.|dhr
 _RELATION = (r"jongere|cliënt|cliënte|zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|vriend|vriendin|"
              r"neef|nicht|pupil|meisje|jongen|pleegzoon|pleegdochter")
 _INITIALS_AS_PERSON = re.compile(
-    rf"(?:(?<=\b(?:{_RELATION}) )(?P<name>[A-Z]{{2,3}})(?![\w'’-])"
-    rf"|(?<![\w.-])(?P<name>[A-Z]{{2,3}})(?= (?:en )?(?:zijn|haar|z'n|zn|d'r) (?:{ROLE_WORDS})\b))"
+    rf"(?:(?<=\b(?:{_RELATION}) (?:\((?:hierna:? )?)?)(?P<name>[A-Z]{{2,3}})(?![\w'’-])"
+    rf"|(?<![\w.-])(?P<name>[A-Z]{{2,3}})(?=(?:['’]s)? (?:en )?(?:zijn|haar|z'n|zn|d'r)? ?(?:{ROLE_WORDS})\b)"
+    rf"|(?<![\w.-])(?P<name>[A-Z]{{2,3}})(?= \(\d{{1,2}}(?: jaar| jr\.?)?\)))"
+)
+# 'Naam: Roos', 'Jeugdige: Storm', 'Roepnaam: Bo': a form field for a person, the value alone on its line
+_PERSON_FIELD = re.compile(
+    rf"(?im)^[ \t]*(?:naam(?:[ \t]+(?:van[ \t]+)?(?:de[ \t]+|het[ \t]+)?(?:{ROLE_WORDS}))?|roepnaam|voornaam|achternaam|bijnaam|jeugdige|jongere|cliënte?|client|"
+    r"kind|leerling|pupil|moeder|vader|pleegmoeder|pleegvader|contactpersoon|aanmelder|verwijzer|mentor|"
+    r"jeugdbeschermer|gezinsvoogd|casemanager|behandelaar|gezinscoach|notulist|voorzitter)[ \t]*:[ \t]*"
+    r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?))"
+    r"(?=[ \t]*(?:$|[,(]|(?-i:[ \t]+(?:[A-ZÀ-ÖØ-Þ]|(?:van|de|der|den|ter|ten|el|al|ben)\b))))"
 )
 # 'Juf Hyacint', 'Oma Riet': a title with a capital (a sentence start), then a name that may be a word
 _TITLE_THEN_NAME = re.compile(r"(?<![\w-])(?:Juf|Meester|Mevrouw|Meneer|Tante|Oom|Oma|Opa)[ \t]+"
@@ -176,6 +185,9 @@ _TITLE_THEN_NAME = re.compile(r"(?<![\w-])(?:Juf|Meester|Mevrouw|Meneer|Tante|Oo
 _CARE_ABBREVIATIONS = {"AMV", "LVB", "ASS", "VG", "EMB", "NAH", "OTS", "GI", "ADD", "ODD", "CD", "PDD", "MVV", "NT2",
                        "VSV", "PGB", "JJI", "JZ", "JB", "JR", "GGZ", "SGLVG", "ZMOK", "ZML", "VSO", "SO", "PRO", "VMBO",
                        "MBO", "HBO", "HAVO", "VWO", "BBL", "BOL", "ISK", "OKT", "CJG", "VT", "POH"}
+_ROLE_WORD = re.compile(rf"(?i:{ROLE_WORDS})")
+_FIELD_VALUES = {"onbekend", "nvt", "geen", "ja", "nee", "idem", "zie", "anoniem", "moeder", "vader", "beide",
+                 "ouders", "zelf", "jeugdige", "jongere", "volgt", "niet", "wel"}
 _NOT_NAMES = {"allen", "allemaal", "team", "collega", "collega's", "ouders", "heren", "dames", "mevrouw", "meneer",
               "iedereen", "lezer", "jongens", "meiden", "lieverd", "schat", "mam", "pap", "juf", "meester"}
 
@@ -222,6 +234,11 @@ def name_grammar(text: str) -> Iterator[Finding]:
         if (token.isupper() and text[m.end("name") : m.end("name") + 1] in ("", "\n")) or (
                 token.capitalize() in lexicon.first_names() and _namelike(token.capitalize())):
             yield Finding("name", *m.span("name"), token)
+    for m in _PERSON_FIELD.finditer(text):
+        token = m.group("name")
+        if token in lexicon.first_names() or token in lexicon.surnames() or _namelike(token):
+            if token.lower() not in _FIELD_VALUES and not _ROLE_WORD.fullmatch(token):
+                yield Finding("name", *m.span("name"), token)
     for m in _TITLE_THEN_NAME.finditer(text):
         token = m.group("name")
         if token in lexicon.first_names() or token in lexicon.surnames() or _namelike(token):

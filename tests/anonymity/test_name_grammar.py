@@ -45,6 +45,14 @@ def names(detector, text):
     ("Op school is het stil. Daisy heeft gebeld over haar zus.", "Daisy"),
     ("Juf Hyacint gaf het door aan de intern begeleider.", "Hyacint"),
     ("Tot morgen.\n\nCheers,\nBas", "Bas"),
+    # a form field for a person, the value alone on its line
+    ("Naam: Roos\nGeboortejaar: 2011", "Roos"),
+    ("Jeugdige: Storm\nSchool: voortgezet onderwijs", "Storm"),
+    ("Naam moeder: Hemel", "Hemel"),
+    # initials with an age, after 'hierna', before a possessive
+    ("MK (15) woont bij moeder.", "MK"),
+    ("de jongere (hierna: TK) werd opgenomen.", "TK"),
+    ("Gisteren belde TK's moeder.", "TK"),
     # names of many origins without a cue
     ("mijn vriend kwabena en ik gingen naar de stad.", "kwabena"),
     ("Volgens Krzysztof ging het goed, maar Stoyan belde af.", "Stoyan"),
@@ -74,6 +82,8 @@ def test_initials_found_once_are_the_person_everywhere(detector):
     "Hoop is er nog steeds. Zorg is nodig. Rust kwam pas laat.",
     "mn moeder boeit het niet. mn vader nooit thuis. mn broer ofzo. mn zus vind het stom.",
     "juf was boos. meneer zegt niks. mevrouw heeft gebeld.",
+    "Jongere: Wil graag naar huis.\nMoeder: Ik weet het niet.\nVader: Akkoord.\nNaam: Onbekend",
+    "Mentor: Nog niet bekend\nNaam instelling: Zorg Oost\nNaam: Team Noord",
 ])
 def test_roles_teams_and_abbreviations_in_the_same_places_stay_unflagged(detector, text):
     assert names(detector, text) == set()
