@@ -26,9 +26,9 @@ from .rules import ROLE_WORDS
 
 _PLAIN_WORD = plain_re.compile(r"[^\W\d_]{3,}")
 _RELATION_GATE = ("mn ", "m'n ", "mijn ", "zn ", "z'n ", "d'r ")
-_RELATION_THEN_WORD = re.compile(
-    rf"(?i:\b(?:mn|m'n|mijn) (?:{ROLE_WORDS})\s+)(?P<name>[a-zà-ÿ]{{3,}})\b(?![-'’@.]\w)"
-    rf"|(?<![\w@./-])(?P<name>[a-zà-ÿ]{{3,}})(?=\s+(?i:zn|z'n|d'r) (?:{ROLE_WORDS})\b)"
+_RELATION_THEN_WORD = plain_re.compile(
+    rf"(?i:\b(?:mn|m'n|mijn) (?:{ROLE_WORDS})\s+)(?P<after>[a-zà-ÿ]{{3,}})\b(?![-'’@.]\w)"
+    rf"|(?<![\w@./-])(?P<before>[a-zà-ÿ]{{3,}})(?=\s+(?i:zn|z'n|d'r) (?:{ROLE_WORDS})\b)"
 )
 # chat words no dictionary lists: 'mn moeder ofzo', 'mn broer wollah'
 _CHAT_WORDS = frozenset("""lol ofzo ofso idk btw tho wollah wallah bro broer sws eig iig omg wtf haha hahaha ffs tbh
@@ -102,10 +102,11 @@ def informal_names(text: str) -> Iterator[Finding]:
     # says it is a person (names are spelt in more ways than any list holds)
     low_text = text.lower()
     for m in (_RELATION_THEN_WORD.finditer(text) if any(c in low_text for c in _RELATION_GATE) else ()):
-        token = m.group("name")
+        group = "after" if m.group("after") else "before"
+        token = m.group(group)
         if (token not in first and token not in words and token not in dutch and token not in _CHAT_WORDS
                 and not token.endswith(("en", "je", "tje"))):
-            yield Finding("name", *m.span("name"), token)
+            yield Finding("name", *m.span(group), token)
     speakers = [m for m in _SPEAKER.finditer(text)]
     counts = {}
     for m in speakers:
@@ -121,7 +122,7 @@ def informal_names(text: str) -> Iterator[Finding]:
     for m in _INITIAL_AFTER_ROLE.finditer(text):
         yield Finding("name", m.start(), m.end(), m.group())
     # 'ik ben Kwabena maar op straat ben ik KB', 'noemt me chay': a strong cue names any word
-    low = text.lower()
+    low = low_text
     for m in (_SELF_NAMED.finditer(text) if any(cue in low for cue in _SELF_NAMED_GATE) else ()):
         token = m.group()
         if token.isupper() or (token.lower() not in words):
@@ -133,59 +134,66 @@ def informal_names(text: str) -> Iterator[Finding]:
 
 _CAP_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?"
 # Roles and trades written in brackets after a name in a list of people: 'Bogdan (vader)', 'MK (jongere)'
-_ROLE_IN_BRACKETS = (rf"(?:{ROLE_WORDS}|[\p{{Ll}}-]*(?:coach|werker|begeleider|behandelaar|therapeut|psycholoog|"
+_ROLE_IN_BRACKETS = (rf"(?:{ROLE_WORDS}|[a-zà-ÿ-]*(?:coach|werker|begeleider|behandelaar|therapeut|psycholoog|"
                      r"beschermer|voogd|arts|wetenschapper|ambtenaar|kundige|kundig|consulent|regisseur|trainer|"
                      r"leider|notulist|voorzitter|tolk|verpleegkundige|agent|wijkagent|directeur|leerling|ib'er)|"
                      r"notulen|vz|afwezig)")
-_LISTED_PERSON = re.compile(rf"(?<![\w.-])(?P<name>{_CAP_WORD}|[A-Z]{{2,3}}|(?:[A-Z]\.){{1,3}})(?=\s?\((?i:{_ROLE_IN_BRACKETS})\b)")
+# (the standard library's engine for these scans: they need no look-behind of varying width, and it is faster)
+_ROLE_BRACKET = plain_re.compile(rf"\((?i:{_ROLE_IN_BRACKETS})\b")
+_LISTED_PERSON = plain_re.compile(rf"(?<![\w.-])(?P<name>{_CAP_WORD}|[A-Z]{{2,3}}|(?:[A-Z]\.){{1,3}})\s?$")
 # 'Hoi Sanne,', 'Lieve Storm!': a greeting at the start of a line
-_GREETING = re.compile(rf"(?m)^[ \t]*(?i:hoi|hey|hee|hai|hallo|beste|lieve|dag|goedemorgen|goedemiddag|goedenavond|hi)"
+_GREETING = plain_re.compile(rf"(?m)\n[ \t]*(?i:hoi|hey|hee|hai|hallo|beste|lieve|dag|goedemorgen|goedemiddag|goedenavond|hi)"
                        rf"[ \t]+(?P<name>{_CAP_WORD})[ \t]*(?:[,!]|$)")
 # 'Groet, Ruud', 'Met vriendelijke groet,\n\nGerben Hoekstra', 'groetjes kimberly', 'peace\nJD'
-_SIGN_OFF = re.compile(
-    r"(?im)^[ \t]*(?:(?:met )?(?:vriendelijke |hartelijke |lieve |warme |veel )?(?:groet|groeten|groetjes|gr)|mvg|"
+# The name is read in a look-ahead, so a sign-off taken for the name line of the one before still starts its own
+# ('Tot morgen.\n\nCheers,\nBas').
+_SIGN_OFF = plain_re.compile(
+    r"(?im)\n[ \t]*(?:(?:met )?(?:vriendelijke |hartelijke |lieve |warme |veel )?(?:groet|groeten|groetjes|gr)|mvg|"
     r"liefs|doei|dank(?:je)?(?: wel)?|bedankt|kusjes|xx|peace|cheers|thanks|tot (?:snel|later|morgen|dan|gauw|ziens))"
-    r"[ \t]*[,.!]?[ \t]*(?:\n[ \t]*){0,2}"
-    r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+|[A-Z]{2,3})|[a-zà-ÿ]{3,})[ \t]*(?:[,.!]?[ \t]*$|\n|(?-i:[ \t]+[A-Z]))"
+    r"(?=[ \t]*[,.!]?[ \t]*(?:\n[ \t]*){0,2}"
+    r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+|[A-Z]{2,3})|[a-zà-ÿ]{3,})[ \t]*(?:[,.!]?[ \t]*$|\n|(?-i:[ \t]+[A-Z])))"
 )
 # 'Ayaans juf', 'Storms moeder': a possessive before a role noun
-_POSSESSIVE = re.compile(rf"(?<![\w-])(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{2,}})(?:s|'s|’s)\s+(?=(?:{ROLE_WORDS})\b)")
+_POSSESSIVE = plain_re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}(?:s|'s|’s)(?= )")
+_ROLE_AFTER = plain_re.compile(rf"\s+(?:{ROLE_WORDS})\b")
 # 'Storm werd wakker', 'Bloem uit haar klas': a first name that is also a word, at a sentence start, before what
 # only a person does
-_PERSON_VERB = re.compile(
+_PERSON_VERB = plain_re.compile(
     r"\s+(?:zegt|zei|vertelt|vertelde|vroeg|vraagt|belde|belt|appte|appt|huilde|huilt|lachte|lacht|speelt|speelde|"
     r"slaapt|sliep|zit|zat|ging|gaat|liep|loopt|wil|wilde|durft|durfde|weigert|weigerde|woont|woonde|kwam|komt|"
     r"werd (?:er )?(?:wakker|boos|bang|verdrietig)|(?:is|was) (?:boos|bang|blij|verdrietig|ziek|jarig)|heeft|had|"
     r"(?:uit|van) (?:haar|zijn|mijn|mn|m'n|de) (?:klas|groep|school|team)|en (?:haar|zijn) (?:moeder|vader|zus|broer))\b"
 )
-_WORD_NAME_AT_START = re.compile(r"(?:^|(?<=[.!?:]\s{1,3})|(?<=\n[ \t]*))(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})(?=\s)")
+_WORD_NAME_AT_START = plain_re.compile(r"[.!?:\n][ \t\n]{0,3}(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})(?=\s)")
+_WORD_AT_TEXT_START = plain_re.compile(r"\s*(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})(?=\s)")
 # 'mevrouw bakker', 'juf de vries': lower-case title and surname in informal text
-_LOWER_TITLE = re.compile(r"(?<![\w-])(?P<name>(?:mevrouw|meneer|mevr\.|mw\.|dhr\.|juf|meester)\s+"
+_LOWER_TITLE = plain_re.compile(r"(?P<name>(?:mevrouw|meneer|mevr\.|mw\.|dhr\.|juf|meester)\s+"
                           r"(?:(?:van der|van den|van de|van|de|der|den|ter|ten|el|al|ben)\s+)?[a-zà-ÿ]{3,})\b")
 # 'jongere AK', 'zoon TJ', 'AK en zijn moeder', 'AK z'n vader': two or three capitals as a person
 _RELATION = (r"jongere|cliënt|cliënte|zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|vriend|vriendin|"
              r"neef|nicht|pupil|meisje|jongen|pleegzoon|pleegdochter")
-_INITIALS_AS_PERSON = re.compile(
-    rf"(?:(?<=\b(?:{_RELATION}) (?:\((?:hierna:? )?)?)(?P<name>[A-Z]{{2,3}})(?![\w'’-])"
-    rf"|(?<![\w.-])(?P<name>[A-Z]{{2,3}})(?=(?:['’]s)? (?:en )?(?:zijn|haar|z'n|zn|d'r)? ?(?:{ROLE_WORDS})\b)"
-    rf"|(?<![\w.-])(?P<name>[A-Z]{{2,3}})(?= \(\d{{1,2}}(?: jaar| jr\.?)?\)))"
-)
+_CAPITALS = plain_re.compile(r"[A-Z]{2,3}(?![\w-])")
+_RELATIONS = frozenset(_RELATION.split("|"))
+_BRACKET_OPENING = plain_re.compile(r" ?\((?:hierna:? )?$")
+_PERSON_AFTER_INITIALS = plain_re.compile(
+    rf"(?:['’]s)? (?:en )?(?:(?:zijn|haar|z'n|zn|d'r) )?(?:{ROLE_WORDS})\b| \(\d{{1,2}}(?: jaar| jr\.?)?\)")
 # 'Naam: Roos', 'Jeugdige: Storm', 'Roepnaam: Bo': a form field for a person, the value alone on its line
-_PERSON_FIELD = re.compile(
-    rf"(?im)^[ \t]*(?:naam(?:[ \t]+(?:van[ \t]+)?(?:de[ \t]+|het[ \t]+)?(?:{ROLE_WORDS}))?|roepnaam|voornaam|achternaam|bijnaam|jeugdige|jongere|cliënte?|client|"
+_PERSON_FIELD = plain_re.compile(
+    rf"(?im)\n[ \t]*(?:naam(?:[ \t]+(?:van[ \t]+)?(?:de[ \t]+|het[ \t]+)?(?:{ROLE_WORDS}))?|roepnaam|voornaam|achternaam|bijnaam|jeugdige|jongere|cliënte?|client|"
     r"kind|leerling|pupil|moeder|vader|pleegmoeder|pleegvader|contactpersoon|aanmelder|verwijzer|mentor|"
     r"jeugdbeschermer|gezinsvoogd|casemanager|behandelaar|gezinscoach|notulist|voorzitter)[ \t]*:[ \t]*"
     r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?))"
     r"(?=[ \t]*(?:$|[,(]|(?-i:[ \t]+(?:[A-ZÀ-ÖØ-Þ]|(?:van|de|der|den|ter|ten|el|al|ben)\b))))"
 )
 # 'Juf Hyacint', 'Oma Riet': a title with a capital (a sentence start), then a name that may be a word
-_TITLE_THEN_NAME = re.compile(r"(?<![\w-])(?:Juf|Meester|Mevrouw|Meneer|Tante|Oom|Oma|Opa)[ \t]+"
+_TITLE_THEN_NAME = plain_re.compile(r"(?:Juf|Meester|Mevrouw|Meneer|Tante|Oom|Oma|Opa)[ \t]+"
                               r"(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})(?![\w-])")
 # what a young person 'is' in care language: 'jongere AMV', 'cliënt LVB'
 _CARE_ABBREVIATIONS = {"AMV", "LVB", "ASS", "VG", "EMB", "NAH", "OTS", "GI", "ADD", "ODD", "CD", "PDD", "MVV", "NT2",
                        "VSV", "PGB", "JJI", "JZ", "JB", "JR", "GGZ", "SGLVG", "ZMOK", "ZML", "VSO", "SO", "PRO", "VMBO",
                        "MBO", "HBO", "HAVO", "VWO", "BBL", "BOL", "ISK", "OKT", "CJG", "VT", "POH"}
-_ROLE_WORD = re.compile(rf"(?i:{ROLE_WORDS})")
+_ROLE_WORD = plain_re.compile(rf"(?i:{ROLE_WORDS})")
+_CHAT_SPEAKER = plain_re.compile(rf"(?m)\n[ \t]*(?:\[[^\]\n]{{0,20}}\][ \t]*)?(?P<name>{_CAP_WORD}):")
 _FIELD_VALUES = {"onbekend", "nvt", "geen", "ja", "nee", "idem", "zie", "anoniem", "moeder", "vader", "beide",
                  "ouders", "zelf", "jeugdige", "jongere", "volgt", "niet", "wel"}
 _NOT_NAMES = {"allen", "allemaal", "team", "collega", "collega's", "ouders", "heren", "dames", "mevrouw", "meneer",
@@ -204,6 +212,20 @@ def _word_names() -> frozenset[str]:
     return frozenset(n for n in lexicon._read(lexicon.DATA / "first_names.txt") if n.lower() in _words())
 
 
+def _after_relation(text: str, start: int) -> bool:
+    """'jongere AK', 'zoon (hierna: TK)': a relation word right before."""
+    before = text[max(0, start - 24) : start]
+    if before.endswith(("(", ": ", ":")):
+        opening = _BRACKET_OPENING.search(before)
+        if not opening:
+            return False
+        before = before[: opening.start()] + " "
+    if not before.endswith(" "):
+        return False
+    words = before[:-1].rsplit(None, 1)
+    return bool(words) and words[-1].lower() in _RELATIONS
+
+
 def _namelike(token: str) -> bool:
     """A first name, or a capitalised word that is no ordinary word: 'Sanne', 'Storm', 'Yonas', not 'Team'."""
     low = token.lower()
@@ -215,7 +237,10 @@ def _namelike(token: str) -> bool:
 def name_grammar(text: str) -> Iterator[Finding]:
     """Names the grammar gives away: lists of people with their roles, greetings and sign-offs, chat speakers,
     possessives before a role, and a first name that is also a word before what only a person does."""
-    for m in _LISTED_PERSON.finditer(text):
+    for bracket in (_ROLE_BRACKET.finditer(text) if "(" in text else ()):
+        m = _LISTED_PERSON.search(text, max(0, bracket.start() - 40), bracket.start())
+        if not m:
+            continue
         token = m.group("name")
         low = token.lower()
         # a role in brackets is evidence enough for a first name that is also a word ('Beer (pleegvader)')
@@ -223,47 +248,60 @@ def name_grammar(text: str) -> Iterator[Finding]:
                 token in lexicon.first_names() and low not in _NOT_NAMES and low not in _ROLE_SPEAKERS
                 and low not in _stop_words()):
             yield Finding("name", *m.span("name"), token)
-    for m in _GREETING.finditer(text):
+    lines = "\n" + text  # the line-start patterns open with '\n' (a literal the engine finds fast): spans are one on
+    for m in _GREETING.finditer(lines):
         if _namelike(m.group("name")):
-            yield Finding("name", *m.span("name"), m.group("name"))
-    for m in _SIGN_OFF.finditer(text, overlapped=True):  # "Tot morgen.\n\nCheers,\nBas"
+            yield Finding("name", m.start("name") - 1, m.end("name") - 1, m.group("name"))
+    for m in _SIGN_OFF.finditer(lines):
         token = m.group("name")
         if token.islower() and (token not in _first_names_lower() or token in lexicon.common_words()):
             continue  # 'groetjes van mij', 'liefs mama'
         # a signature is a first name ('Ruud', 'Storm') or initials alone on the line ('JD'); 'Team Zuid' is none
-        if (token.isupper() and text[m.end("name") : m.end("name") + 1] in ("", "\n")) or (
+        if (token.isupper() and lines[m.end("name") : m.end("name") + 1] in ("", "\n")) or (
                 token.capitalize() in lexicon.first_names() and _namelike(token.capitalize())):
-            yield Finding("name", *m.span("name"), token)
-    for m in _PERSON_FIELD.finditer(text):
+            yield Finding("name", m.start("name") - 1, m.end("name") - 1, token)
+    for m in (_PERSON_FIELD.finditer(lines) if ":" in text else ()):
         token = m.group("name")
         if token in lexicon.first_names() or token in lexicon.surnames() or _namelike(token):
             if token.lower() not in _FIELD_VALUES and not _ROLE_WORD.fullmatch(token):
-                yield Finding("name", *m.span("name"), token)
+                yield Finding("name", m.start("name") - 1, m.end("name") - 1, token)
     for m in _TITLE_THEN_NAME.finditer(text):
         token = m.group("name")
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
+            continue
         if token in lexicon.first_names() or token in lexicon.surnames() or _namelike(token):
             yield Finding("name", *m.span("name"), token)
-    for m in _INITIALS_AS_PERSON.finditer(text):
-        if m.group("name") not in _CARE_ABBREVIATIONS:
-            yield Finding("name", *m.span("name"), m.group("name"))
+    for m in _CAPITALS.finditer(text):
+        start, end = m.span()
+        if (start and (text[start - 1].isalnum() or text[start - 1] in "_.-")) or m.group() in _CARE_ABBREVIATIONS:
+            continue
+        if _PERSON_AFTER_INITIALS.match(text, end) or (
+                text[end : end + 1] not in ("'", "’") and _after_relation(text, start)):
+            yield Finding("name", start, end, m.group())
     speakers = {}
-    for m in re.finditer(rf"(?m)^[ \t]*(?:\[[^\]\n]{{0,20}}\][ \t]*)?(?P<name>{_CAP_WORD}):", text):
+    for m in (_CHAT_SPEAKER.finditer(lines) if ":" in text else ()):
         speakers.setdefault(m.group("name"), []).append(m)
     for token, found in speakers.items():
         # 'Marjolein: …' twice is a chat; 'Van:' twice is an e-mail header (a stop word, no first name)
         if len(found) > 1 and token in lexicon.first_names() and token.lower() not in lexicon.common_words():
             for m in found:
-                yield Finding("name", *m.span("name"), token)
+                yield Finding("name", m.start("name") - 1, m.end("name") - 1, token)
+    first_names = lexicon.first_names()
     for m in _POSSESSIVE.finditer(text):
-        token = m.group("name")
-        if token in lexicon.first_names() and token.lower() not in lexicon.common_words():
-            end = m.end("name") + (0 if text[m.end("name")] in "'’" else 1)  # 'Kiki's moeder': the name alone
-            yield Finding("name", m.start("name"), end, text[m.start("name") : end])
+        word = m.group()
+        token = word[:-2] if word[-2] in "'’" else word[:-1]
+        if (token in first_names and token.lower() not in lexicon.common_words() and _ROLE_AFTER.match(text, m.end())
+                and not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"))):
+            end = m.start() + len(token) + (0 if word[-2] in "'’" else 1)  # 'Kiki's moeder': the name alone
+            yield Finding("name", m.start(), end, text[m.start() : end])
     word_names = _word_names()
-    for m in _WORD_NAME_AT_START.finditer(text):
+    first_word = _WORD_AT_TEXT_START.match(text)
+    for m in ((first_word,) if first_word else ()) + tuple(_WORD_NAME_AT_START.finditer(text)):
         if m.group("name") in word_names and _PERSON_VERB.match(text, m.end()):
             yield Finding("name", *m.span("name"), m.group("name"))
     for m in _LOWER_TITLE.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
+            continue
         last = m.group("name").split()[-1]
         if (last.capitalize() in lexicon.surnames() or last.capitalize() in lexicon.first_names()) and (
                 last not in lexicon.common_words()):
@@ -281,7 +319,8 @@ def later_mentions(text: str, found: list[Finding]) -> list[Finding]:
     seeds = {f.text.strip() for f in found if f.kind == "name" and _ONE_WORD.fullmatch(f.text.strip())}
     extra = []
     # 'MK', 'J.': initials found as a name once are that person everywhere in the text
-    for initials in {f.text.strip() for f in found if f.kind == "name" and _INITIALS_NAME.fullmatch(f.text.strip())}:
+    seeds_initials = {f.text for f in found if f.kind == "name" and len(f.text) <= 6 and f.text.isupper()}
+    for initials in {t for t in seeds_initials if _INITIALS_NAME.fullmatch(t)}:
         for m in re.finditer(rf"(?<![\w.]){re.escape(initials)}(?![\w]|\.\w| ?[A-Z][a-z])", text):
             extra.append(Finding("name", m.start(), m.end(), initials))
     kept = {}
