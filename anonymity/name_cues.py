@@ -181,7 +181,10 @@ _PERSON_AFTER_INITIALS = plain_re.compile(
 _PERSON_FIELD = plain_re.compile(
     rf"(?im)\n[ \t]*(?:naam(?:[ \t]+(?:van[ \t]+)?(?:de[ \t]+|het[ \t]+)?(?:{ROLE_WORDS}))?|roepnaam|voornaam|achternaam|bijnaam|jeugdige|jongere|cliënte?|client|"
     r"kind|leerling|pupil|moeder|vader|pleegmoeder|pleegvader|contactpersoon|aanmelder|verwijzer|mentor|"
-    r"jeugdbeschermer|gezinsvoogd|casemanager|behandelaar|gezinscoach|notulist|voorzitter)[ \t]*:[ \t]*"
+    r"jeugdbeschermer|gezinsvoogd|casemanager|behandelaar|gezinscoach|notulist|voorzitter|notulen|verslag|"
+    r"verslaglegging|actie|actiehouder|acties|wie|door|trekker|eigenaar|verantwoordelijke|aanwezig|afwezig|"
+    r"gesproken met|gesprek met|tolk|ondertekening|getekend|namens|opgesteld door|auteur|afzender|van|aan|cc)"
+    r"[ \t]*:[ \t]*"
     r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?))"
     r"(?=[ \t]*(?:$|[,(]|(?-i:[ \t]+(?:[A-ZÀ-ÖØ-Þ]|(?:van|de|der|den|ter|ten|el|al|ben)\b))))"
 )

@@ -49,6 +49,8 @@ def names(detector, text):
     ("Naam: Roos\nGeboortejaar: 2011", "Roos"),
     ("Jeugdige: Storm\nSchool: voortgezet onderwijs", "Storm"),
     ("Naam moeder: Hemel", "Hemel"),
+    ("Acties\nActiehouder: Merel\nTermijn: twee weken", "Merel"),
+    ("Aanwezig: Storm, moeder en de gezinscoach", "Storm"),
     # initials with an age, after 'hierna', before a possessive
     ("MK (15) woont bij moeder.", "MK"),
     ("de jongere (hierna: TK) werd opgenomen.", "TK"),
@@ -84,6 +86,7 @@ def test_initials_found_once_are_the_person_everywhere(detector):
     "juf was boos. meneer zegt niks. mevrouw heeft gebeld.",
     "Jongere: Wil graag naar huis.\nMoeder: Ik weet het niet.\nVader: Akkoord.\nNaam: Onbekend",
     "Mentor: Nog niet bekend\nNaam instelling: Zorg Oost\nNaam: Team Noord",
+    "Van: Gezinscoach\nAan: Jeugdbeschermer\nCc: Leerplicht\nWie: Moeder\nActie: Gesprek plannen\nDoor: Onbekend",
 ])
 def test_roles_teams_and_abbreviations_in_the_same_places_stay_unflagged(detector, text):
     assert names(detector, text) == set()
