@@ -157,8 +157,7 @@ _SIGN_OFF = plain_re.compile(
     r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+|[A-Z]{2,3})|[a-zà-ÿ]{3,})[ \t]*(?:[,.!]?[ \t]*$|\n|(?-i:[ \t]+[A-Z])))"
 )
 # 'Ayaans juf', 'Storms moeder': a possessive before a role noun
-_POSSESSIVE = plain_re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}(?:s|'s|’s)(?= )")
-_ROLE_AFTER = plain_re.compile(rf"\s+(?:{ROLE_WORDS})\b")
+_POSSESSIVE = plain_re.compile(rf"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{2,}}(?:s|'s|’s)(?=\s+(?:{ROLE_WORDS})\b)")
 # 'Storm werd wakker', 'Bloem uit haar klas': a first name that is also a word, at a sentence start, before what
 # only a person does
 _PERSON_VERB = plain_re.compile(
@@ -296,7 +295,7 @@ def name_grammar(text: str) -> Iterator[Finding]:
     for m in _POSSESSIVE.finditer(text):
         word = m.group()
         token = word[:-2] if word[-2] in "'’" else word[:-1]
-        if (token in first_names and token.lower() not in lexicon.common_words() and _ROLE_AFTER.match(text, m.end())
+        if (token in first_names and token.lower() not in lexicon.common_words()
                 and not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"))):
             end = m.start() + len(token) + (0 if word[-2] in "'’" else 1)  # 'Kiki's moeder': the name alone
             yield Finding("name", m.start(), end, text[m.start() : end])
