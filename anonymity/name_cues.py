@@ -20,7 +20,7 @@ from typing import Iterator
 
 import regex as re
 
-from . import lexicon
+from . import gazetteer, lexicon
 from .findings import Finding
 from .rules import ROLE_WORDS
 
@@ -231,10 +231,15 @@ def _after_relation(text: str, start: int) -> bool:
     return bool(words) and words[-1].lower() in _RELATIONS
 
 
+def _is_place(token: str) -> bool:
+    """A listed town or neighbourhood that is no first name ('Overvecht', 'Zaandam'; not 'Linde')."""
+    return token not in lexicon.first_names() and token.lower() in gazetteer.table()
+
+
 def _namelike(token: str) -> bool:
     """A first name, or a capitalised word that is no ordinary word: 'Sanne', 'Storm', 'Yonas', not 'Team'."""
     low = token.lower()
-    if low in lexicon.common_words() or low in _NOT_NAMES or low in _ROLE_SPEAKERS:
+    if low in lexicon.common_words() or low in _NOT_NAMES or low in _ROLE_SPEAKERS or _is_place(token):
         return False
     return token.isupper() or token in lexicon.first_names() or low not in _words()
 
@@ -248,6 +253,8 @@ def name_grammar(text: str) -> Iterator[Finding]:
             continue
         token = m.group("name")
         low = token.lower()
+        if _is_place(token):
+            continue  # 'Overvecht (wijkagent)': the role's place, not a person
         # a role in brackets is evidence enough for a first name that is also a word ('Beer (pleegvader)')
         if token.isupper() or token.endswith(".") or _namelike(token) or (
                 token in lexicon.first_names() and low not in _NOT_NAMES and low not in _ROLE_SPEAKERS

@@ -71,6 +71,7 @@ def test_initials_found_once_are_the_person_everywhere(detector):
 @pytest.mark.parametrize("text", [
     "Aanwezig: jeugdbeschermer, gedragswetenschapper (GI), moeder, vader, MST (therapeut)",
     "Contact (moeder) verliep goed. Overleg (vader) volgt.",
+    "Het overleg over Kanaleneiland (wijkagent, jongerenwerker) is verplaatst.",
     "Hoi allemaal,\n\nBeste collega's,\n\nLieve ouders,",
     "Groet,\nHet wijkteam",
     "Met vriendelijke groet,\nTeamleider Jeugd",
