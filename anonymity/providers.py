@@ -158,6 +158,10 @@ _SECTOR_SUFFIX = re.compile(
     rf"\b{_CAP}\s(?:GGZ|GGz|Ggz|Jeugd-GGZ|Jeugdzorg|Jeugdhulp|Zorggroep|Kinderopvang|Jeugdbescherming|Onderwijs)\b")
 
 
+# 'Lucas Reinders VSO', 'Anne Frank SBO': a (person's) name before a kind of special school
+_SCHOOL_TYPE_SUFFIX = re.compile(rf"\b(?:{_CAP}\s){{1,3}}(?:VSO|SO|SBO|SBAO|ISK|PrO)\b")
+
+
 # What each pattern cannot match without, checked as plain substrings (far cheaper than a scan that fails)
 _SCHOOL_GATES = (
     ("chool", "College", "Lyceum", "Gymnasium", "Instituut", "Academie", "Campus"),
@@ -194,6 +198,14 @@ def schools_and_sectors(text: str) -> Iterator[Finding]:
                     r"(?:De|Het|'t)\s|" + _TITLE, m.group()):
                 continue  # 'Middelbare School': words only
             yield Finding("institution", m.start(), m.end(), m.group())
+    for m in (_SCHOOL_TYPE_SUFFIX.finditer(text) if "SO" in text or "SBO" in text or "ISK" in text or "PrO" in text
+              else ()):
+        words = m.group().split()[:-1]
+        if _sentence_initial(text, m.start()) and words[0].lower() in ordinary:
+            words = words[1:]
+        if words and not all(w.lower() in ordinary or w.lower() in _QUALIFIERS for w in words):
+            start = m.end() - len(" ".join(words + [m.group().split()[-1]]))
+            yield Finding("institution", start, m.end(), text[start : m.end()])
     for m in (_SECTOR_SUFFIX.finditer(text) if _has_any(text, _SECTOR_GATE) else ()):
         head = m.group().split()[0]
         low = head.lower()
@@ -280,6 +292,17 @@ def _generic(name: str, ordinary: frozenset[str]) -> bool:
     return name in lexicon.general_proper_nouns() or name in lexicon.allowed_areas()
 
 
+_STREET_TAIL = re.compile(r"\s(?:aan|op)\s(?:de|het|den)\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*$")
+
+
+def _cut_street(text: str, name: str, end: int) -> str:
+    """'Fietsenmakerij Trapkracht aan de Ringbaan-West' before a house number: the name without its street."""
+    m = _STREET_TAIL.search(name)
+    if m and re.match(r"\s\d", text[end : end + 2]):
+        return name[: m.start()]
+    return name
+
+
 def care_context(text: str) -> Iterator[Finding]:
     ordinary = lexicon.ordinary_words()
     low = text.lower()
@@ -300,7 +323,7 @@ def care_context(text: str) -> Iterator[Finding]:
     low = text.lower()
     for m in _scan(_ROLE_OF, _ROLE_OF_STARTS, text, low):
         group = "name" if m.group("name") else "school"
-        name = _TRAILING_SMALL.sub("", m.group(group))
+        name = _TRAILING_SMALL.sub("", _cut_street(text, m.group(group), m.end(group)))
         words = name.split()
         own = [w for w in words if w not in ("De", "Het", "'t", "en", "van", "de", "aan")]
         if not own or _generic(name, ordinary) or _is_town(own[0]) or _is_town(name) or own[0] in lexicon.first_names():
@@ -328,5 +351,127 @@ def care_context(text: str) -> Iterator[Finding]:
             break
 
 
+# --- named by the sentence around them -------------------------------------------------------
+
+# 'vanuit De Wissel, een SBO in …', 'Overbrugd, een kleinschalige voorziening': a name, then an apposition saying
+# what kind of place it is
+_KIND_WORD = (r"[a-z]*(?:school|opvang|instelling|aanbieder|kliniek|voorziening|vereniging|club|bedrijf|praktijk|"
+              r"centrum|stichting|organisatie|inrichting|woonvorm|boerderij|gezinshuis|woongroep|leefgroep)|"
+              r"sbo|so|vso|jji|SBO|SO|VSO|JJI|ISK|ggz-instelling")
+_APPOSITION = re.compile(
+    rf"(?P<name>(?:(?:De|Het|'t)\s)?{_CAP}(?:\s{_CAP}){{0,3}})\)?,\s(?:een|de|het)\s(?:[a-z-]+\s){{0,2}}"
+    rf"(?:{_KIND_WORD})\b")
+# 'de school van rayan (de Wegwijzer)', 'zijn club (VV Zwaluwen)': a kind of place, then its name in brackets
+_KIND_THEN_BRACKETS = re.compile(
+    rf"\b(?:{_KIND_WORD}|werk|stage|stageplek|dagbesteding|opleiding)(?:\s(?:van|bij)\s[^\W\d_]+)?\s"
+    rf"\((?P<name>(?:(?:de|het|De|Het|'t)\s)?(?:{_CAP}|[A-Z]{{2,}}[a-z]*)(?:\s{_CAP}){{0,3}})\)")
+# 'jeugdzorgplus de hunzeborg', 'crisisopvang het anker': a kind of place in lower case, an article and a word that
+# is no word (the name; 'de ster' stays a word)
+_LOWER_KIND_NAME = re.compile(
+    r"\b[a-z]*(?:opvang|centrum|school|kliniek|instelling|jeugdzorgplus|jji|gezinshuis|woongroep|groep|boerderij|"
+    r"voorziening)\s(?P<name>(?:de|het|'t)\s[a-z]{4,})\b(?![-'’])")
+# 'kwintes-jong', 'kamerz-noord': a brand in lower case, a made-up word joined to a care or compass word
+_LOWER_BRAND = re.compile(r"(?<![\w-])(?P<name>(?P<head>[a-z]{4,})-(?:jong|jeugd|zorg|kids|care|groep|team|noord|oost|"
+                          r"zuid|west))(?![\w-])")
+# 'de piet bakker school', 'transportbedrijf van vliet': a school named after a person, a firm after its owner, in
+# lower case (a first name and a surname, or 'van' and a surname)
+_LOWER_PERSON_NAMED = re.compile(
+    r"\b(?:de\s)?(?P<first>[a-z]{3,})\s(?:(?:van|de|der|den|ter)\s)*(?P<last>[a-z]{3,})[\s-]?(?:school|college)\b"
+    r"|\b[a-z]*bedrijf\s(?P<first2>van)\s(?:(?:de|der|den)\s)?(?P<last2>[a-z]{3,})\b")
+
+
+def _word(low: str, ordinary: frozenset[str]) -> bool:
+    """An ordinary word or a compound of two ('noodmedicatie', 'gezinshuisouder')."""
+    from .proper_nouns import _ordinary_word
+
+    return _ordinary_word(low, ordinary)
+
+
+def _own_name(name: str, ordinary: frozenset[str]) -> bool:
+    """A name of its own: not a generic kind, a place, a first name or, alone, an ordinary word."""
+    words = [w for w in name.split() if w not in ("De", "Het", "'t", "de", "het")]
+    article = len(words) < len(name.split())  # 'De Wissel', 'de Wegwijzer': an article makes a word a name
+    if not words or _generic(name, ordinary) or (not article and (_is_town(name) or _is_town(words[0]))):
+        return False
+    if len(words) == 1 and not article and (words[0].lower() in ordinary or words[0] in lexicon.first_names()
+                                            or words[0] in lexicon.general_proper_nouns()):
+        return False
+    return True
+
+
+def named_by_context(text: str) -> Iterator[Finding]:
+    ordinary = lexicon.ordinary_words()
+    if ", " in text:
+        for m in _APPOSITION.finditer(text):
+            name = _TRAILING_SMALL.sub("", m.group("name"))
+            if _sentence_initial(text, m.start("name")) and name.split()[0] not in ("De", "Het", "'t") and (
+                    name.split()[0].lower() in ordinary):
+                continue  # 'Daarnaast, een school …': a sentence's first word
+            if _own_name(name, ordinary) and name.split()[-1] not in lexicon.surnames():
+                yield Finding("institution", m.start("name"), m.start("name") + len(name), name)
+    if "(" in text:
+        for m in _KIND_THEN_BRACKETS.finditer(text):
+            name = m.group("name")
+            if _own_name(name, ordinary):
+                yield Finding("institution", m.start("name"), m.end("name"), name)
+    if " de " in text or " het " in text:
+        for m in _LOWER_KIND_NAME.finditer(text):
+            word = m.group("name").split()[-1]
+            if not _word(word, ordinary) and not _is_town(word.capitalize()) and word.capitalize() not in lexicon.first_names():
+                yield Finding("institution", m.start("name"), m.end("name"), m.group("name"))
+    if "school" in text or "bedrijf" in text:
+        for m in _LOWER_PERSON_NAMED.finditer(text):
+            first, last = m.group("first") or m.group("first2"), m.group("last") or m.group("last2")
+            person = (first.capitalize() in lexicon.first_names() or first in ("van", "de")) and (
+                last.capitalize() in lexicon.surnames())
+            if person and (first == "van" or first not in lexicon.common_words()):
+                yield Finding("institution", m.start(), m.end(), m.group())
+    if "-" in text:
+        for m in _LOWER_BRAND.finditer(text):
+            head = m.group("head")
+            if (not _word(head, ordinary) and not _is_town(head.capitalize()) and head.capitalize() not in lexicon.first_names()
+                    and m.group("name") not in ordinary):
+                yield Finding("institution", m.start("name"), m.end("name"), m.group("name"))
+
+
+# Words that say what kind of place a name is, dropped to find the name's own part: 'SO Aletta Jacobs' → 'Aletta
+# Jacobs', 'Kaleidos Kind & Jeugd' → 'Kaleidos'
+_KIND_PREFIX = frozenset("""de het 't so vso sbo sbao jji obs cbs pcbs rkbs ikc isk stichting zorggroep jeugdzorg
+jeugdzorgplus kliniek praktijk gezinshuis zorgboerderij woongroep basisschool school scholengemeenschap kindcentrum
+behandelcentrum centrum zorgcentrum""".split())
+_GENERIC_TAIL = frozenset("""jeugd zorg jeugdzorg jeugdhulp kind kinderen & en jong groep ggz kids care wonen""".split())
+
+
+def later_mentions(text: str, found: list[Finding]) -> list[Finding]:
+    """'Kaleidos' after 'Kaleidos Kind & Jeugd', 'Aletta Jacobs' after 'SO Aletta Jacobs': a found institution's own
+    name, used alone later in the text, is the institution too."""
+    institutions = [f for f in found if f.kind == "institution"]
+    if not institutions:
+        return []
+    ordinary = lexicon.ordinary_words()
+    keys = set()
+    for f in institutions:
+        words = f.text.split()
+        while words and words[0].lower() in _KIND_PREFIX:
+            words = words[1:]
+        while len(words) > 1 and words[-1].lower() in _GENERIC_TAIL:
+            words = words[:-1]
+        if not words:
+            continue
+        head = words[0]
+        if (len(head) >= 4 and not _word(head.lower(), ordinary) and head.capitalize() not in lexicon.first_names()
+                and not _is_town(head.capitalize()) and head not in lexicon.general_proper_nouns()):
+            keys.add(head)
+        if len(words) > 1 and len(words) < len(f.text.split()) and words[0][:1].isupper():
+            keys.add(" ".join(words))  # 'Aletta Jacobs' of 'SO Aletta Jacobs'
+    result = []
+    for key in keys:
+        flags = re.IGNORECASE if key.islower() else 0
+        for m in re.finditer(rf"(?<![\w@&-]){re.escape(key)}(?![\w@&-])", text, flags):
+            if not any(f.start <= m.start() and m.end() <= f.end for f in institutions):
+                result.append(Finding("institution", m.start(), m.end(), m.group()))
+    return result
+
+
 def institutions(text: str) -> list[Finding]:
-    return [*gazetteer(text), *schools_and_sectors(text), *care_context(text)]
+    return [*gazetteer(text), *schools_and_sectors(text), *care_context(text), *named_by_context(text)]

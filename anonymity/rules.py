@@ -30,7 +30,7 @@ _ORDW = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 _AGE_NUM = rf"(?:\d{{1,2}}|{_NUMW})"
 MONTHS = (
     "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
-    "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+    "jan|febr|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 )
 _CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:['’-][A-Za-zà-öø-ÿ]+)*"  # a capitalised word
 _TUSSEN = r"(?:van der|van den|van de|van 't|van het|in 't|in het|op de|uit de|van|de|der|den|ter|ten|te|'t|het|el|al|bin|ben|da|di|du|le|la)"
@@ -121,7 +121,7 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MON = r"(?:0?[1-9]|1[0-2])"
 _DATE_PATTERNS = [
     # 03-11-2011, 3/11/11, 3.11.2011
-    plain_re.compile(rf"(?<![\d.,/-]){_DAY}([-/.]){_MON}\1(?:\d{{4}}|\d{{2}})(?![\d/-])"),
+    plain_re.compile(rf"(?<![\d.,/-]){_DAY}([-/.]){_MON}\1(?:\d{{4}}|\d{{2}}|['’]\d{{2}})(?![\d/-])"),
     # 2011-11-03
     plain_re.compile(rf"(?<![\d/-])(?:19|20)\d{{2}}-{_MON}-{_DAY}(?![\d/-])"),
     # 14 maart 2009, 14e maart, 3 nov. '09
@@ -267,9 +267,9 @@ _AGE_PATTERNS = [
                rf"(?:{_AGE_NUM})(?: jaar)?(?= (?:ben|bent|is|was|werd|word|wordt)\b)"),
     re.compile(
         # not 18: 'op mijn 18e', 'na je achttiende' is the system's age of majority, said of everyone
-        rf"(?<=\b(?:sinds|vanaf|op|na|voor|aan|bij|rond|met) (?:mijn|mn|m'n|je|jouw|zijn|haar|hun|z'n|d'r) )"
+        rf"(?<=\b(?:sinds|vanaf|op|na|voor|aan|bij|rond|met|van|tot) (?:mijn|mn|m'n|je|jouw|zijn|zn|haar|hun|z'n|d'r|dr) )"
         rf"(?!18(?:e|de|ste)?\b|achttiende\b)(?:(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})(?: (?:jaar|levensjaar|verjaardag))?|\d{{1,2}}(?: jaar)?)"
-        rf"(?=\s*(?:[.,;:!?)\n]|$)| (?:{_AFTER_AGE_VERBS})\b)",
+        rf"(?=\s*(?:[.,;:!?)\n]|$)| (?:{_AFTER_AGE_VERBS}|tot)\b)",
         I,
     ),
     # 'ben 17 en kom uit …': informal, no subject
@@ -281,13 +281,14 @@ _AGE_PATTERNS = [
     # '… chayenne. 15 jaar, wielwijk' / 'KB 16 jaar, Bijlmer': an age opening a self-introduction
     re.compile(rf"(?:(?<=(?:^|[.!?]\s|\n))|(?<=\b[A-Z]{{2,3}} ))(?i:{_AGE_NUM}) jaar(?=,)"),
     # ', 15 jaar,' as an apposition
-    re.compile(r"(?<=, )\d{1,2} jaar(?=[,)])"),
+    # 'zijn broertje, zes jaar, is …', 'Nahom, 3 jaar en 2 maanden.'
+    re.compile(rf"(?<=, )(?i:{_AGE_NUM}) jaar(?:(?=[,)])| en (?i:{_AGE_NUM}) maanden\b)"),
     # 'is net 7 geworden', 'ben vorige week vijftien geworden': a number one becomes is an age
     re.compile(rf"(?<![\w-]){_AGE_NUM}(?=(?: jaar)? geworden\b)", I),
     # 'sinds mn twaalfde niet meer', 'op haar 14e werd ze …': an ordinal after a possessive, then a function word
     # or verb (not 'op haar tweede school': a noun after it counts something else)
     re.compile(
-        rf"(?<=\b(?:sinds|vanaf|op|na|voor|aan|bij|rond|met|tot) (?:mijn|mn|m'n|je|jouw|zijn|haar|hun|z'n|d'r) )"
+        rf"(?<=\b(?:sinds|vanaf|op|na|voor|aan|bij|rond|met|tot|van) (?:mijn|mn|m'n|je|jouw|zijn|zn|haar|hun|z'n|d'r|dr) )"
         rf"(?!18(?:e|de|ste)?\b|achttiende\b)(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})"
         rf"(?= (?:niet|nooit|nog|pas|ook|weer|toch|steeds|altijd|geen|een|de|het|hij|zij|ze|ik|we|wij|jij|je|mijn|"
         rf"mn|zijn|haar|en|maar|want|omdat|toen|thuis|alleen|zelf|{_AFTER_AGE_VERBS}|mocht|wilde|kon|had|werd)\b"
@@ -311,7 +312,25 @@ _AGE_PATTERNS = [
     # 'Rohan (inmiddels 14)', '(nu 9 jaar)'
     re.compile(rf"(?<=\((?:inmiddels|nu|toen|bijna|net|pas|ruim|al|sinds kort) )(?:\d{{1,2}}|{_NUMW})"
                rf"(?=(?: jaar| jr\.?)?\))", I),
+    # 'mn zusje jada is bijna 15', 'mijn zoon milan is nu twaalf': a possessive, a relation, a name, then the age
+    re.compile(
+        rf"(?<=\b(?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r|dr|onze|ons|hun|je|jouw) "
+        rf"(?:{_SUBJECT_NOUNS}|vriend|vriendin|neef|nicht|neefje|nichtje)(?: [\p{{L}}]{{2,}})? "
+        rf"(?:is|was|wordt|werd) (?:(?:{_AGE_ADVERBS}) )*){_AGE_NUM}{_AGE_END}",
+        I,
+    ),
+    # 'mn baby is nu zes weken', 'het kindje was pas drie maanden': a baby's age in weeks or months
+    re.compile(
+        rf"(?<=\b(?:baby|babytje|kindje|zoontje|dochtertje|zuigeling|pasgeborene|jongste)(?: [\p{{L}}]{{2,}})? "
+        rf"(?:is|was|wordt|werd) (?:(?:{_AGE_ADVERBS}) )*){_AGE_NUM} (?:weken|maanden|dagen)(?: oud)?\b",
+        I,
+    ),
+    # 'toen milan vijf was', 'sinds jada 12 is': a clause with a one-word subject in lower case (a name: the word is
+    # checked in age() to be no ordinary word, so 'toen groep 8 was' stays)
+    re.compile(rf"(?<=\b(?i:toen|sinds|nu|dat|omdat|als|tot) (?P<subject>[a-zà-ÿ]{{3,}}) )(?i:{_AGE_NUM})(?: jaar)?"
+               rf"(?= (?:was|werd|is|wordt)\b)"),
 ]
+_LOWER_SUBJECT_AGE = _AGE_PATTERNS[-1]
 
 
 # Every age pattern matches at (or a fixed few characters before) a number: a digit run or a number word. Scanning
@@ -341,6 +360,9 @@ def age(text: str) -> Iterator[Finding]:
                 if start - offset < 0:
                     continue
                 m = pattern.match(text, start - offset)
+                if m and pattern is _LOWER_SUBJECT_AGE and _ordinary_lower(m.group("subject")) and not (
+                        _is_first_name(m.group("subject").capitalize())):
+                    continue
                 if m and m.span() not in seen:
                     seen.add(m.span())
                     yield _f("age", text, m)
@@ -367,7 +389,7 @@ _POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w-])")
 _POSTCODE_NOT = re.compile(r"\d{4} ?(?:SA|SD|SS|km|kg|mg|gr|cm|ml|uur|jr|mm|cc|pk)$")
 _STREET_SUFFIX_STRONG = r"straat|laan|gracht|kade|singel|dreef|steeg|plein|plantsoen|boulevard|hof|erf"
 _STREET_SUFFIX = _STREET_SUFFIX_STRONG + r"|weg|dijk|pad|park|markt|baan|wal|ring|veld|straatweg|dam"
-_HOUSE_NUMBER = r"\d{1,4}(?:\s?[a-zA-Z](?![\w])|-\d{1,3}|\s?(?:hs|bis|rd|II|III))?"
+_HOUSE_NUMBER = r"\d{1,4}(?:[-\s]?(?:hs|bis|rd|bg|zw|II|III|IV)(?![\w])|\s?[a-zA-Z](?![\w])|-\d{1,3}|-[A-Z](?![\w]))?"
 _STREET_WORDS = rf"(?:(?:{_CAP}|{_TUSSEN}|[A-Z]\.) )*"  # one line: a signature's name line is no street
 _ADDRESS = [  # the first, a long scan, in the standard library's engine (twice as fast there)
     plain_re.compile(rf"{_STREET_WORDS}[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX})\s{_HOUSE_NUMBER}(?![\w])"),
@@ -393,9 +415,33 @@ def _is_first_name(word: str) -> bool:
     return word in lexicon.first_names()
 
 
+# '3135 bz Vlaardingen', '5037-PD Tilburg': a lower-case or hyphenated postcode only with a town after it
+_POSTCODE_LOOSE = plain_re.compile(r"(?<![\w-])[1-9]\d{3}(?: [a-z]{2}|-[A-Za-z]{2})(?![\w-])")
+_TOWN_AFTER = re.compile(r",?\s+(?P<town>[\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*){0,3})")
+_SHORT_WORDS = frozenset("en in op te of is al nu na om ze we je zo er ik ja uw km kg mg gr cm ml jr mm cc pk".split())
+
+
+def _town_follows(text: str, end: int) -> bool:
+    from . import gazetteer, lexicon
+
+    m = _TOWN_AFTER.match(text, end)
+    if not m:
+        return False
+    words = m.group("town").split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        if name in lexicon.places() or name.lower() in gazetteer.table():
+            return True
+    return False
+
+
 def postcode(text: str) -> Iterator[Finding]:
     for m in _POSTCODE.finditer(text):
         if not _POSTCODE_NOT.match(m.group()):
+            yield _f("postcode", text, m)
+    for m in (_POSTCODE_LOOSE.finditer(text) if " " in text else ()):
+        if m.group()[-2:].lower() not in _SHORT_WORDS and m.group()[-2:].upper() not in ("SA", "SD", "SS") \
+                and _town_follows(text, m.end()):
             yield _f("postcode", text, m)
 
 
@@ -439,7 +485,7 @@ _CASE_KEYWORD = re.compile(
     r"(?:parket|persoons|gezins|huisarts|leerling|verwijzings|aanvraag|relatie)(?=nummer|nr|kenmerk|code)|"
     r"verwijs|beschikkings?|kenmerk|AGB|BIG|polis|klant|leerling|onderwijs|volg)"
     r"(?:nummer|nr\.?|code|id|kenmerk)?\s*(?:is|was|:|#|nr\.?|nummer)?\s*\(?"
-    rf"(?P<id>(?=[A-Za-z0-9/._-]*\d){_ID_TOKEN})",
+    rf"(?P<id>(?=[A-Za-z0-9/._-]*\d|(?-i:[A-Z]{{1,4}}) \d){_ID_TOKEN}(?: (?=[A-Za-z]{{0,3}}\d)[A-Za-z0-9]+(?:[-/._][A-Za-z0-9]+)*){{0,3}})",
     I,
 )
 _CASE_GENERIC = [
@@ -475,7 +521,13 @@ def _looks_like_case_groups(token: str) -> bool:
     return max(len(g) for g in letters) >= 2 or len(groups) >= 3
 
 
+# 'c/18/2219 jz', 'C/10/671134': a court's case number, written in any case
+_COURT_NUMBER = plain_re.compile(r"(?<![\w/.-])[A-Za-z]{1,3}/\d{2}/\d{3,}(?:[-/]\d+)*(?:\s?/?\s?[A-Za-z]{2}(?: [A-Za-z]{2})?\b)?")
+
+
 def case_number(text: str) -> Iterator[Finding]:
+    for m in (_COURT_NUMBER.finditer(text) if "/" in text else ()):
+        yield _f("case_number", text, m)
     for m in _CASE_KEYWORD.finditer(text):
         token = m.group("id")
         if sum(c.isdigit() for c in token) >= 3 and not _YEAR.fullmatch(token):
@@ -546,7 +598,8 @@ _HEADS = (
     r"centrum|huis|school|zorg|wonen|voorziening|stichting|bar|bakkerij|maker|winkel|bedrijf|praktijk|kliniek|"
     r"opvang|club|vereniging|werkplaats|atelier|kantoor|garage|hal|baan|punt|haven|boerderij|kerk|moskee|"
     r"restaurant|supermarkt|markt|zaak|salon|studio|theater|bibliotheek|hotel|camping|fabriek|kwekerij|"
-    r"voorziening|dagbesteding|begeleiding|hulp|therapie|poli|instituut|academie|lyceum|college"
+    r"voorziening|dagbesteding|begeleiding|hulp|therapie|poli|instituut|academie|lyceum|college|taxi|pizzeria|"
+    r"snackbar|cafetaria|apotheek|drukkerij|slagerij|bouw|transport|installatie"
 )
 _HEAD_WORDS = frozenset(_HEADS.split("|"))
 _HEADS_CAP = "|".join(sorted({h.capitalize() for h in _HEADS.split("|")}))
@@ -572,6 +625,12 @@ _BRAND_TOKEN = plain_re.compile(r"(?<![\w@.])(?:[A-Za-z]+&[A-Za-z]+|[A-Z][a-z]+\
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•*#>(]|^\s*[-–])[\s\"'‘“(\[-]*$")
+# 'TeamKracht4Jeugd', 'Z@ngst Zorg', 'YOUnited Jeugd': a brand written with a digit or '@' inside a word, or a run of
+# capitals running into lower case (read in institution(): no ordinary word, no e-mail address)
+_BRAND_ODD = plain_re.compile(
+    r"(?<![\w@.])(?P<word>[A-Za-z]{2,}\d{1,2}[A-Za-z]{2,}|[A-Za-z]+@[A-Za-z]{2,}(?![.\w])|[A-Z]{2,}[a-z]{4,})(?![\w@])"
+    r"(?: (?:Jeugd|Zorg|Jeugdzorg|Jeugdhulp|Kids|Care|Groep|Wonen|Jong))?")
+_BRAND_ODD_GATE = plain_re.compile(r"[A-Za-z]\d[A-Za-z]|[A-Za-z]@[A-Za-z]|[A-Z]{2}[a-z]")
 
 
 def _ordinary_lower(word: str) -> bool:
@@ -612,6 +671,14 @@ def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[F
                             (_BRAND_COMPOUND, "-" in text)):
         for m in (pattern.finditer(text) if wanted else ()):
             yield _f("institution", text, m)
+    for m in (_BRAND_ODD.finditer(text) if _BRAND_ODD_GATE.search(text) else ()):
+        word = m.group("word")
+        if word.startswith("IJ") and not word[2:3].isupper():
+            continue  # 'IJssel', 'IJmuiden': IJ is one capital letter in Dutch
+        tail = word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") if word[1].isupper() else ""
+        if _ordinary_lower(word) or (tail and _ordinary_lower(tail)) or (tail and len(word) - len(tail) > 4):
+            continue  # 'GGDrapport', 'ADHDers': an abbreviation glued to a word
+        yield _f("institution", text, m)
     for m in (_NAMED_SCHOOL.finditer(text) if "school" in text else ()):
         word = m.group().split()[-1]
         if not all(_ordinary_lower(p) for p in word.split("-")):
@@ -688,4 +755,9 @@ def all_rules(text: str, common: frozenset[str], surnames: frozenset[str] = froz
     cases = [Finding("case_number", a, b, "") for a, b in cases]
     if cases:
         found = [f for f in found if not (f.kind == "phone" and any(c.start <= f.start and f.end <= c.end for c in cases))]
+    # 'Van Hogendorplaan 1201-III', '5037-PD Tilburg': a house number's addition or a postcode, not a file number
+    held = [f for f in found if f.kind in ("address", "postcode")]
+    if held:
+        found = [f for f in found if not (f.kind == "case_number" and any(
+            h.start <= f.start < h.end or (h.kind == "postcode" and (h.start, h.end) == (f.start, f.end)) for h in held))]
     return found
