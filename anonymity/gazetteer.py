@@ -148,7 +148,7 @@ def _first_names_lower() -> frozenset[str]:
 # 'we wonen in oost', 'verhuisd naar Zuidoost': a city's district by its compass name, after a place verb; capitalised
 # after 'in', 'uit', 'naar' too (not 'in Noord-Holland', 'in Oost-Nederland', 'in Zuid Limburg')
 _DISTRICT = re.compile(
-    r"\b(?:(?i:woon|woont|wonen|woonde|woonden|verhuisd|verhuisde|verhuizen|opgegroeid)(?:\s[a-z]+)?\s(?i:in|naar)\s"
+    r"\b(?:(?i:woon|woont|wonen|woonde|woonden|verhuisd|verhuisde|verhuizen|opgegroeid)(?:\s[a-z]+){0,3}\s(?i:in|naar)\s"
     r"(?P<low>(?i:noord|oost|zuid|west|zuidoost|noordoost|nieuw-west))"
     r"|(?<![.!?]\s)(?:in|uit|naar)\s(?P<cap>Noord|Oost|Zuid|West|Zuidoost|Noordoost|Nieuw-West))"
     r"(?![\w-])(?!\s(?:[A-Z]|en\s|of\s))")

@@ -676,8 +676,9 @@ def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[F
         if word.startswith("IJ") and not word[2:3].isupper():
             continue  # 'IJssel', 'IJmuiden': IJ is one capital letter in Dutch
         tail = word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") if word[1].isupper() else ""
-        if _ordinary_lower(word) or (tail and _ordinary_lower(tail)) or (tail and len(word) - len(tail) > 4):
-            continue  # 'GGDrapport', 'ADHDers': an abbreviation glued to a word
+        run = word[: len(word) - len(tail)]
+        if _ordinary_lower(word) or (tail and (len(run) > 4 or _ordinary_lower(tail) and not _ordinary_lower(run))):
+            continue  # 'GGDrapport', 'ADHDers': an abbreviation glued to a word (not 'MEERkracht')
         yield _f("institution", text, m)
     for m in (_NAMED_SCHOOL.finditer(text) if "school" in text else ()):
         word = m.group().split()[-1]

@@ -154,3 +154,37 @@ def test_scores_and_ranges_are_not_dates(rules_detector, text):
                                           ("Het nummer AB12-345 hoort bij haar.", "AB12-345")])
 def test_letter_digit_file_numbers(rules_detector, text, number):
     assert ("case_number", number) in found(text, rules_detector)
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [("mijn broertje sem is bijna 9 en hij snapt het niet", "9"), ("haar dochter Lina was toen pas vier.", "vier"),
+     ("Het kindje is nu acht weken en drinkt slecht.", "acht weken"), ("toen daan zes was gingen ze scheiden", "zes"),
+     ("van zn 11e tot zn 13e woonde hij bij oma.", "13e"), ("Haar zus, zeven jaar, logeert bij tante.", "zeven jaar"),
+     ("Broer Mehmet, 2 jaar en 5 maanden. Hij praat nog niet.", "2 jaar en 5 maanden")],
+)
+def test_ages_after_a_relation_a_name_or_a_lower_case_subject(rules_detector, text, age):
+    assert ("age", age) in [(k, t.strip()) for k, t in found(text, rules_detector)]
+
+
+@pytest.mark.parametrize("text", ["toen groep 8 was afgelopen, ging hij naar het vmbo.",
+                                  "Het traject duurde drie jaar, te lang.", "tot mijn 18e kreeg ik hulp."])
+def test_counters_and_the_age_of_majority_are_not_ages(rules_detector, text):
+    assert [k for k, _ in found(text, rules_detector) if k == "age"] == []
+
+
+@pytest.mark.parametrize("text, date", [("Intake op 3 febr. in de middag.", "3 febr."),
+                                        ("Datum: 11-04-'23", "11-04-'23")])
+def test_more_date_spellings(rules_detector, text, date):
+    assert ("date", date) in found(text, rules_detector)
+
+
+@pytest.mark.parametrize("text, number", [("Cliëntnr.: KB 23 0871 (intake)", "KB 23 0871"),
+                                          ("de beschikking (c/05/33182 jz) kwam binnen", "c/05/33182 jz")])
+def test_file_numbers_in_groups_and_court_numbers_in_any_case(rules_detector, text, number):
+    assert ("case_number", number) in found(text, rules_detector)
+
+
+def test_house_number_additions_are_part_of_the_address_not_a_file_number(rules_detector):
+    kinds = found("Zij woont aan de Lijsterbeslaan 88-III sinds de zomer.", rules_detector)
+    assert kinds == [("address", "Lijsterbeslaan 88-III")]
