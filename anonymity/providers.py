@@ -354,30 +354,33 @@ def care_context(text: str) -> Iterator[Finding]:
 # --- named by the sentence around them -------------------------------------------------------
 
 # 'vanuit De Wissel, een SBO in …', 'Overbrugd, een kleinschalige voorziening': a name, then an apposition saying
-# what kind of place it is
+# what kind of place it is. Each pattern is found from its rare part (the comma, the bracket, the hyphen, the kind
+# word), then the name is read backwards from there: a scan for a capitalised word would try every position.
 _KIND_WORD = (r"[a-z]*(?:school|opvang|instelling|aanbieder|kliniek|voorziening|vereniging|club|bedrijf|praktijk|"
               r"centrum|stichting|organisatie|inrichting|woonvorm|boerderij|gezinshuis|woongroep|leefgroep)|"
               r"sbo|so|vso|jji|SBO|SO|VSO|JJI|ISK|ggz-instelling")
-_APPOSITION = re.compile(
-    rf"(?P<name>(?:(?:De|Het|'t)\s)?{_CAP}(?:\s{_CAP}){{0,3}})\)?,\s(?:een|de|het)\s(?:[a-z-]+\s){{0,2}}"
-    rf"(?:{_KIND_WORD})\b")
+_APPOSITION_TAIL = re.compile(rf",\s(?:een|de|het)\s(?:[a-z-]+\s){{0,2}}(?:{_KIND_WORD})\b")
+_NAME_BEFORE_COMMA = re.compile(rf"(?P<name>(?:(?:De|Het|'t)\s)?{_CAP}(?:\s{_CAP}){{0,3}})\)?$")
 # 'de school van rayan (de Wegwijzer)', 'zijn club (VV Zwaluwen)': a kind of place, then its name in brackets
-_KIND_THEN_BRACKETS = re.compile(
-    rf"\b(?:{_KIND_WORD}|werk|stage|stageplek|dagbesteding|opleiding)(?:\s(?:van|bij)\s[^\W\d_]+)?\s"
+_BRACKET_NAME = re.compile(
     rf"\((?P<name>(?:(?:de|het|De|Het|'t)\s)?(?:{_CAP}|[A-Z]{{2,}}[a-z]*)(?:\s{_CAP}){{0,3}})\)")
+_KIND_BEFORE_BRACKET = re.compile(
+    rf"\b(?:{_KIND_WORD}|werk|stage|stageplek|dagbesteding|opleiding)(?:\s(?:van|bij)\s[^\W\d_]+)?\s$")
 # 'jeugdzorgplus de hunzeborg', 'crisisopvang het anker': a kind of place in lower case, an article and a word that
 # is no word (the name; 'de ster' stays a word)
 _LOWER_KIND_NAME = re.compile(
-    r"\b[a-z]*(?:opvang|centrum|school|kliniek|instelling|jeugdzorgplus|jji|gezinshuis|woongroep|groep|boerderij|"
+    r"(?:opvang|centrum|school|kliniek|instelling|jeugdzorgplus|jji|gezinshuis|woongroep|groep|boerderij|"
     r"voorziening)\s(?P<name>(?:de|het|'t)\s[a-z]{4,})\b(?![-'’])")
-# 'kwintes-jong', 'kamerz-noord': a brand in lower case, a made-up word joined to a care or compass word
-_LOWER_BRAND = re.compile(r"(?<![\w-])(?P<name>(?P<head>[a-z]{4,})-(?:jong|jeugd|zorg|kids|care|groep|team|noord|oost|"
-                          r"zuid|west))(?![\w-])")
 # 'de piet bakker school', 'transportbedrijf van vliet': a school named after a person, a firm after its owner, in
 # lower case (a first name and a surname, or 'van' and a surname)
-_LOWER_PERSON_NAMED = re.compile(
-    r"\b(?:de\s)?(?P<first>[a-z]{3,})\s(?:(?:van|de|der|den|ter)\s)*(?P<last>[a-z]{3,})[\s-]?(?:school|college)\b"
-    r"|\b[a-z]*bedrijf\s(?P<first2>van)\s(?:(?:de|der|den)\s)?(?P<last2>[a-z]{3,})\b")
+_PERSON_BEFORE_SCHOOL = re.compile(
+    r"\b(?:de\s)?(?P<first>[a-z]{3,})\s(?:(?:van|de|der|den|ter)\s)*(?P<last>[a-z]{3,})[\s-]?$")
+_SCHOOL_WORD = re.compile(r"(?:school|college)\b")
+_FIRM_OWNER = re.compile(r"bedrijf\s(?P<first>van)\s(?:(?:de|der|den)\s)?(?P<last>[a-z]{3,})\b")
+_WORD_BEFORE = re.compile(r"[a-z]*$")
+# 'kwintes-jong', 'kamerz-noord': a brand in lower case, a made-up word joined to a care or compass word
+_LOWER_BRAND_TAIL = re.compile(r"-(?:jong|jeugd|zorg|kids|care|groep|team|noord|oost|zuid|west)(?![\w-])")
+_LOWER_HEAD = re.compile(r"(?<![\w-])[a-z]{4,}$")
 
 
 def _word(low: str, ordinary: frozenset[str]) -> bool:
@@ -399,39 +402,48 @@ def _own_name(name: str, ordinary: frozenset[str]) -> bool:
     return True
 
 
+def _person_named(first: str, last: str) -> bool:
+    person = (first.capitalize() in lexicon.first_names() or first == "van") and last.capitalize() in lexicon.surnames()
+    return person and (first == "van" or first not in lexicon.common_words())
+
+
 def named_by_context(text: str) -> Iterator[Finding]:
     ordinary = lexicon.ordinary_words()
-    if ", " in text:
-        for m in _APPOSITION.finditer(text):
-            name = _TRAILING_SMALL.sub("", m.group("name"))
-            if _sentence_initial(text, m.start("name")) and name.split()[0] not in ("De", "Het", "'t") and (
-                    name.split()[0].lower() in ordinary):
-                continue  # 'Daarnaast, een school …': a sentence's first word
-            if _own_name(name, ordinary) and name.split()[-1] not in lexicon.surnames():
-                yield Finding("institution", m.start("name"), m.start("name") + len(name), name)
-    if "(" in text:
-        for m in _KIND_THEN_BRACKETS.finditer(text):
-            name = m.group("name")
-            if _own_name(name, ordinary):
-                yield Finding("institution", m.start("name"), m.end("name"), name)
+    for tail in (_APPOSITION_TAIL.finditer(text) if ", " in text else ()):
+        offset = max(0, tail.start() - 100)
+        m = _NAME_BEFORE_COMMA.search(text, offset, tail.start())
+        if not m:
+            continue
+        name = _TRAILING_SMALL.sub("", m.group("name"))
+        if _sentence_initial(text, m.start("name")) and name.split()[0] not in ("De", "Het", "'t") and (
+                name.split()[0].lower() in ordinary):
+            continue  # 'Daarnaast, een school …': a sentence's first word
+        if _own_name(name, ordinary) and name.split()[-1] not in lexicon.surnames():
+            yield Finding("institution", m.start("name"), m.start("name") + len(name), name)
+    for m in (_BRACKET_NAME.finditer(text) if "(" in text else ()):
+        if _KIND_BEFORE_BRACKET.search(text, max(0, m.start() - 60), m.start()) and _own_name(m.group("name"), ordinary):
+            yield Finding("institution", m.start("name"), m.end("name"), m.group("name"))
     if " de " in text or " het " in text:
         for m in _LOWER_KIND_NAME.finditer(text):
             word = m.group("name").split()[-1]
             if not _word(word, ordinary) and not _is_town(word.capitalize()) and word.capitalize() not in lexicon.first_names():
                 yield Finding("institution", m.start("name"), m.end("name"), m.group("name"))
-    if "school" in text or "bedrijf" in text:
-        for m in _LOWER_PERSON_NAMED.finditer(text):
-            first, last = m.group("first") or m.group("first2"), m.group("last") or m.group("last2")
-            person = (first.capitalize() in lexicon.first_names() or first in ("van", "de")) and (
-                last.capitalize() in lexicon.surnames())
-            if person and (first == "van" or first not in lexicon.common_words()):
-                yield Finding("institution", m.start(), m.end(), m.group())
-    if "-" in text:
-        for m in _LOWER_BRAND.finditer(text):
-            head = m.group("head")
-            if (not _word(head, ordinary) and not _is_town(head.capitalize()) and head.capitalize() not in lexicon.first_names()
-                    and m.group("name") not in ordinary):
-                yield Finding("institution", m.start("name"), m.end("name"), m.group("name"))
+    for kind in (_SCHOOL_WORD.finditer(text) if "school" in text or "college" in text else ()):
+        m = _PERSON_BEFORE_SCHOOL.search(text, max(0, kind.start() - 60), kind.start())
+        if m and _person_named(m.group("first"), m.group("last")):
+            yield Finding("institution", m.start(), kind.end(), text[m.start() : kind.end()])
+    for m in (_FIRM_OWNER.finditer(text) if "bedrijf" in text else ()):
+        if _person_named(m.group("first"), m.group("last")):
+            start = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()).start()
+            yield Finding("institution", start, m.end(), text[start : m.end()])
+    for tail in (_LOWER_BRAND_TAIL.finditer(text) if "-" in text else ()):
+        m = _LOWER_HEAD.search(text, max(0, tail.start() - 40), tail.start())
+        if not m:
+            continue
+        head, name = m.group(), text[m.start() : tail.end()]
+        if (not _word(head, ordinary) and not _is_town(head.capitalize()) and head.capitalize() not in lexicon.first_names()
+                and name not in ordinary):
+            yield Finding("institution", m.start(), tail.end(), name)
 
 
 # Words that say what kind of place a name is, dropped to find the name's own part: 'SO Aletta Jacobs' → 'Aletta

@@ -416,7 +416,7 @@ def _is_first_name(word: str) -> bool:
 
 
 # '3135 bz Vlaardingen', '5037-PD Tilburg': a lower-case or hyphenated postcode only with a town after it
-_POSTCODE_LOOSE = plain_re.compile(r"(?<![\w-])[1-9]\d{3}(?: [a-z]{2}|-[A-Za-z]{2})(?![\w-])")
+_POSTCODE_LOOSE = plain_re.compile(r"[1-9]\d{3}(?: [a-z]{2}|-[A-Za-z]{2})(?![\w-])")  # (no look-behind: faster)
 _TOWN_AFTER = re.compile(r",?\s+(?P<town>[\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*){0,3})")
 _SHORT_WORDS = frozenset("en in op te of is al nu na om ze we je zo er ik ja uw km kg mg gr cm ml jr mm cc pk".split())
 
@@ -440,6 +440,8 @@ def postcode(text: str) -> Iterator[Finding]:
         if not _POSTCODE_NOT.match(m.group()):
             yield _f("postcode", text, m)
     for m in (_POSTCODE_LOOSE.finditer(text) if " " in text else ()):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+            continue
         if m.group()[-2:].lower() not in _SHORT_WORDS and m.group()[-2:].upper() not in ("SA", "SD", "SS") \
                 and _town_follows(text, m.end()):
             yield _f("postcode", text, m)
@@ -607,6 +609,29 @@ _HEAD_NAME = re.compile(
     rf"(?<![\w-])(?:[A-Z][a-zà-ÿ]*(?:-[a-zà-ÿ]+)?(?:{_HEADS})|(?:{_HEADS_CAP})) (?:(?:De|Het|'t|The|Den|Van|Op|In) )?"
     rf"(?:[A-Z][\p{{L}}'’-]+|\d+)(?: [A-Z][\p{{L}}'’-]+)*"
 )
+# _HEAD_NAME tried only where a lower-case letter, a space and a capital, digit or quote meet (a word's end before a
+# name) and the word there ends like a head: one cheap scan instead of a look-behind at every position.
+_HEAD_GATE = plain_re.compile(r"[a-zà-ÿ] [A-Z\d']")
+_HEAD_ENDINGS = tuple(_HEAD_WORDS)
+_WORD_BACK = plain_re.compile(r"[A-Za-zà-ÿ-]*$")
+
+
+def _head_names(text: str):
+    """_HEAD_NAME.finditer(text), the same matches: every match has a head word before ' ' and a capital or digit."""
+    pos = 0
+    for gate in _HEAD_GATE.finditer(text):
+        end = gate.start() + 1
+        if end <= pos:
+            continue
+        start = _WORD_BACK.search(text, max(pos, end - 40), end).start()
+        if not text[start : start + 1].isupper() or not text[start:end].lower().endswith(_HEAD_ENDINGS):
+            continue
+        m = _HEAD_NAME.match(text, start)
+        if m:
+            pos = m.end()
+            yield m
+
+
 # 'crisisopvang Het Kantelpunt', 'de woongroep De Linde': an article names the place after a care word
 _CARE_ARTICLE = re.compile(
     rf"(?<=\b[a-zà-ÿ]*(?:opvang|zorg|groep|school|centrum|huis|kliniek|instelling|voorziening|aanbieder|"
@@ -630,7 +655,9 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•*#>(]|^\s*[-–])[\s\"'‘“(\[-
 _BRAND_ODD = plain_re.compile(
     r"(?<![\w@.])(?P<word>[A-Za-z]{2,}\d{1,2}[A-Za-z]{2,}|[A-Za-z]+@[A-Za-z]{2,}(?![.\w])|[A-Z]{2,}[a-z]{4,})(?![\w@])"
     r"(?: (?:Jeugd|Zorg|Jeugdzorg|Jeugdhulp|Kids|Care|Groep|Wonen|Jong))?")
-_BRAND_ODD_GATE = plain_re.compile(r"[A-Za-z]\d[A-Za-z]|[A-Za-z]@[A-Za-z]|[A-Z]{2}[a-z]")
+# the rare character of each shape first (a capital, a digit, '@'), then the word around it
+_BRAND_ODD_GATES = (plain_re.compile(r"[A-Z][A-Z][a-z]"), plain_re.compile(r"[\d@][A-Za-z]"))  # two scans: faster
+_WORD_START = plain_re.compile(r"[A-Za-z\d@]*$")
 
 
 def _ordinary_lower(word: str) -> bool:
@@ -655,7 +682,7 @@ _GATES = {
 
 def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[Finding]:
     article = bool(_ARTICLE_GATE.search(text))
-    for m in _HEAD_NAME.finditer(text):
+    for m in _head_names(text):
         head, rest = m.group().split(" ", 1)
         first = rest.split()[0]
         if head.lower() in _HEAD_WORDS and (first[0].isdigit() or _SENTENCE_START.search(
@@ -671,7 +698,18 @@ def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[F
                             (_BRAND_COMPOUND, "-" in text)):
         for m in (pattern.finditer(text) if wanted else ()):
             yield _f("institution", text, m)
-    for m in (_BRAND_ODD.finditer(text) if _BRAND_ODD_GATE.search(text) else ()):
+    tried = set()
+    capitals, inside = _BRAND_ODD_GATES
+    for gate in [*capitals.finditer(text), *inside.finditer(text)]:
+        if gate.re is inside and (gate.start() == 0 or not text[gate.start() - 1].isalpha()):
+            continue  # a digit or '@' must stand inside a word ('2e', '3x' are no brand)
+        start = _WORD_START.search(text, max(0, gate.start() - 30), gate.start()).start()
+        if start in tried:
+            continue
+        tried.add(start)
+        m = _BRAND_ODD.match(text, start)
+        if not m:
+            continue
         word = m.group("word")
         if word.startswith("IJ") and not word[2:3].isupper():
             continue  # 'IJssel', 'IJmuiden': IJ is one capital letter in Dutch
