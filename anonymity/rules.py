@@ -17,7 +17,7 @@ NUMBER_WORDS = {
     "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
     "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14,
     "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19,
-    "twintig": 20, "eenentwintig": 21, "tweeëntwintig": 22,
+    "twintig": 20, "eenentwintig": 21, "tweeëntwintig": 22, "anderhalf": 1,
 }
 ORDINAL_WORDS = {
     "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7,
@@ -197,9 +197,13 @@ _DURATION_NOUNS = (
     r"beschikking|ondertoezichtstelling|machtiging|proef|verblijf|opname|aanpak|garantie"
 )
 _SUBJECT_NOUNS = (r"jongere|jongen|meisje|zoon|dochter|broer|zus|broertje|zusje|kind|kindje|cliënte?|baby|"
-                   r"oudste|jongste|middelste|pleegkind|pupil|leerling")
+                   r"oudste|jongste|middelste|pleegkind|pupil|leerling|tweeling")
 _AGE_ADVERBS = (r"nu|inmiddels|toen|net|bijna|pas|ruim|al|trouwens|straks|sinds kort|deze maand|volgend jaar|ook|zelf|"
-                r"nog|nog maar|maar|slechts|amper|nauwelijks|intussen|eigenlijk|echt|pas net|net aan")
+                r"nog|nog maar|maar|slechts|amper|nauwelijks|intussen|eigenlijk|echt|pas net|net aan|"
+                # 'wordt volgende maand 16', 'wordt zaterdag 12', 'wordt in maart 18': when the birthday is
+                r"volgende (?:week|maand)|binnenkort|morgen|overmorgen|vandaag|(?:a\.s\. |aanstaande )?(?:maandag|"
+                r"dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)|(?:in|eind|begin|half) (?:" + MONTHS + r")|"
+                r"deze (?:week|zomer)|na de zomer")
 # After the number: no duration, count, range or measure ('is 3 jaar in zorg', 'was 2 keer', 'is 12 tot 16').
 _AGE_END = (
     rf"(?! jaar (?:geleden|lang|bezig|in|bij|onder|uit|aan|samen|getrouwd|met|op|voor|verder|later|eerder)\b)"
@@ -238,7 +242,8 @@ _AGE_PATTERNS = [
         # also the compounds: 'halfbroer', 'stiefzus', 'pleegkind', 'buurjongen', 'kleindochter'
         rf"(?<=\b[a-z]*(?:jongen|meisje|jongere|kind|kindje|zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|"
         rf"baby|peuter|kleuter|puber|tiener|jongeman|jongedame|leerling|cliënt|cliënte|pupil|vriend|vriendin|"
-        rf"vriendje|vriendinnetje|neef|neefje|nicht|nichtje|meid|meiske|knul|jochie|jongetje|ventje|gast|joch) van )"
+        rf"vriendje|vriendinnetje|neef|neefje|nicht|nichtje|meid|meiske|knul|jochie|jongetje|ventje|gast|joch) van "
+        rf"(?:(?:bijna|net|pas|nog maar|nog geen) )?)"
         rf"{_AGE_NUM}(?! jaar (?:geleden|lang|terug)\b)(?: jaar)?\b(?! (?:jaar )?(?:tot|en|à|of)\b)(?!-)",
         I,
     ),
@@ -331,6 +336,28 @@ _AGE_PATTERNS = [
                rf"(?= (?:was|werd|is|wordt)\b)"),
 ]
 _LOWER_SUBJECT_AGE = _AGE_PATTERNS[-1]
+_AGE_PATTERNS += [
+    # 'De jongen, 16, zit thuis', 'Vader, 42, werkt': a bare number between commas after a person
+    re.compile(rf"(?<=\b(?i:{_SUBJECT_NOUNS}|vader|moeder|oom|tante|opa|oma|neef|nicht), )\d{{1,2}}(?=, )"),
+    # 'Amir, nu 16, woont …'
+    re.compile(rf"(?<=(?:\b[A-Z][a-zà-ÿ]+|\b(?i:{_SUBJECT_NOUNS})), (?i:nu|inmiddels|bijna|net|pas|al) )"
+               rf"(?i:{_AGE_NUM})(?: jaar)?(?=,)"),
+    # 'Mo (m, 15)', 'Sara (15, v)', 'jongere (m/15)', 'het kind (v, 6 jr)': an age next to a sex in brackets
+    re.compile(r"(?<=\((?:[mvjMVJ]|man|vrouw|jongen|meisje)\s?[,/]\s?)\d{1,2}(?: jaar| jr\.?)?(?=\))"),
+    re.compile(r"(?<=\()\d{1,2}(?: jaar| jr\.?)?(?=\s?[,/]\s?(?:[mvjMVJ]|man|vrouw|jongen|meisje)\))"),
+    # 'Baby (3 mnd)', '(6 weken)'
+    re.compile(r"(?<=\()\d{1,2} (?:mnd|maanden|weken|wkn|wk)\.?(?=\))"),
+    # 'tienermoeder van 17', 'een vader van 19' (not 'moeder van 3 kinderen': nothing may follow but an end)
+    re.compile(rf"(?<=\b[a-z]*(?:moeder|vader|ouder) van ){_AGE_NUM}(?: jaar)?(?=\s*(?:[.,;:!?)\n]|$))", I),
+    # 'Sanne 15 jr.', 'Joël 16 jaar,': a first name (checked in age()), then the age
+    re.compile(r"(?<=\b(?P<first>[A-Z][a-zà-ÿ]+) )\d{1,2} (?:jr\.?|jaar)(?=[\s.,;:)]|$)(?! (?:geleden|lang|oud|in|bij)\b)"),
+    # 'leeftijd 15,' without a colon
+    re.compile(rf"(?<=\b(?i:leeftijd|lft\.?) )\d{{1,2}}{_AGE_END}"),
+    # 'gaat naar groep 8 en is 11 jaar': the subject left out after 'en'
+    re.compile(rf"(?<=\ben (?:is|was|werd|wordt) (?:(?:{_AGE_ADVERBS}) )*)(?i:{_AGE_NUM}) jaar(?: oud)?\b"
+               rf"(?! (?:geleden|lang|bezig|in|bij|onder|uit|aan|samen|getrouwd|met|op|voor|verder|later|eerder)\b)"),
+]
+_FIRST_NAME_AGE = _AGE_PATTERNS[-3]
 
 
 # Every age pattern matches at (or a fixed few characters before) a number: a digit run or a number word. Scanning
@@ -363,6 +390,8 @@ def age(text: str) -> Iterator[Finding]:
                 if m and pattern is _LOWER_SUBJECT_AGE and _ordinary_lower(m.group("subject")) and not (
                         _is_first_name(m.group("subject").capitalize())):
                     continue
+                if m and pattern is _FIRST_NAME_AGE and not _is_first_name(m.group("first")):
+                    continue  # 'Stichting Horizon 25 jaar': only a person's name has an age
                 if m and m.span() not in seen:
                     seen.add(m.span())
                     yield _f("age", text, m)

@@ -188,3 +188,26 @@ def test_file_numbers_in_groups_and_court_numbers_in_any_case(rules_detector, te
 def test_house_number_additions_are_part_of_the_address_not_a_file_number(rules_detector):
     kinds = found("Zij woont aan de Lijsterbeslaan 88-III sinds de zomer.", rules_detector)
     assert kinds == [("address", "Lijsterbeslaan 88-III")]
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [("Zij wordt volgende week 14 en wil een feest.", "14"), ("Het meisje, 13, woont bij oma.", "13"),
+     ("Kofi, nu 15, traint elke dag.", "15"), ("Aanmelding Roy (m, 14) door de huisarts.", "14"),
+     ("Lotte (12/v) wacht op een plek.", "12"), ("Baby (5 mnd) huilt veel.", "5 mnd"),
+     ("De tweeling is 7 en slaapt slecht.", "7"), ("Hij is een jonge vader van 18.", "18"),
+     ("Leeftijd 16, zit in 4 vmbo.", "16"), ("Ze zit in de brugklas en is 12 jaar.", "12 jaar"),
+     ("Zijn broertje van anderhalf logeert bij oma.", "anderhalf"), ("Fatima 17 jr. woont zelfstandig.", "17 jr.")],
+)
+def test_ages_in_forms_brackets_and_appositions(rules_detector, text, age):
+    assert ("age", age) in [(k, t.strip()) for k, t in found(text, rules_detector)]
+
+
+@pytest.mark.parametrize("text", ["De moeder van 4 kinderen belde.", "De groep, 12, is vol.", "Het team bestaat nu 5 jaar.",
+                                  "Het aantal (m/v) stijgt.", "Horizon 25 jaar: een feest."])
+def test_counts_groups_and_anniversaries_are_not_ages(rules_detector, text):
+    assert [k for k, _ in found(text, rules_detector) if k == "age"] == []
+
+
+def test_a_role_with_an_age_is_not_a_name(rules_detector):
+    assert found("Vader is 44 en werkt in ploegen.", rules_detector) == [("age", "44")]
