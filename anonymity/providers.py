@@ -174,7 +174,8 @@ _SECTOR_GATE = ("GGZ", "GGz", "Ggz", "Jeugdzorg", "Jeugdhulp", "Zorggroep", "Kin
 _CARE_BEFORE_GATE = ("behandel", "in zorg", "opgenomen", "aangemeld", "geplaatst", "verwezen", "intake", "wachtlijst",
                      "begeleid", "ambulant", "terecht", "ingeschreven", "traject", "crisisplaatsing", "logeer",
                      "verblijf", "verbleef", "over naar", "over bij", "over aan", "over in", "over op", "overge", "doorgestroomd", "train", "sport", "voetbal",
-                     "turnt", "zwemt", "vrijwillig")
+                     "turnt", "zwemt", "vrijwillig", "opleiding", "studie", "studeer", "cursus", "dagbesteding",
+                     "dagopvang", "naschoolse opvang")
 _CARE_AFTER_GATE = ("in behandeling", "in zorg", "op de wachtlijst", "aangemeld", "opgenomen", "in begeleiding",
                     "geplaatst", "in therapie")
 
@@ -225,7 +226,9 @@ _CARE_BEFORE = re.compile(
     rf"behandeling|traject|crisisplaatsing|logeert|logeerde|verblijft|verbleef|"
     # a move between providers, a club, a workplace: 'gaat over naar …', 'traint bij …', 'vrijwilliger bij …'
     rf"over|overgedragen|overgeplaatst|overgestapt|doorgestroomd|traint|trainde|sport|sportte|voetbalt|"
-    rf"voetbalde|turnt|zwemt|vrijwilliger|vrijwilligerswerk)"
+    rf"voetbalde|turnt|zwemt|vrijwilliger|vrijwilligerswerk|"
+    # an education or day programme: 'een opleiding bij het Albeda', 'dagbesteding bij De Schakel'
+    rf"opleiding|mbo-opleiding|studie|studeert|studeerde|cursus|dagbesteding|dagopvang|naschoolse opvang)"
     rf"\s+(?i:bij|in|naar|van|door|op|aan)\s+(?:de\s+|het\s+)?(?P<name>{_NAME_SEQ})"
 )
 _CARE_AFTER = re.compile(
@@ -240,11 +243,18 @@ _ROLE_OF = re.compile(
     rf"begeleidster|mentor|psychiater|psycholoog|orthopedagoog|hulpverlener|gedragswetenschapper|zorgcoördinator|"
     rf"teamleider|directeur|directrice|intern begeleider|ib'er|docent|leerkracht|casemanager|trajectbegeleider|"
     rf"woonbegeleider|pleegzorgwerker|groepsleider|groepsleiding|ambulant begeleider|therapeut|contactpersoon|"
-    rf"zorgaanbieder|aanbieder|school|locatie|collega's|collega)\s+(?i:van|bij|op)\s+(?:de\s+|het\s+)?"
+    rf"zorgaanbieder|aanbieder|school|locatie|collega's|collega|behandelteam|team|jongerenwerker|jongerencoach|"
+    rf"gezinscoach|ambulant hulpverlener|kinderpsychiater|stagebegeleider|trainer|leidinggevende|werkgever)"
+    rf"\s+(?i:van|bij|op)\s+(?:de\s+|het\s+)?"
     rf"(?P<name>{_NAME_SEQ})"
     rf"|\b(?i:zit|zat|zitten|gaat|ging|stage|stageplek|bijbaan|werkt|werkte|les|onderwijs)\s+(?i:op|naar|bij)\s+"
     rf"(?:de\s+|het\s+)?(?P<school>{_NAME_SEQ})"
 )
+# roles whose 'van X' is never a person: 'het behandelteam van Vlinderhof', 'de locatie van Timpaan'
+_NOT_A_PERSONS = frozenset("behandelteam team zorgaanbieder aanbieder locatie school werkgever".split())
+_SITS_ON = re.compile(r"(?i:zit|zat|zitten)\s+op\s")
+
+
 def _lead_words(pattern: re.Pattern) -> list[str]:
     """The keyword groups a pattern's alternatives open with: '\\b(?i:a|b|c)'."""
     return re.findall(r"\\b\(\?i:((?:[^()]|\((?:[^()])*\))*)\)", pattern.pattern)
@@ -326,13 +336,17 @@ def care_context(text: str) -> Iterator[Finding]:
         name = _TRAILING_SMALL.sub("", _cut_street(text, m.group(group), m.end(group)))
         words = name.split()
         own = [w for w in words if w not in ("De", "Het", "'t", "en", "van", "de", "aan")]
-        if not own or _generic(name, ordinary) or _is_town(own[0]) or _is_town(name) or own[0] in lexicon.first_names():
+        # 'zit op de Cornelius Haga': a school named after a person ('woont bij Fatima' is the person)
+        school_named = group == "school" and _SITS_ON.match(text, m.start()) and len(own) > 1
+        if not own or _generic(name, ordinary) or _is_town(own[0]) or _is_town(name) or (
+                own[0] in lexicon.first_names() and not school_named):
             continue
         if name.isupper() and len(name) <= 4:
             continue  # 'GGZ', 'MST', 'SBO': a type, for the allow-list and the school rules
         article = words[0] in ("De", "Het", "'t")
-        if not (article or len(own) > 1 or own[0].lower() in ordinary):
-            continue  # a lone non-word may be a person: proper_nouns.py reads its kind
+        owner = text[m.start() : m.start(group)].split()[0].lower() in _NOT_A_PERSONS
+        if not (article or len(own) > 1 or own[0].lower() in ordinary or owner):
+            continue  # a lone non-word may be a person ('de mentor van Yohannes'): proper_nouns.py reads its kind
         yield Finding("institution", m.start(group), m.start(group) + len(name), name)
     for m in _NAME_THEN_TOWN.finditer(text):
         group = "name" if m.group("name") else "paren"

@@ -596,7 +596,7 @@ _INSTITUTION_TYPE_CAP = (
     r"OBS|CBS|PCBS|RKBS|IKC|SBO|SO|VSO|ROC|KDV|BSO|Stichting|Zorggroep|Jeugdzorg|GGZ|Ggz|Kinderdagverblijf|"
     r"Basisschool|Ziekenhuis|Kliniek|Praktijk|Gezinshuis|Zorgboerderij|Woongroep|Scholengemeenschap|"
     r"Sportvereniging|Voetbalvereniging|Vereniging|Kindcentrum|Jeugdinrichting|Behandelcentrum|"
-    r"JJI|ISK|Mavo|Havo|Vmbo|Vwo|Sportschool|Kinderpraktijk|Huisartsenpraktijk|Werkplaats|Autobedrijf|VV|SV|"
+    r"JJI|ISK|Huize|Mavo|Havo|Vmbo|Vwo|Sportschool|Kinderpraktijk|Huisartsenpraktijk|Werkplaats|Autobedrijf|VV|SV|"
     r"Zorgcentrum|Centrum|Jeugdbescherming|Jeugdreclassering|Gezinshuis|Dagbesteding|Kringloop|Groothandel|"
     r"Kinderopvang|Peuterspeelzaal|Wooncentrum|Woonvoorziening|Logeerhuis|Zorgboerderij"
 )
@@ -615,8 +615,11 @@ _INSTITUTIONS = [
     re.compile(r"\b[A-Z][a-zà-ÿ]+(?:college|lyceum|gymnasium)\b"),
 ]
 _EMPLOYER = re.compile(
-    rf"(?<=\b(?:werkt|werkte|werken|werkten|stage|bijbaan|baan|solliciteerde|vakkenvuller) (?:bij|in|op) (?:de |het )?)"
-    rf"{_CAP}(?: {_CAP})*"
+    rf"(?<=\b(?:werkt|werkte|werken|werkten|stage|stageplek|stageplaats|bijbaan|bijbaantje|baan|baantje|vakantiewerk|"
+    rf"vakantiebaan|vakantiebaantje|leerwerkplek|werkplek|werkervaringsplek|solliciteerde|solliciteert|vakkenvuller)"
+    # 'werkt sinds kort bij Albert Heijn', 'werkt parttime bij de HEMA'
+    rf"(?: (?:sinds kort|nu|al|inmiddels|tijdelijk|parttime|fulltime|ook|nog|weer|daar|twee dagen|drie dagen))? "
+    rf"(?:bij|in|op) (?:de |het )?)(?:{_CAP}|[A-Z]{{4,}})(?: {_CAP})*"
 )
 # 'juf Annelies van De Tweemaster': a capitalised article starts a proper name mid-sentence.
 _ARTICLE_NAME = re.compile(rf"(?<=\b(?:van|bij|op|naar|in|via) )(?:De|Het|'t) {_CAP}(?: {_CAP})*")

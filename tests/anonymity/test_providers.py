@@ -122,3 +122,20 @@ def test_an_institution_named_once_is_found_again_alone(detector):
                                   "Het GGDrapport kwam binnen.", "Ze woont in de familie Smit-Boonstra al jaren."])
 def test_dutch_ij_abbreviations_and_family_names_are_no_brand(detector, text):
     assert [f for f in detector.check_text(text) if f.kind == "institution"] == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("Hij heeft een bijbaantje bij de Lidl in het dorp.", "Lidl"), ("Ze werkt sinds kort bij Bakkerij Vos.", "Bakkerij Vos"),
+     ("Hij werkt parttime bij de KRUIDVAT.", "KRUIDVAT"), ("Zij woont in Huize Ravenstein.", "Huize Ravenstein"),
+     ("Het behandelteam van Zonnehoeve adviseert een opname.", "Zonnehoeve"),
+     ("Hij volgt een opleiding bij het Rijnvest.", "Rijnvest"), ("Hij zit op de Willem Drees.", "Willem Drees"),
+     ("Ze heeft dagbesteding bij De Schakelaar.", "De Schakelaar")],
+)
+def test_employers_schools_and_programmes_after_their_cues(detector, text, name):
+    assert ("institution", name) in [(f.kind, f.text) for f in detector.check_text(text)]
+
+
+@pytest.mark.parametrize("text", ["Ze woont bij Fatima en haar moeder.", "De mentor van Yohannes belde."])
+def test_a_person_after_a_cue_stays_a_person(detector, text):
+    assert [f for f in detector.check_text(text) if f.kind == "institution"] == []
