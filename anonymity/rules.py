@@ -145,6 +145,14 @@ _DAY_ORDINAL = plain_re.compile(
     rf"(?= van (?:de(?:ze)?|volgende|vorige|die|deze) maand\b|\s*[.,;:!?)\n]|\s*$| (?:om|is|was|jarig)\b)",
     plain_re.IGNORECASE,
 )
+# 'maandag de 4e', 'op vrijdag de 12de': a weekday before it makes any day ordinal a date
+_WEEKDAY_ORDINAL = plain_re.compile(
+    rf"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) de {_DAY}(?:e|ste|de)\b", plain_re.IGNORECASE)
+# '31-12', '15-6': a day above 12 before a month is never a range (a range climbs), so a date — unless a score
+_HIGH_DAY_MONTH = re.compile(
+    rf"(?<![\d/.-])(?:1[3-9]|2\d|3[01])-(?:0?[1-9]|1[0-2])(?![\d/-]|[.,]\d){_NOT_A_DATE_AFTER}")
+_SCORE_BEFORE = plain_re.compile(r"\b(?:met|stand|score|uitslag|won|wonnen|gewonnen|verloor|verloren|scoorde|scoren|"
+                                 r"eindigde|eindstand|wedstrijd|set|sets|gelijk|thuis|uit|punten)\b", plain_re.IGNORECASE)
 _ANY_DIGIT = plain_re.compile(r"\d")
 _DAY_MONTH_SLASH = plain_re.compile(rf"(?<![\d/.,]){_DAY}/{_MON}(?![\d/]|,\d)")
 
@@ -177,6 +185,12 @@ def date(text: str) -> Iterator[Finding]:
                 yield _f("date", text, m)
     if "de " in text or "De " in text or "DE " in text:
         for m in _DAY_ORDINAL.finditer(text):
+            yield _f("date", text, m)
+        for m in _WEEKDAY_ORDINAL.finditer(text):
+            yield _f("date", text, m)
+    for start in starts:
+        m = _HIGH_DAY_MONTH.match(text, start)
+        if m and not _SCORE_BEFORE.search(text, max(0, start - 30), start):
             yield _f("date", text, m)
     for start in starts:  # it starts at a digit (the cue is a look-behind): try it there only
         m = _CUED_DAY_MONTH.match(text, start)
@@ -826,9 +840,12 @@ def all_rules(text: str, common: frozenset[str], surnames: frozenset[str] = froz
     cases = [Finding("case_number", a, b, "") for a, b in cases]
     if cases:
         found = [f for f in found if not (f.kind == "phone" and any(c.start <= f.start and f.end <= c.end for c in cases))]
-    # 'Van Hogendorplaan 1201-III', '5037-PD Tilburg': a house number's addition or a postcode, not a file number
+    # 'Van Hogendorplaan 1201-III', '5037-PD Tilburg', 'Javaplein 14-3': a house number with its addition or a
+    # postcode, not a file number or a date
     held = [f for f in found if f.kind in ("address", "postcode")]
     if held:
+        found = [f for f in found if not (f.kind == "date" and any(
+            h.kind == "address" and h.start < f.start < h.end for h in held))]
         found = [f for f in found if not (f.kind == "case_number" and any(
             h.start <= f.start < h.end or (h.kind == "postcode" and (h.start, h.end) == (f.start, f.end)) for h in held))]
     return found

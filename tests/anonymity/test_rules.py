@@ -211,3 +211,19 @@ def test_counts_groups_and_anniversaries_are_not_ages(rules_detector, text):
 
 def test_a_role_with_an_age_is_not_a_name(rules_detector):
     assert found("Vader is 44 en werkt in ploegen.", rules_detector) == [("age", "44")]
+
+
+@pytest.mark.parametrize("text, date", [("Het was 29-12 rond middernacht.", "29-12"),
+                                        ("Op donderdag de 7e komt de voogd.", "donderdag de 7e")])
+def test_a_day_above_twelve_and_a_weekday_ordinal_are_dates(rules_detector, text, date):
+    assert ("date", date) in found(text, rules_detector)
+
+
+@pytest.mark.parametrize("text", ["De stand was 14-2 in de rust.", "Hij scoorde 15-6 in de laatste set.",
+                                  "Jongeren van 12-18 jaar."])
+def test_scores_and_climbing_ranges_are_not_dates(rules_detector, text):
+    assert [k for k, _ in found(text, rules_detector) if k == "date"] == []
+
+
+def test_a_house_number_with_a_floor_is_an_address_not_a_date(rules_detector):
+    assert found("Ze woont aan het Kastanjeplein 17-2 sinds mei.", rules_detector) == [("address", "Kastanjeplein 17-2")]
