@@ -528,7 +528,9 @@ _ID_TOKEN = r"[A-Z0-9][A-Za-z0-9]*(?:[-/._][A-Za-z0-9]+)*"
 _CASE_KEYWORD = re.compile(
     r"\b(?:dossier|zaak|cliënt|client|casus|registratie|referentie|melding|meldings|aanmeld|patiënt|patient|"
     r"(?:parket|persoons|gezins|huisarts|leerling|verwijzings|aanvraag|relatie)(?=nummer|nr|kenmerk|code)|"
-    r"verwijs|beschikkings?|kenmerk|AGB|BIG|polis|klant|leerling|onderwijs|volg)"
+    r"verwijs|beschikkings?|kenmerk|AGB|BIG|polis|klant|leerling|onderwijs|volg|pupil|"
+    # '(nr. 44781)': a bare 'nr.' before a long number
+    r"nr\.?(?=\s*\d{4}))"
     r"(?:nummer|nr\.?|code|id|kenmerk)?\s*(?:is|was|:|#|nr\.?|nummer)?\s*\(?"
     rf"(?P<id>(?=[A-Za-z0-9/._-]*\d|(?-i:[A-Z]{{1,4}}) \d){_ID_TOKEN}(?: (?=[A-Za-z]{{0,3}}\d)[A-Za-z0-9]+(?:[-/._][A-Za-z0-9]+)*){{0,3}})",
     I,

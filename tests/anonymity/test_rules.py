@@ -227,3 +227,13 @@ def test_scores_and_climbing_ranges_are_not_dates(rules_detector, text):
 
 def test_a_house_number_with_a_floor_is_an_address_not_a_date(rules_detector):
     assert found("Ze woont aan het Kastanjeplein 17-2 sinds mei.", rules_detector) == [("address", "Kastanjeplein 17-2")]
+
+
+@pytest.mark.parametrize("text, number", [("het dossier (nr. 55912) ligt bij de GI", "55912"),
+                                          ("Pupilnummer: P-3318", "P-3318")])
+def test_a_bare_nr_and_a_pupil_number(rules_detector, text, number):
+    assert ("case_number", number) in found(text, rules_detector)
+
+
+def test_a_house_number_after_nr_is_no_file_number(rules_detector):
+    assert found("Hij woont op nr. 12 in de straat.", rules_detector) == []
