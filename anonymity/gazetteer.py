@@ -84,16 +84,20 @@ def places(text: str) -> Iterator[Finding]:
     starts = _first_words()
     last_place_end = -10
     resume = 0
-    # One pass over the words; a word right next to an apostrophe is part of another ("d'r").
-    for first in _PLAIN_WORD.finditer(text):
-        if first.group().lower() not in starts:
+    # One pass over the words; a word right next to an apostrophe is part of another ("d'r"). The words are read
+    # from the lower-cased text (one lower() for the text, not one per word) when that keeps every offset.
+    low = text.lower()
+    source = low if len(low) == len(text) else text
+    for first in _PLAIN_WORD.finditer(source):
+        word = first.group() if source is low else first.group().lower()
+        if word not in starts:
             continue
         if first.start() < resume:
             continue
         s, e = first.span()
         if (s and text[s - 1] in "'’") or text[e : e + 1] in ("'", "’"):
             continue
-        longest = starts[first.group().lower()]
+        longest = starts[word]
         span = [first]
         while len(span) < longest:
             nxt = _PLAIN_WORD.match(text, span[-1].end() + 1)
