@@ -75,7 +75,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 def gazetteer(text: str) -> Iterator[Finding]:
     table = _entries()
     # One C-level scan for the words that start an entry (most texts hold none), then a look at those places only.
-    firsts = {w for w in _CANDIDATE.findall(text) if w.lstrip("'’").rstrip(".") in table}
+    firsts = {w for w in set(_CANDIDATE.findall(text)) if w.lstrip("'’").rstrip(".") in table}  # each word once
     if not firsts:
         return
     for m in _CANDIDATE.finditer(text):
