@@ -60,8 +60,13 @@ def test_recall_on_planted_identifiers(detector, planted):
 # heldback4 (a fourth set, by a helper who saw neither the rules nor the other sets, written while that work went on)
 # was scored first by the detector after it was merged: 0.884; nobody read its misses.
 # heldback5 (the same way, by a fifth helper) was scored first by the detector of that moment (3aa130f): 0.911.
+# Twelve new dev texts (59-70) written to vary institutions, ages, file numbers, dates, postcodes, addresses and places
+# were scored first by that detector (0.827: a small held-out of our own), then the rules were generalised on dev only
+# (grammar, context and lists written from knowledge): dev 0.996 (59-70: 0.992), heldback 0.949, heldback2 0.941,
+# heldback3 0.910, heldback4 0.893 (overall figures only; nobody read the held-back misses). The heldback4 floor
+# rises to 0.89 (one identifier of margin); the others would have none at the next step up, so they stay.
 DEV_FLOOR = 0.99
-HELD_BACK_FLOORS = {"heldback": 0.94, "heldback2": 0.93, "heldback3": 0.90, "heldback4": 0.88, "heldback5": 0.90}
+HELD_BACK_FLOORS = {"heldback": 0.94, "heldback2": 0.93, "heldback3": 0.90, "heldback4": 0.89, "heldback5": 0.90}
 HELD_BACK = tuple(HELD_BACK_FLOORS)
 
 
