@@ -97,6 +97,8 @@ class Detector:
         found += name_cues.coordinated(text, found)
         found += [f for f in name_cues.later_mentions(text, found)
                   if not any(o.start < f.end and f.start < o.end and o.kind != "name" for o in found)]
+        found += [f for f in providers.later_mentions(text, found)
+                  if not any(o.start < f.end and f.start < o.end and o.kind not in ("name", "place") for o in found)]
         allowed = allowed_spans(text, self._allow, near=found)
         found = [f for f in found if f.end > f.start and not is_allowed(f.start, f.end, allowed)]
         return merge(text, found)
@@ -171,12 +173,17 @@ class Detector:
         # 'Capelle aan den IJssel': deduce also reads 'Capelle' and 'den IJssel' as names inside the town
         long_places = [f for f in found if f.kind == "place" and " " in f.text.strip()] + places
         for f in found:
+            if f.kind == "institution" and " " not in f.text and any(
+                    (p.start, p.end) == (f.start, f.end) for p in places):
+                continue  # 'locatie Stokhasselt': a listed neighbourhood, not a provider
             if f.kind in ("name", "address") and any(p.start <= f.start and f.end <= p.end
                                                      and (p.end - p.start > f.end - f.start or p in places)
                                                      for p in long_places):
                 continue
             if (f.kind == "name" and (f.text in towns or gazetteer.is_town(f.text)) and f.text not in first
-                    and gazetteer.cue_before(text, f.start)):
+                    and gazetteer.cue_before(text, f.start)
+                    # 'een groepsleider, wessel, die …': a first name in an apposition, not the town
+                    and not (f.text.capitalize() in first and gazetteer.only_comma_before(text, f.start))):
                 f = Finding("place", f.start, f.end, f.text)  # 'Doornakkers, Eindhoven', 'Locatie: …, Capelle'
             result.append(f)
         return result

@@ -84,16 +84,20 @@ def places(text: str) -> Iterator[Finding]:
     starts = _first_words()
     last_place_end = -10
     resume = 0
-    # One pass over the words; a word right next to an apostrophe is part of another ("d'r").
-    for first in _PLAIN_WORD.finditer(text):
-        if first.group().lower() not in starts:
+    # One pass over the words; a word right next to an apostrophe is part of another ("d'r"). The words are read
+    # from the lower-cased text (one lower() for the text, not one per word) when that keeps every offset.
+    low = text.lower()
+    source = low if len(low) == len(text) else text
+    for first in _PLAIN_WORD.finditer(source):
+        word = first.group() if source is low else first.group().lower()
+        if word not in starts:
             continue
         if first.start() < resume:
             continue
         s, e = first.span()
         if (s and text[s - 1] in "'’") or text[e : e + 1] in ("'", "’"):
             continue
-        longest = starts[first.group().lower()]
+        longest = starts[word]
         span = [first]
         while len(span) < longest:
             nxt = _PLAIN_WORD.match(text, span[-1].end() + 1)
@@ -124,6 +128,8 @@ def places(text: str) -> Iterator[Finding]:
                 # deduce skips towns that are words ('Leiden'); after 'in', 'uit', 'naar' they are places
                 keep = bool(_STRONG_CUE.search(text[max(0, start - 30) : start])) and (
                     surface.lower() not in _stop_words())
+            elif surface in _first_names_lower() and _COMMA_CUE.search(text[max(0, start - 40) : start]):
+                keep = False  # 'een groepsleider, wessel, die …': a name in an apposition, not the town Wessel
             else:
                 keep = cue and len(surface) >= 4 and not (
                     surface.lower() in dutch or (surface.lower().split()[0] in ("de", "het")
@@ -132,6 +138,33 @@ def places(text: str) -> Iterator[Finding]:
             last_place_end = end
             yield Finding("place", start, end, surface)
         resume = end
+    yield from districts(text)
+
+
+_COMMA_CUE = re.compile(r",\s*$")
+
+
+@lru_cache(maxsize=1)
+def _first_names_lower() -> frozenset[str]:
+    return frozenset(n.lower() for n in lexicon.first_names())
+
+
+# 'we wonen in oost', 'verhuisd naar Zuidoost': a city's district by its compass name, after a place verb; capitalised
+# after 'in', 'uit', 'naar' too (not 'in Noord-Holland', 'in Oost-Nederland', 'in Zuid Limburg')
+_DISTRICT = re.compile(
+    r"\b(?:(?i:woon|woont|wonen|woonde|woonden|verhuisd|verhuisde|verhuizen|opgegroeid)(?:\s[a-z]+){0,3}\s(?i:in|naar)\s"
+    r"(?P<low>(?i:noord|oost|zuid|west|zuidoost|noordoost|nieuw-west))"
+    r"|(?<![.!?]\s)(?:in|uit|naar)\s(?P<cap>Noord|Oost|Zuid|West|Zuidoost|Noordoost|Nieuw-West))"
+    r"(?![\w-])(?!\s(?:[A-Z]|en\s|of\s))")
+
+
+def districts(text: str) -> Iterator[Finding]:
+    low = text.lower()
+    if not any(w in low for w in ("noord", "oost", "zuid", "west")):
+        return
+    for m in _DISTRICT.finditer(text):
+        group = "low" if m.group("low") else "cap"
+        yield Finding("place", m.start(group), m.end(group), m.group(group))
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +180,11 @@ def is_town(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _dutch_words() -> frozenset[str]:
     return frozenset(w for w in lexicon._wordlist(lexicon.DUTCH_WORDLIST) if w.islower())
+
+
+def only_comma_before(text: str, start: int) -> bool:
+    return bool(_COMMA_CUE.search(text[max(0, start - 40) : start])) and not _STRONG_CUE.search(
+        text[max(0, start - 40) : start].rstrip(", "))
 
 
 def cue_before(text: str, start: int) -> bool:

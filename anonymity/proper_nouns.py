@@ -106,15 +106,47 @@ _PLACE_ENDING = plain_re.compile(r"(?:wijk|buurt|kwartier|dorp|veld|velden|kamp|
                            r"hof|horst|holt|burgen|erp|erpt|-(?:Noord|Zuid|Oost|West|Centrum))$")
 
 
+# How Dutch place names end ('Meerhoven', 'Kruidenbuurt', 'Holtenbroek'): such a name before '-Noord' is a district
+_TOPONYM_ENDING = plain_re.compile(r"(?:wijk|buurt|dorp|veld|velden|hoven|huizen|kamp|polder|haven|oord|park|broek|"
+                                   r"horst|dam|dijk|drecht|berg|burg|veen|woude|zijl|meer|kerk|hout|stein|rode|rade|"
+                                   r"loo|ingen|hof|laar|lanen|weide|weiden)$")
+
+
+def _known_place(name: str) -> bool:
+    from . import gazetteer
+
+    return (name in lexicon.places() or name.lower() in gazetteer.table() or name.lower() in lexicon.ordinary_words()
+            or bool(_TOPONYM_ENDING.search(name)))
+
+
 _NAME_PARTICLES = {"Al", "El", "Ben", "Bin", "Abu", "Abou", "Van", "De", "Ter", "Ten", "Ould", "Ait", "Aït", "Da", "Dos"}
 # A first name or a title right before: 'Nour Al-Hassan', 'mevrouw Tjon-A-Fong'.
 _PERSON_BEFORE = plain_re.compile(r"(?:\b(?:mevrouw|meneer|mevr\.|mw\.|dhr\.|heer|familie|fam\.)|[A-Z][a-zà-ÿ]+)\s+$")
+
+
+_FAMILY_BEFORE = plain_re.compile(r"\b(?:familie|fam\.|gezin|mevrouw|meneer|mevr\.|mw\.|dhr\.|de heer)\s+$", plain_re.I)
+_CAP_BEFORE = plain_re.compile(r"(?:[A-Z][\w'’-]*\s){1,3}$")
+
+
+def _place_before(before: str, token: str) -> bool:
+    """'Den Haag-Zuid', 'Bergen op Zoom-Oost': the words before and the token's first part make a place."""
+    m = _CAP_BEFORE.search(before.replace(" op ", " Op ").replace(" aan ", " Aan ").replace(" den ", " Den "))
+    if not m:
+        return False
+    words = before[m.start():].split()
+    head = token.rsplit("-", 1)[0]
+    return any(_known_place(" ".join(words[i:] + [head])) for i in range(len(words)))
+_COMPASS_TAIL = plain_re.compile(r"-(?:Noord|Oost|Zuid|West|Midden|Centrum)$")
 
 
 def _kind(text: str, start: int, token: str) -> str:
     before = text[max(0, start - 30) : start]
     if _CAMEL.search(token):
         return "institution"  # ZorgPunt-Zuid, JeugdPunt
+    if _FAMILY_BEFORE.search(before):
+        return "name"  # 'de familie Oosterhuis', 'mevrouw Schoonhoven': a surname, whatever its ending
+    if _COMPASS_TAIL.search(token) and not _known_place(token.rsplit("-", 1)[0]) and not _place_before(before, token):
+        return "institution"  # 'Triversum-Noord' (not 'Tilburg-Noord', 'Malburgen-Oost')
     if token in lexicon.places() or _PLACE_ENDING.search(token):
         return "place"
     if token in lexicon.first_names():

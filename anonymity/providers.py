@@ -75,7 +75,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 def gazetteer(text: str) -> Iterator[Finding]:
     table = _entries()
     # One C-level scan for the words that start an entry (most texts hold none), then a look at those places only.
-    firsts = {w for w in _CANDIDATE.findall(text) if w.lstrip("'’").rstrip(".") in table}
+    firsts = {w for w in set(_CANDIDATE.findall(text)) if w.lstrip("'’").rstrip(".") in table}  # each word once
     if not firsts:
         return
     for m in _CANDIDATE.finditer(text):
@@ -158,6 +158,10 @@ _SECTOR_SUFFIX = re.compile(
     rf"\b{_CAP}\s(?:GGZ|GGz|Ggz|Jeugd-GGZ|Jeugdzorg|Jeugdhulp|Zorggroep|Kinderopvang|Jeugdbescherming|Onderwijs)\b")
 
 
+# 'Lucas Reinders VSO', 'Anne Frank SBO': a (person's) name before a kind of special school
+_SCHOOL_TYPE_SUFFIX = re.compile(rf"\b(?:{_CAP}\s){{1,3}}(?:VSO|SO|SBO|SBAO|ISK|PrO)\b")
+
+
 # What each pattern cannot match without, checked as plain substrings (far cheaper than a scan that fails)
 _SCHOOL_GATES = (
     ("chool", "College", "Lyceum", "Gymnasium", "Instituut", "Academie", "Campus"),
@@ -170,7 +174,8 @@ _SECTOR_GATE = ("GGZ", "GGz", "Ggz", "Jeugdzorg", "Jeugdhulp", "Zorggroep", "Kin
 _CARE_BEFORE_GATE = ("behandel", "in zorg", "opgenomen", "aangemeld", "geplaatst", "verwezen", "intake", "wachtlijst",
                      "begeleid", "ambulant", "terecht", "ingeschreven", "traject", "crisisplaatsing", "logeer",
                      "verblijf", "verbleef", "over naar", "over bij", "over aan", "over in", "over op", "overge", "doorgestroomd", "train", "sport", "voetbal",
-                     "turnt", "zwemt", "vrijwillig")
+                     "turnt", "zwemt", "vrijwillig", "opleiding", "studie", "studeer", "cursus", "dagbesteding",
+                     "dagopvang", "naschoolse opvang")
 _CARE_AFTER_GATE = ("in behandeling", "in zorg", "op de wachtlijst", "aangemeld", "opgenomen", "in begeleiding",
                     "geplaatst", "in therapie")
 
@@ -194,6 +199,14 @@ def schools_and_sectors(text: str) -> Iterator[Finding]:
                     r"(?:De|Het|'t)\s|" + _TITLE, m.group()):
                 continue  # 'Middelbare School': words only
             yield Finding("institution", m.start(), m.end(), m.group())
+    for m in (_SCHOOL_TYPE_SUFFIX.finditer(text) if "SO" in text or "SBO" in text or "ISK" in text or "PrO" in text
+              else ()):
+        words = m.group().split()[:-1]
+        if _sentence_initial(text, m.start()) and words[0].lower() in ordinary:
+            words = words[1:]
+        if words and not all(w.lower() in ordinary or w.lower() in _QUALIFIERS for w in words):
+            start = m.end() - len(" ".join(words + [m.group().split()[-1]]))
+            yield Finding("institution", start, m.end(), text[start : m.end()])
     for m in (_SECTOR_SUFFIX.finditer(text) if _has_any(text, _SECTOR_GATE) else ()):
         head = m.group().split()[0]
         low = head.lower()
@@ -213,7 +226,9 @@ _CARE_BEFORE = re.compile(
     rf"behandeling|traject|crisisplaatsing|logeert|logeerde|verblijft|verbleef|"
     # a move between providers, a club, a workplace: 'gaat over naar …', 'traint bij …', 'vrijwilliger bij …'
     rf"over|overgedragen|overgeplaatst|overgestapt|doorgestroomd|traint|trainde|sport|sportte|voetbalt|"
-    rf"voetbalde|turnt|zwemt|vrijwilliger|vrijwilligerswerk)"
+    rf"voetbalde|turnt|zwemt|vrijwilliger|vrijwilligerswerk|"
+    # an education or day programme: 'een opleiding bij het Albeda', 'dagbesteding bij De Schakel'
+    rf"opleiding|mbo-opleiding|studie|studeert|studeerde|cursus|dagbesteding|dagopvang|naschoolse opvang)"
     rf"\s+(?i:bij|in|naar|van|door|op|aan)\s+(?:de\s+|het\s+)?(?P<name>{_NAME_SEQ})"
 )
 _CARE_AFTER = re.compile(
@@ -228,11 +243,18 @@ _ROLE_OF = re.compile(
     rf"begeleidster|mentor|psychiater|psycholoog|orthopedagoog|hulpverlener|gedragswetenschapper|zorgcoördinator|"
     rf"teamleider|directeur|directrice|intern begeleider|ib'er|docent|leerkracht|casemanager|trajectbegeleider|"
     rf"woonbegeleider|pleegzorgwerker|groepsleider|groepsleiding|ambulant begeleider|therapeut|contactpersoon|"
-    rf"zorgaanbieder|aanbieder|school|locatie|collega's|collega)\s+(?i:van|bij|op)\s+(?:de\s+|het\s+)?"
+    rf"zorgaanbieder|aanbieder|school|locatie|collega's|collega|behandelteam|team|jongerenwerker|jongerencoach|"
+    rf"gezinscoach|ambulant hulpverlener|kinderpsychiater|stagebegeleider|trainer|leidinggevende|werkgever)"
+    rf"\s+(?i:van|bij|op)\s+(?:de\s+|het\s+)?"
     rf"(?P<name>{_NAME_SEQ})"
     rf"|\b(?i:zit|zat|zitten|gaat|ging|stage|stageplek|bijbaan|werkt|werkte|les|onderwijs)\s+(?i:op|naar|bij)\s+"
     rf"(?:de\s+|het\s+)?(?P<school>{_NAME_SEQ})"
 )
+# roles whose 'van X' is never a person: 'het behandelteam van Vlinderhof', 'de locatie van Timpaan'
+_NOT_A_PERSONS = frozenset("behandelteam team zorgaanbieder aanbieder locatie school werkgever".split())
+_SITS_ON = re.compile(r"(?i:zit|zat|zitten)\s+op\s")
+
+
 def _lead_words(pattern: re.Pattern) -> list[str]:
     """The keyword groups a pattern's alternatives open with: '\\b(?i:a|b|c)'."""
     return re.findall(r"\\b\(\?i:((?:[^()]|\((?:[^()])*\))*)\)", pattern.pattern)
@@ -280,6 +302,17 @@ def _generic(name: str, ordinary: frozenset[str]) -> bool:
     return name in lexicon.general_proper_nouns() or name in lexicon.allowed_areas()
 
 
+_STREET_TAIL = re.compile(r"\s(?:aan|op)\s(?:de|het|den)\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*$")
+
+
+def _cut_street(text: str, name: str, end: int) -> str:
+    """'Fietsenmakerij Trapkracht aan de Ringbaan-West' before a house number: the name without its street."""
+    m = _STREET_TAIL.search(name)
+    if m and re.match(r"\s\d", text[end : end + 2]):
+        return name[: m.start()]
+    return name
+
+
 def care_context(text: str) -> Iterator[Finding]:
     ordinary = lexicon.ordinary_words()
     low = text.lower()
@@ -300,16 +333,20 @@ def care_context(text: str) -> Iterator[Finding]:
     low = text.lower()
     for m in _scan(_ROLE_OF, _ROLE_OF_STARTS, text, low):
         group = "name" if m.group("name") else "school"
-        name = _TRAILING_SMALL.sub("", m.group(group))
+        name = _TRAILING_SMALL.sub("", _cut_street(text, m.group(group), m.end(group)))
         words = name.split()
         own = [w for w in words if w not in ("De", "Het", "'t", "en", "van", "de", "aan")]
-        if not own or _generic(name, ordinary) or _is_town(own[0]) or _is_town(name) or own[0] in lexicon.first_names():
+        # 'zit op de Cornelius Haga': a school named after a person ('woont bij Fatima' is the person)
+        school_named = group == "school" and _SITS_ON.match(text, m.start()) and len(own) > 1
+        if not own or _generic(name, ordinary) or _is_town(own[0]) or _is_town(name) or (
+                own[0] in lexicon.first_names() and not school_named):
             continue
         if name.isupper() and len(name) <= 4:
             continue  # 'GGZ', 'MST', 'SBO': a type, for the allow-list and the school rules
         article = words[0] in ("De", "Het", "'t")
-        if not (article or len(own) > 1 or own[0].lower() in ordinary):
-            continue  # a lone non-word may be a person: proper_nouns.py reads its kind
+        owner = text[m.start() : m.start(group)].split()[0].lower() in _NOT_A_PERSONS
+        if not (article or len(own) > 1 or own[0].lower() in ordinary or owner):
+            continue  # a lone non-word may be a person ('de mentor van Yohannes'): proper_nouns.py reads its kind
         yield Finding("institution", m.start(group), m.start(group) + len(name), name)
     for m in _NAME_THEN_TOWN.finditer(text):
         group = "name" if m.group("name") else "paren"
@@ -328,5 +365,139 @@ def care_context(text: str) -> Iterator[Finding]:
             break
 
 
+# --- named by the sentence around them -------------------------------------------------------
+
+# 'vanuit De Wissel, een SBO in …', 'Overbrugd, een kleinschalige voorziening': a name, then an apposition saying
+# what kind of place it is. Each pattern is found from its rare part (the comma, the bracket, the hyphen, the kind
+# word), then the name is read backwards from there: a scan for a capitalised word would try every position.
+_KIND_WORD = (r"[a-z]*(?:school|opvang|instelling|aanbieder|kliniek|voorziening|vereniging|club|bedrijf|praktijk|"
+              r"centrum|stichting|organisatie|inrichting|woonvorm|boerderij|gezinshuis|woongroep|leefgroep)|"
+              r"sbo|so|vso|jji|SBO|SO|VSO|JJI|ISK|ggz-instelling")
+_APPOSITION_TAIL = re.compile(rf",\s(?:een|de|het)\s(?:[a-z-]+\s){{0,2}}(?:{_KIND_WORD})\b")
+_NAME_BEFORE_COMMA = re.compile(rf"(?P<name>(?:(?:De|Het|'t)\s)?{_CAP}(?:\s{_CAP}){{0,3}})\)?$")
+# 'de school van rayan (de Wegwijzer)', 'zijn club (VV Zwaluwen)': a kind of place, then its name in brackets
+_BRACKET_NAME = re.compile(
+    rf"\((?P<name>(?:(?:de|het|De|Het|'t)\s)?(?:{_CAP}|[A-Z]{{2,}}[a-z]*)(?:\s{_CAP}){{0,3}})\)")
+_KIND_BEFORE_BRACKET = re.compile(
+    rf"\b(?:{_KIND_WORD}|werk|stage|stageplek|dagbesteding|opleiding)(?:\s(?:van|bij)\s[^\W\d_]+)?\s$")
+# 'jeugdzorgplus de hunzeborg', 'crisisopvang het anker': a kind of place in lower case, an article and a word that
+# is no word (the name; 'de ster' stays a word)
+_LOWER_KIND_NAME = re.compile(
+    r"(?:opvang|centrum|school|kliniek|instelling|jeugdzorgplus|jji|gezinshuis|woongroep|groep|boerderij|"
+    r"voorziening)\s(?P<name>(?:de|het|'t)\s[a-z]{4,})\b(?![-'’])")
+# 'de piet bakker school', 'transportbedrijf van vliet': a school named after a person, a firm after its owner, in
+# lower case (a first name and a surname, or 'van' and a surname)
+_PERSON_BEFORE_SCHOOL = re.compile(
+    r"\b(?:de\s)?(?P<first>[a-z]{3,})\s(?:(?:van|de|der|den|ter)\s)*(?P<last>[a-z]{3,})[\s-]?$")
+_SCHOOL_WORD = re.compile(r"(?:school|college)\b")
+_FIRM_OWNER = re.compile(r"bedrijf\s(?P<first>van)\s(?:(?:de|der|den)\s)?(?P<last>[a-z]{3,})\b")
+_WORD_BEFORE = re.compile(r"[a-z]*$")
+# 'kwintes-jong', 'kamerz-noord': a brand in lower case, a made-up word joined to a care or compass word
+_LOWER_BRAND_TAIL = re.compile(r"-(?:jong|jeugd|zorg|kids|care|groep|team|noord|oost|zuid|west)(?![\w-])")
+_LOWER_HEAD = re.compile(r"(?<![\w-])[a-z]{4,}$")
+
+
+def _word(low: str, ordinary: frozenset[str]) -> bool:
+    """An ordinary word or a compound of two ('noodmedicatie', 'gezinshuisouder')."""
+    from .proper_nouns import _ordinary_word
+
+    return _ordinary_word(low, ordinary)
+
+
+def _own_name(name: str, ordinary: frozenset[str]) -> bool:
+    """A name of its own: not a generic kind, a place, a first name or, alone, an ordinary word."""
+    words = [w for w in name.split() if w not in ("De", "Het", "'t", "de", "het")]
+    article = len(words) < len(name.split())  # 'De Wissel', 'de Wegwijzer': an article makes a word a name
+    if not words or _generic(name, ordinary) or (not article and (_is_town(name) or _is_town(words[0]))):
+        return False
+    if len(words) == 1 and not article and (words[0].lower() in ordinary or words[0] in lexicon.first_names()
+                                            or words[0] in lexicon.general_proper_nouns()):
+        return False
+    return True
+
+
+def _person_named(first: str, last: str) -> bool:
+    person = (first.capitalize() in lexicon.first_names() or first == "van") and last.capitalize() in lexicon.surnames()
+    return person and (first == "van" or first not in lexicon.common_words())
+
+
+def named_by_context(text: str) -> Iterator[Finding]:
+    ordinary = lexicon.ordinary_words()
+    for tail in (_APPOSITION_TAIL.finditer(text) if ", " in text else ()):
+        offset = max(0, tail.start() - 100)
+        m = _NAME_BEFORE_COMMA.search(text, offset, tail.start())
+        if not m:
+            continue
+        name = _TRAILING_SMALL.sub("", m.group("name"))
+        if _sentence_initial(text, m.start("name")) and name.split()[0] not in ("De", "Het", "'t") and (
+                name.split()[0].lower() in ordinary):
+            continue  # 'Daarnaast, een school …': a sentence's first word
+        if _own_name(name, ordinary) and name.split()[-1] not in lexicon.surnames():
+            yield Finding("institution", m.start("name"), m.start("name") + len(name), name)
+    for m in (_BRACKET_NAME.finditer(text) if "(" in text else ()):
+        if _KIND_BEFORE_BRACKET.search(text, max(0, m.start() - 60), m.start()) and _own_name(m.group("name"), ordinary):
+            yield Finding("institution", m.start("name"), m.end("name"), m.group("name"))
+    if " de " in text or " het " in text:
+        for m in _LOWER_KIND_NAME.finditer(text):
+            word = m.group("name").split()[-1]
+            if not _word(word, ordinary) and not _is_town(word.capitalize()) and word.capitalize() not in lexicon.first_names():
+                yield Finding("institution", m.start("name"), m.end("name"), m.group("name"))
+    for kind in (_SCHOOL_WORD.finditer(text) if "school" in text or "college" in text else ()):
+        m = _PERSON_BEFORE_SCHOOL.search(text, max(0, kind.start() - 60), kind.start())
+        if m and _person_named(m.group("first"), m.group("last")):
+            yield Finding("institution", m.start(), kind.end(), text[m.start() : kind.end()])
+    for m in (_FIRM_OWNER.finditer(text) if "bedrijf" in text else ()):
+        if _person_named(m.group("first"), m.group("last")):
+            start = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()).start()
+            yield Finding("institution", start, m.end(), text[start : m.end()])
+    for tail in (_LOWER_BRAND_TAIL.finditer(text) if "-" in text else ()):
+        m = _LOWER_HEAD.search(text, max(0, tail.start() - 40), tail.start())
+        if not m:
+            continue
+        head, name = m.group(), text[m.start() : tail.end()]
+        if (not _word(head, ordinary) and not _is_town(head.capitalize()) and head.capitalize() not in lexicon.first_names()
+                and name not in ordinary):
+            yield Finding("institution", m.start(), tail.end(), name)
+
+
+# Words that say what kind of place a name is, dropped to find the name's own part: 'SO Aletta Jacobs' → 'Aletta
+# Jacobs', 'Kaleidos Kind & Jeugd' → 'Kaleidos'
+_KIND_PREFIX = frozenset("""de het 't so vso sbo sbao jji obs cbs pcbs rkbs ikc isk stichting zorggroep jeugdzorg
+jeugdzorgplus kliniek praktijk gezinshuis zorgboerderij woongroep basisschool school scholengemeenschap kindcentrum
+behandelcentrum centrum zorgcentrum""".split())
+_GENERIC_TAIL = frozenset("""jeugd zorg jeugdzorg jeugdhulp kind kinderen & en jong groep ggz kids care wonen""".split())
+
+
+def later_mentions(text: str, found: list[Finding]) -> list[Finding]:
+    """'Kaleidos' after 'Kaleidos Kind & Jeugd', 'Aletta Jacobs' after 'SO Aletta Jacobs': a found institution's own
+    name, used alone later in the text, is the institution too."""
+    institutions = [f for f in found if f.kind == "institution"]
+    if not institutions:
+        return []
+    ordinary = lexicon.ordinary_words()
+    keys = set()
+    for f in institutions:
+        words = f.text.split()
+        while words and words[0].lower() in _KIND_PREFIX:
+            words = words[1:]
+        while len(words) > 1 and words[-1].lower() in _GENERIC_TAIL:
+            words = words[:-1]
+        if not words:
+            continue
+        head = words[0]
+        if (len(head) >= 4 and not _word(head.lower(), ordinary) and head.capitalize() not in lexicon.first_names()
+                and not _is_town(head.capitalize()) and head not in lexicon.general_proper_nouns()):
+            keys.add(head)
+        if len(words) > 1 and len(words) < len(f.text.split()) and words[0][:1].isupper():
+            keys.add(" ".join(words))  # 'Aletta Jacobs' of 'SO Aletta Jacobs'
+    result = []
+    for key in keys:
+        flags = re.IGNORECASE if key.islower() else 0
+        for m in re.finditer(rf"(?<![\w@&-]){re.escape(key)}(?![\w@&-])", text, flags):
+            if not any(f.start <= m.start() and m.end() <= f.end for f in institutions):
+                result.append(Finding("institution", m.start(), m.end(), m.group()))
+    return result
+
+
 def institutions(text: str) -> list[Finding]:
-    return [*gazetteer(text), *schools_and_sectors(text), *care_context(text)]
+    return [*gazetteer(text), *schools_and_sectors(text), *care_context(text), *named_by_context(text)]

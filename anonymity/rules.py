@@ -17,7 +17,7 @@ NUMBER_WORDS = {
     "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
     "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14,
     "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19,
-    "twintig": 20, "eenentwintig": 21, "tweeëntwintig": 22,
+    "twintig": 20, "eenentwintig": 21, "tweeëntwintig": 22, "anderhalf": 1,
 }
 ORDINAL_WORDS = {
     "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7,
@@ -30,7 +30,7 @@ _ORDW = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 _AGE_NUM = rf"(?:\d{{1,2}}|{_NUMW})"
 MONTHS = (
     "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
-    "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+    "jan|febr|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 )
 _CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:['’-][A-Za-zà-öø-ÿ]+)*"  # a capitalised word
 _TUSSEN = r"(?:van der|van den|van de|van 't|van het|in 't|in het|op de|uit de|van|de|der|den|ter|ten|te|'t|het|el|al|bin|ben|da|di|du|le|la)"
@@ -121,7 +121,7 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MON = r"(?:0?[1-9]|1[0-2])"
 _DATE_PATTERNS = [
     # 03-11-2011, 3/11/11, 3.11.2011
-    plain_re.compile(rf"(?<![\d.,/-]){_DAY}([-/.]){_MON}\1(?:\d{{4}}|\d{{2}})(?![\d/-])"),
+    plain_re.compile(rf"(?<![\d.,/-]){_DAY}([-/.]){_MON}\1(?:\d{{4}}|\d{{2}}|['’]\d{{2}})(?![\d/-])"),
     # 2011-11-03
     plain_re.compile(rf"(?<![\d/-])(?:19|20)\d{{2}}-{_MON}-{_DAY}(?![\d/-])"),
     # 14 maart 2009, 14e maart, 3 nov. '09
@@ -145,6 +145,14 @@ _DAY_ORDINAL = plain_re.compile(
     rf"(?= van (?:de(?:ze)?|volgende|vorige|die|deze) maand\b|\s*[.,;:!?)\n]|\s*$| (?:om|is|was|jarig)\b)",
     plain_re.IGNORECASE,
 )
+# 'maandag de 4e', 'op vrijdag de 12de': a weekday before it makes any day ordinal a date
+_WEEKDAY_ORDINAL = plain_re.compile(
+    rf"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) de {_DAY}(?:e|ste|de)\b", plain_re.IGNORECASE)
+# '31-12', '15-6': a day above 12 before a month is never a range (a range climbs), so a date — unless a score
+_HIGH_DAY_MONTH = re.compile(
+    rf"(?<![\d/.-])(?:1[3-9]|2\d|3[01])-(?:0?[1-9]|1[0-2])(?![\d/-]|[.,]\d){_NOT_A_DATE_AFTER}")
+_SCORE_BEFORE = plain_re.compile(r"\b(?:met|stand|score|uitslag|won|wonnen|gewonnen|verloor|verloren|scoorde|scoren|"
+                                 r"eindigde|eindstand|wedstrijd|set|sets|gelijk|thuis|uit|punten)\b", plain_re.IGNORECASE)
 _ANY_DIGIT = plain_re.compile(r"\d")
 _DAY_MONTH_SLASH = plain_re.compile(rf"(?<![\d/.,]){_DAY}/{_MON}(?![\d/]|,\d)")
 
@@ -178,6 +186,14 @@ def date(text: str) -> Iterator[Finding]:
     if "de " in text or "De " in text or "DE " in text:
         for m in _DAY_ORDINAL.finditer(text):
             yield _f("date", text, m)
+        for m in (_WEEKDAY_ORDINAL.finditer(text) if "dag de " in text.lower() else ()):
+            yield _f("date", text, m)
+    for start in (starts if "-" in text else ()):
+        if text[start + 2 : start + 3] != "-" or text[start : start + 1] not in "123":
+            continue  # a two-digit day, then the hyphen: the only shape _HIGH_DAY_MONTH has
+        m = _HIGH_DAY_MONTH.match(text, start)
+        if m and not _SCORE_BEFORE.search(text, max(0, start - 30), start):
+            yield _f("date", text, m)
     for start in starts:  # it starts at a digit (the cue is a look-behind): try it there only
         m = _CUED_DAY_MONTH.match(text, start)
         if m:
@@ -197,9 +213,13 @@ _DURATION_NOUNS = (
     r"beschikking|ondertoezichtstelling|machtiging|proef|verblijf|opname|aanpak|garantie"
 )
 _SUBJECT_NOUNS = (r"jongere|jongen|meisje|zoon|dochter|broer|zus|broertje|zusje|kind|kindje|cliënte?|baby|"
-                   r"oudste|jongste|middelste|pleegkind|pupil|leerling")
+                   r"oudste|jongste|middelste|pleegkind|pupil|leerling|tweeling")
 _AGE_ADVERBS = (r"nu|inmiddels|toen|net|bijna|pas|ruim|al|trouwens|straks|sinds kort|deze maand|volgend jaar|ook|zelf|"
-                r"nog|nog maar|maar|slechts|amper|nauwelijks|intussen|eigenlijk|echt|pas net|net aan")
+                r"nog|nog maar|maar|slechts|amper|nauwelijks|intussen|eigenlijk|echt|pas net|net aan|"
+                # 'wordt volgende maand 16', 'wordt zaterdag 12', 'wordt in maart 18': when the birthday is
+                r"volgende (?:week|maand)|binnenkort|morgen|overmorgen|vandaag|(?:a\.s\. |aanstaande )?(?:maandag|"
+                r"dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)|(?:in|eind|begin|half) (?:" + MONTHS + r")|"
+                r"deze (?:week|zomer)|na de zomer")
 # After the number: no duration, count, range or measure ('is 3 jaar in zorg', 'was 2 keer', 'is 12 tot 16').
 _AGE_END = (
     rf"(?! jaar (?:geleden|lang|bezig|in|bij|onder|uit|aan|samen|getrouwd|met|op|voor|verder|later|eerder)\b)"
@@ -238,7 +258,8 @@ _AGE_PATTERNS = [
         # also the compounds: 'halfbroer', 'stiefzus', 'pleegkind', 'buurjongen', 'kleindochter'
         rf"(?<=\b[a-z]*(?:jongen|meisje|jongere|kind|kindje|zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|"
         rf"baby|peuter|kleuter|puber|tiener|jongeman|jongedame|leerling|cliënt|cliënte|pupil|vriend|vriendin|"
-        rf"vriendje|vriendinnetje|neef|neefje|nicht|nichtje|meid|meiske|knul|jochie|jongetje|ventje|gast|joch) van )"
+        rf"vriendje|vriendinnetje|neef|neefje|nicht|nichtje|meid|meiske|knul|jochie|jongetje|ventje|gast|joch) van "
+        rf"(?:(?:bijna|net|pas|nog maar|nog geen) )?)"
         rf"{_AGE_NUM}(?! jaar (?:geleden|lang|terug)\b)(?: jaar)?\b(?! (?:jaar )?(?:tot|en|à|of)\b)(?!-)",
         I,
     ),
@@ -267,9 +288,9 @@ _AGE_PATTERNS = [
                rf"(?:{_AGE_NUM})(?: jaar)?(?= (?:ben|bent|is|was|werd|word|wordt)\b)"),
     re.compile(
         # not 18: 'op mijn 18e', 'na je achttiende' is the system's age of majority, said of everyone
-        rf"(?<=\b(?:sinds|vanaf|op|na|voor|aan|bij|rond|met) (?:mijn|mn|m'n|je|jouw|zijn|haar|hun|z'n|d'r) )"
+        rf"(?<=\b(?:sinds|vanaf|op|na|voor|aan|bij|rond|met|van|tot) (?:mijn|mn|m'n|je|jouw|zijn|zn|haar|hun|z'n|d'r|dr) )"
         rf"(?!18(?:e|de|ste)?\b|achttiende\b)(?:(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})(?: (?:jaar|levensjaar|verjaardag))?|\d{{1,2}}(?: jaar)?)"
-        rf"(?=\s*(?:[.,;:!?)\n]|$)| (?:{_AFTER_AGE_VERBS})\b)",
+        rf"(?=\s*(?:[.,;:!?)\n]|$)| (?:{_AFTER_AGE_VERBS}|tot)\b)",
         I,
     ),
     # 'ben 17 en kom uit …': informal, no subject
@@ -281,13 +302,14 @@ _AGE_PATTERNS = [
     # '… chayenne. 15 jaar, wielwijk' / 'KB 16 jaar, Bijlmer': an age opening a self-introduction
     re.compile(rf"(?:(?<=(?:^|[.!?]\s|\n))|(?<=\b[A-Z]{{2,3}} ))(?i:{_AGE_NUM}) jaar(?=,)"),
     # ', 15 jaar,' as an apposition
-    re.compile(r"(?<=, )\d{1,2} jaar(?=[,)])"),
+    # 'zijn broertje, zes jaar, is …', 'Nahom, 3 jaar en 2 maanden.'
+    re.compile(rf"(?<=, )(?i:{_AGE_NUM}) jaar(?:(?=[,)])| en (?i:{_AGE_NUM}) maanden\b)"),
     # 'is net 7 geworden', 'ben vorige week vijftien geworden': a number one becomes is an age
     re.compile(rf"(?<![\w-]){_AGE_NUM}(?=(?: jaar)? geworden\b)", I),
     # 'sinds mn twaalfde niet meer', 'op haar 14e werd ze …': an ordinal after a possessive, then a function word
     # or verb (not 'op haar tweede school': a noun after it counts something else)
     re.compile(
-        rf"(?<=\b(?:sinds|vanaf|op|na|voor|aan|bij|rond|met|tot) (?:mijn|mn|m'n|je|jouw|zijn|haar|hun|z'n|d'r) )"
+        rf"(?<=\b(?:sinds|vanaf|op|na|voor|aan|bij|rond|met|tot|van) (?:mijn|mn|m'n|je|jouw|zijn|zn|haar|hun|z'n|d'r|dr) )"
         rf"(?!18(?:e|de|ste)?\b|achttiende\b)(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})"
         rf"(?= (?:niet|nooit|nog|pas|ook|weer|toch|steeds|altijd|geen|een|de|het|hij|zij|ze|ik|we|wij|jij|je|mijn|"
         rf"mn|zijn|haar|en|maar|want|omdat|toen|thuis|alleen|zelf|{_AFTER_AGE_VERBS}|mocht|wilde|kon|had|werd)\b"
@@ -311,7 +333,52 @@ _AGE_PATTERNS = [
     # 'Rohan (inmiddels 14)', '(nu 9 jaar)'
     re.compile(rf"(?<=\((?:inmiddels|nu|toen|bijna|net|pas|ruim|al|sinds kort) )(?:\d{{1,2}}|{_NUMW})"
                rf"(?=(?: jaar| jr\.?)?\))", I),
+    # 'mn zusje jada is bijna 15', 'mijn zoon milan is nu twaalf': a possessive, a relation, a name, then the age
+    re.compile(
+        rf"(?<=\b(?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r|dr|onze|ons|hun|je|jouw) "
+        rf"(?:{_SUBJECT_NOUNS}|vriend|vriendin|neef|nicht|neefje|nichtje)(?: [\p{{L}}]{{2,}})? "
+        rf"(?:is|was|wordt|werd) (?:(?:{_AGE_ADVERBS}) )*){_AGE_NUM}{_AGE_END}",
+        I,
+    ),
+    # 'mn baby is nu zes weken', 'het kindje was pas drie maanden': a baby's age in weeks or months
+    re.compile(
+        rf"(?<=\b(?:baby|babytje|kindje|zoontje|dochtertje|zuigeling|pasgeborene|jongste)(?: [\p{{L}}]{{2,}})? "
+        rf"(?:is|was|wordt|werd) (?:(?:{_AGE_ADVERBS}) )*){_AGE_NUM} (?:weken|maanden|dagen)(?: oud)?\b",
+        I,
+    ),
+    # 'toen milan vijf was', 'sinds jada 12 is': a clause with a one-word subject in lower case (a name: the word is
+    # checked in age() to be no ordinary word, so 'toen groep 8 was' stays)
+    re.compile(rf"(?<=\b(?i:toen|sinds|nu|dat|omdat|als|tot) (?P<subject>[a-zà-ÿ]{{3,}}) )(?i:{_AGE_NUM})(?: jaar)?"
+               rf"(?= (?:was|werd|is|wordt)\b)"),
 ]
+_LOWER_SUBJECT_AGE = _AGE_PATTERNS[-1]
+_AGE_PATTERNS += [
+    # 'De jongen, 16, zit thuis', 'Vader, 42, werkt': a bare number between commas after a person
+    re.compile(rf"(?<=\b(?i:{_SUBJECT_NOUNS}|vader|moeder|oom|tante|opa|oma|neef|nicht), )\d{{1,2}}(?=, )"),
+    # 'Amir, nu 16, woont …'
+    re.compile(rf"(?<=(?:\b[A-Z][a-zà-ÿ]+|\b(?i:{_SUBJECT_NOUNS})), (?i:nu|inmiddels|bijna|net|pas|al) )"
+               rf"(?i:{_AGE_NUM})(?: jaar)?(?=,)"),
+    # 'Mo (m, 15)', 'Sara (15, v)', 'jongere (m/15)', 'het kind (v, 6 jr)': an age next to a sex in brackets
+    re.compile(r"(?<=\((?:[mvjMVJ]|man|vrouw|jongen|meisje)\s?[,/]\s?)\d{1,2}(?: jaar| jr\.?)?(?=\))"),
+    re.compile(r"(?<=\()\d{1,2}(?: jaar| jr\.?)?(?=\s?[,/]\s?(?:[mvjMVJ]|man|vrouw|jongen|meisje)\))"),
+    # 'Baby (3 mnd)', '(6 weken)'
+    re.compile(r"(?<=\()\d{1,2} (?:mnd|maanden|weken|wkn|wk)\.?(?=\))"),
+    # 'tienermoeder van 17', 'een vader van 19' (not 'moeder van 3 kinderen': nothing may follow but an end)
+    re.compile(rf"(?<=\b[a-z]*(?:moeder|vader|ouder) van ){_AGE_NUM}(?: jaar)?(?=\s*(?:[.,;:!?)\n]|$))", I),
+    # 'Sanne 15 jr.', 'Joël 16 jaar,': a first name (checked in age()), then the age
+    re.compile(r"(?<=\b(?P<first>[A-Z][a-zà-ÿ]+) )\d{1,2} (?:jr\.?|jaar)(?=[\s.,;:)]|$)(?! (?:geleden|lang|oud|in|bij)\b)"),
+    # 'leeftijd 15,' without a colon
+    re.compile(rf"(?<=\b(?i:leeftijd|lft\.?) )\d{{1,2}}{_AGE_END}"),
+    # 'gaat naar groep 8 en is 11 jaar': the subject left out after 'en'
+    re.compile(rf"(?<=\ben (?:is|was|werd|wordt) (?:(?:{_AGE_ADVERBS}) )*)(?i:{_AGE_NUM}) jaar(?: oud)?\b"
+               rf"(?! (?:geleden|lang|bezig|in|bij|onder|uit|aan|samen|getrouwd|met|op|voor|verder|later|eerder)\b)"),
+]
+_FIRST_NAME_AGE = _AGE_PATTERNS[-3]
+# The later patterns but two (those have a group read in age()) as one alternation: one match call per number
+# instead of ten (the calls, not the matching, were the cost)
+_COMBINED = [_AGE_PATTERNS[i] for i in (-12, -11, -9, -8, -7, -6, -5, -4, -2, -1)]
+_AGE_COMBINED = re.compile("|".join(("(?i:%s)" if p.flags & re.IGNORECASE else "(?:%s)") % p.pattern for p in _COMBINED))
+_AGE_PATTERNS = [p for p in _AGE_PATTERNS if all(p is not c for c in _COMBINED)] + [_AGE_COMBINED]
 
 
 # Every age pattern matches at (or a fixed few characters before) a number: a digit run or a number word. Scanning
@@ -341,6 +408,11 @@ def age(text: str) -> Iterator[Finding]:
                 if start - offset < 0:
                     continue
                 m = pattern.match(text, start - offset)
+                if m and pattern is _LOWER_SUBJECT_AGE and _ordinary_lower(m.group("subject")) and not (
+                        _is_first_name(m.group("subject").capitalize())):
+                    continue
+                if m and pattern is _FIRST_NAME_AGE and not _is_first_name(m.group("first")):
+                    continue  # 'Stichting Horizon 25 jaar': only a person's name has an age
                 if m and m.span() not in seen:
                     seen.add(m.span())
                     yield _f("age", text, m)
@@ -367,7 +439,7 @@ _POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w-])")
 _POSTCODE_NOT = re.compile(r"\d{4} ?(?:SA|SD|SS|km|kg|mg|gr|cm|ml|uur|jr|mm|cc|pk)$")
 _STREET_SUFFIX_STRONG = r"straat|laan|gracht|kade|singel|dreef|steeg|plein|plantsoen|boulevard|hof|erf"
 _STREET_SUFFIX = _STREET_SUFFIX_STRONG + r"|weg|dijk|pad|park|markt|baan|wal|ring|veld|straatweg|dam"
-_HOUSE_NUMBER = r"\d{1,4}(?:\s?[a-zA-Z](?![\w])|-\d{1,3}|\s?(?:hs|bis|rd|II|III))?"
+_HOUSE_NUMBER = r"\d{1,4}(?:[-\s]?(?:hs|bis|rd|bg|zw|II|III|IV)(?![\w])|\s?[a-zA-Z](?![\w])|-\d{1,3}|-[A-Z](?![\w]))?"
 _STREET_WORDS = rf"(?:(?:{_CAP}|{_TUSSEN}|[A-Z]\.) )*"  # one line: a signature's name line is no street
 _ADDRESS = [  # the first, a long scan, in the standard library's engine (twice as fast there)
     plain_re.compile(rf"{_STREET_WORDS}[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX})\s{_HOUSE_NUMBER}(?![\w])"),
@@ -393,9 +465,35 @@ def _is_first_name(word: str) -> bool:
     return word in lexicon.first_names()
 
 
+# '3135 bz Vlaardingen', '5037-PD Tilburg': a lower-case or hyphenated postcode only with a town after it
+_POSTCODE_LOOSE = plain_re.compile(r"[1-9]\d{3}(?: [a-z]{2}|-[A-Za-z]{2})(?![\w-])")  # (no look-behind: faster)
+_TOWN_AFTER = re.compile(r",?\s+(?P<town>[\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*){0,3})")
+_SHORT_WORDS = frozenset("en in op te of is al nu na om ze we je zo er ik ja uw km kg mg gr cm ml jr mm cc pk".split())
+
+
+def _town_follows(text: str, end: int) -> bool:
+    from . import gazetteer, lexicon
+
+    m = _TOWN_AFTER.match(text, end)
+    if not m:
+        return False
+    words = m.group("town").split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        if name in lexicon.places() or name.lower() in gazetteer.table():
+            return True
+    return False
+
+
 def postcode(text: str) -> Iterator[Finding]:
     for m in _POSTCODE.finditer(text):
         if not _POSTCODE_NOT.match(m.group()):
+            yield _f("postcode", text, m)
+    for m in (_POSTCODE_LOOSE.finditer(text) if " " in text else ()):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+            continue
+        if m.group()[-2:].lower() not in _SHORT_WORDS and m.group()[-2:].upper() not in ("SA", "SD", "SS") \
+                and _town_follows(text, m.end()):
             yield _f("postcode", text, m)
 
 
@@ -437,9 +535,11 @@ _ID_TOKEN = r"[A-Z0-9][A-Za-z0-9]*(?:[-/._][A-Za-z0-9]+)*"
 _CASE_KEYWORD = re.compile(
     r"\b(?:dossier|zaak|cliënt|client|casus|registratie|referentie|melding|meldings|aanmeld|patiënt|patient|"
     r"(?:parket|persoons|gezins|huisarts|leerling|verwijzings|aanvraag|relatie)(?=nummer|nr|kenmerk|code)|"
-    r"verwijs|beschikkings?|kenmerk|AGB|BIG|polis|klant|leerling|onderwijs|volg)"
+    r"verwijs|beschikkings?|kenmerk|AGB|BIG|polis|klant|leerling|onderwijs|volg|pupil|"
+    # '(nr. 44781)': a bare 'nr.' before a long number
+    r"nr\.?(?=\s*\d{4}))"
     r"(?:nummer|nr\.?|code|id|kenmerk)?\s*(?:is|was|:|#|nr\.?|nummer)?\s*\(?"
-    rf"(?P<id>(?=[A-Za-z0-9/._-]*\d){_ID_TOKEN})",
+    rf"(?P<id>(?=[A-Za-z0-9/._-]*\d|(?-i:[A-Z]{{1,4}}) \d){_ID_TOKEN}(?: (?=[A-Za-z]{{0,3}}\d)[A-Za-z0-9]+(?:[-/._][A-Za-z0-9]+)*){{0,3}})",
     I,
 )
 _CASE_GENERIC = [
@@ -475,7 +575,13 @@ def _looks_like_case_groups(token: str) -> bool:
     return max(len(g) for g in letters) >= 2 or len(groups) >= 3
 
 
+# 'c/18/2219 jz', 'C/10/671134': a court's case number, written in any case
+_COURT_NUMBER = plain_re.compile(r"(?<![\w/.-])[A-Za-z]{1,3}/\d{2}/\d{3,}(?:[-/]\d+)*(?:\s?/?\s?[A-Za-z]{2}(?: [A-Za-z]{2})?\b)?")
+
+
 def case_number(text: str) -> Iterator[Finding]:
+    for m in (_COURT_NUMBER.finditer(text) if "/" in text else ()):
+        yield _f("case_number", text, m)
     for m in _CASE_KEYWORD.finditer(text):
         token = m.group("id")
         if sum(c.isdigit() for c in token) >= 3 and not _YEAR.fullmatch(token):
@@ -513,7 +619,7 @@ _INSTITUTION_TYPE_CAP = (
     r"OBS|CBS|PCBS|RKBS|IKC|SBO|SO|VSO|ROC|KDV|BSO|Stichting|Zorggroep|Jeugdzorg|GGZ|Ggz|Kinderdagverblijf|"
     r"Basisschool|Ziekenhuis|Kliniek|Praktijk|Gezinshuis|Zorgboerderij|Woongroep|Scholengemeenschap|"
     r"Sportvereniging|Voetbalvereniging|Vereniging|Kindcentrum|Jeugdinrichting|Behandelcentrum|"
-    r"JJI|ISK|Mavo|Havo|Vmbo|Vwo|Sportschool|Kinderpraktijk|Huisartsenpraktijk|Werkplaats|Autobedrijf|VV|SV|"
+    r"JJI|ISK|Huize|Mavo|Havo|Vmbo|Vwo|Sportschool|Kinderpraktijk|Huisartsenpraktijk|Werkplaats|Autobedrijf|VV|SV|"
     r"Zorgcentrum|Centrum|Jeugdbescherming|Jeugdreclassering|Gezinshuis|Dagbesteding|Kringloop|Groothandel|"
     r"Kinderopvang|Peuterspeelzaal|Wooncentrum|Woonvoorziening|Logeerhuis|Zorgboerderij"
 )
@@ -532,8 +638,11 @@ _INSTITUTIONS = [
     re.compile(r"\b[A-Z][a-zà-ÿ]+(?:college|lyceum|gymnasium)\b"),
 ]
 _EMPLOYER = re.compile(
-    rf"(?<=\b(?:werkt|werkte|werken|werkten|stage|bijbaan|baan|solliciteerde|vakkenvuller) (?:bij|in|op) (?:de |het )?)"
-    rf"{_CAP}(?: {_CAP})*"
+    rf"(?<=\b(?:werkt|werkte|werken|werkten|stage|stageplek|stageplaats|bijbaan|bijbaantje|baan|baantje|vakantiewerk|"
+    rf"vakantiebaan|vakantiebaantje|leerwerkplek|werkplek|werkervaringsplek|solliciteerde|solliciteert|vakkenvuller)"
+    # 'werkt sinds kort bij Albert Heijn', 'werkt parttime bij de HEMA'
+    rf"(?: (?:sinds kort|nu|al|inmiddels|tijdelijk|parttime|fulltime|ook|nog|weer|daar|twee dagen|drie dagen))? "
+    rf"(?:bij|in|op) (?:de |het )?)(?:{_CAP}|[A-Z]{{4,}})(?: {_CAP})*"
 )
 # 'juf Annelies van De Tweemaster': a capitalised article starts a proper name mid-sentence.
 _ARTICLE_NAME = re.compile(rf"(?<=\b(?:van|bij|op|naar|in|via) )(?:De|Het|'t) {_CAP}(?: {_CAP})*")
@@ -546,7 +655,8 @@ _HEADS = (
     r"centrum|huis|school|zorg|wonen|voorziening|stichting|bar|bakkerij|maker|winkel|bedrijf|praktijk|kliniek|"
     r"opvang|club|vereniging|werkplaats|atelier|kantoor|garage|hal|baan|punt|haven|boerderij|kerk|moskee|"
     r"restaurant|supermarkt|markt|zaak|salon|studio|theater|bibliotheek|hotel|camping|fabriek|kwekerij|"
-    r"voorziening|dagbesteding|begeleiding|hulp|therapie|poli|instituut|academie|lyceum|college"
+    r"voorziening|dagbesteding|begeleiding|hulp|therapie|poli|instituut|academie|lyceum|college|taxi|pizzeria|"
+    r"snackbar|cafetaria|apotheek|drukkerij|slagerij|bouw|transport|installatie"
 )
 _HEAD_WORDS = frozenset(_HEADS.split("|"))
 _HEADS_CAP = "|".join(sorted({h.capitalize() for h in _HEADS.split("|")}))
@@ -554,6 +664,29 @@ _HEAD_NAME = re.compile(
     rf"(?<![\w-])(?:[A-Z][a-zà-ÿ]*(?:-[a-zà-ÿ]+)?(?:{_HEADS})|(?:{_HEADS_CAP})) (?:(?:De|Het|'t|The|Den|Van|Op|In) )?"
     rf"(?:[A-Z][\p{{L}}'’-]+|\d+)(?: [A-Z][\p{{L}}'’-]+)*"
 )
+# _HEAD_NAME tried only where a lower-case letter, a space and a capital, digit or quote meet (a word's end before a
+# name) and the word there ends like a head: one cheap scan instead of a look-behind at every position.
+_HEAD_GATE = plain_re.compile(r"[a-zà-ÿ] [A-Z\d']")
+_HEAD_ENDINGS = tuple(_HEAD_WORDS)
+_WORD_BACK = plain_re.compile(r"[A-Za-zà-ÿ-]*$")
+
+
+def _head_names(text: str):
+    """_HEAD_NAME.finditer(text), the same matches: every match has a head word before ' ' and a capital or digit."""
+    pos = 0
+    for gate in _HEAD_GATE.finditer(text):
+        end = gate.start() + 1
+        if end <= pos:
+            continue
+        start = _WORD_BACK.search(text, max(pos, end - 40), end).start()
+        if not text[start : start + 1].isupper() or not text[start:end].lower().endswith(_HEAD_ENDINGS):
+            continue
+        m = _HEAD_NAME.match(text, start)
+        if m:
+            pos = m.end()
+            yield m
+
+
 # 'crisisopvang Het Kantelpunt', 'de woongroep De Linde': an article names the place after a care word
 _CARE_ARTICLE = re.compile(
     rf"(?<=\b[a-zà-ÿ]*(?:opvang|zorg|groep|school|centrum|huis|kliniek|instelling|voorziening|aanbieder|"
@@ -572,6 +705,14 @@ _BRAND_TOKEN = plain_re.compile(r"(?<![\w@.])(?:[A-Za-z]+&[A-Za-z]+|[A-Z][a-z]+\
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•*#>(]|^\s*[-–])[\s\"'‘“(\[-]*$")
+# 'TeamKracht4Jeugd', 'Z@ngst Zorg', 'YOUnited Jeugd': a brand written with a digit or '@' inside a word, or a run of
+# capitals running into lower case (read in institution(): no ordinary word, no e-mail address)
+_BRAND_ODD = plain_re.compile(
+    r"(?<![\w@.])(?P<word>[A-Za-z]{2,}\d{1,2}[A-Za-z]{2,}|[A-Za-z]+@[A-Za-z]{2,}(?![.\w])|[A-Z]{2,}[a-z]{4,})(?![\w@])"
+    r"(?: (?:Jeugd|Zorg|Jeugdzorg|Jeugdhulp|Kids|Care|Groep|Wonen|Jong))?")
+# the rare character of each shape first (a capital, a digit, '@'), then the word around it
+_BRAND_ODD_GATES = (plain_re.compile(r"[A-Z][A-Z][a-z]"), plain_re.compile(r"[\d@][A-Za-z]"))  # two scans: faster
+_WORD_START = plain_re.compile(r"[A-Za-z\d@]*$")
 
 
 def _ordinary_lower(word: str) -> bool:
@@ -596,7 +737,7 @@ _GATES = {
 
 def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[Finding]:
     article = bool(_ARTICLE_GATE.search(text))
-    for m in _HEAD_NAME.finditer(text):
+    for m in _head_names(text):
         head, rest = m.group().split(" ", 1)
         first = rest.split()[0]
         if head.lower() in _HEAD_WORDS and (first[0].isdigit() or _SENTENCE_START.search(
@@ -612,6 +753,26 @@ def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[F
                             (_BRAND_COMPOUND, "-" in text)):
         for m in (pattern.finditer(text) if wanted else ()):
             yield _f("institution", text, m)
+    tried = set()
+    capitals, inside = _BRAND_ODD_GATES
+    for gate in [*capitals.finditer(text), *inside.finditer(text)]:
+        if gate.re is inside and (gate.start() == 0 or not text[gate.start() - 1].isalpha()):
+            continue  # a digit or '@' must stand inside a word ('2e', '3x' are no brand)
+        start = _WORD_START.search(text, max(0, gate.start() - 30), gate.start()).start()
+        if start in tried:
+            continue
+        tried.add(start)
+        m = _BRAND_ODD.match(text, start)
+        if not m:
+            continue
+        word = m.group("word")
+        if word.startswith("IJ") and not word[2:3].isupper():
+            continue  # 'IJssel', 'IJmuiden': IJ is one capital letter in Dutch
+        tail = word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") if word[1].isupper() else ""
+        run = word[: len(word) - len(tail)]
+        if _ordinary_lower(word) or (tail and (len(run) > 4 or _ordinary_lower(tail) and not _ordinary_lower(run))):
+            continue  # 'GGDrapport', 'ADHDers': an abbreviation glued to a word (not 'MEERkracht')
+        yield _f("institution", text, m)
     for m in (_NAMED_SCHOOL.finditer(text) if "school" in text else ()):
         word = m.group().split()[-1]
         if not all(_ordinary_lower(p) for p in word.split("-")):
@@ -688,4 +849,12 @@ def all_rules(text: str, common: frozenset[str], surnames: frozenset[str] = froz
     cases = [Finding("case_number", a, b, "") for a, b in cases]
     if cases:
         found = [f for f in found if not (f.kind == "phone" and any(c.start <= f.start and f.end <= c.end for c in cases))]
+    # 'Van Hogendorplaan 1201-III', '5037-PD Tilburg', 'Javaplein 14-3': a house number with its addition or a
+    # postcode, not a file number or a date
+    held = [f for f in found if f.kind in ("address", "postcode")]
+    if held:
+        found = [f for f in found if not (f.kind == "date" and any(
+            h.kind == "address" and h.start < f.start < h.end for h in held))]
+        found = [f for f in found if not (f.kind == "case_number" and any(
+            h.start <= f.start < h.end or (h.kind == "postcode" and (h.start, h.end) == (f.start, f.end)) for h in held))]
     return found

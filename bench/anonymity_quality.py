@@ -3,8 +3,8 @@
 
     .venv/bin/python bench/anonymity_quality.py [--show-missed dev]
 
-The held-back sets (tests/anonymity/data/heldback4/, heldback3/, heldback/ and heldback2/, written by people who never saw the rules) are
-printed first, without their misses;
+The held-back sets (tests/anonymity/data/heldback*/, written by people who never saw the rules) are printed first,
+newest first, without their misses;
 then the development set it was tuned on, and the older planted set. Clean text: the sets' clean/ folders, the
 demo cases and the 112 cases of the search yardstick (bench/relevance/cases.jsonl). Writes
 bench/results/anonymity_quality.json. Not a test: tests/anonymity/test_quality.py holds the floors.
@@ -45,6 +45,12 @@ def case_texts():
     return texts
 
 
+def held_back_sets():
+    """heldback, heldback2, … newest first: the latest was written last, against the most recent rules."""
+    found = [p.name for p in DATA.glob("heldback*") if p.is_dir()]
+    return sorted(found, key=lambda name: int(name.removeprefix("heldback") or 1), reverse=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--show-missed", default="", help="comma-separated sets whose misses to list (not heldback)")
@@ -56,10 +62,8 @@ def main():
 
     check = get_detector().check_text
     results = {"planted": {}, "clean": {}}
-    sets = [("heldback4", read_planted(DATA / "heldback4")), ("heldback3", read_planted(DATA / "heldback3")),
-            ("heldback", read_planted(DATA / "heldback")), ("heldback2", read_planted(DATA / "heldback2")),
-            ("dev", read_planted(DATA / "dev")),
-            ("planted (wave 1)", legacy_planted())]
+    sets = [(name, read_planted(DATA / name)) for name in held_back_sets()]
+    sets += [("dev", read_planted(DATA / "dev")), ("planted (wave 1)", legacy_planted())]
     for name, docs in sets:
         if not docs:
             print(f"(no planted set '{name}')")
@@ -77,11 +81,9 @@ def main():
         if name in args.show_missed.split(",") and not name.startswith("heldback"):
             for miss in s.missed:
                 print("  missed:", miss)
-    clean = {"heldback4/clean": read_clean(DATA / "heldback4" / "clean"),
-             "heldback3/clean": read_clean(DATA / "heldback3" / "clean"),
-             "heldback/clean": read_clean(DATA / "heldback" / "clean"),
-             "heldback2/clean": read_clean(DATA / "heldback2" / "clean"), "dev/clean": read_clean(DATA / "dev" / "clean"),
-             "clean (wave 1)": read_clean(DATA / "clean"), "cases (demo + yardstick)": case_texts()}
+    clean = {f"{name}/clean": read_clean(DATA / name / "clean") for name in held_back_sets()}
+    clean.update({"dev/clean": read_clean(DATA / "dev" / "clean"), "clean (wave 1)": read_clean(DATA / "clean"),
+                  "cases (demo + yardstick)": case_texts()})
     total_words = total_flags = 0
     print()
     for name, texts in clean.items():

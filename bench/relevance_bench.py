@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Relevance benchmark: judged queries replayed against Elasticsearch and the database fallback, side by side.
 
-    python bench/relevance_bench.py [--sets heldback,dev] [--backends elasticsearch,database] [--label NAME]
+    python bench/relevance_bench.py [--sets heldback2,heldback,dev] [--backends elasticsearch,database] [--label NAME]
 
 Loads the judged collection (the demo cases plus bench/relevance/cases.jsonl, all public) into its own SQLite
 database (var/bench/relevance.sqlite3, or --database-url) and, when ELASTICSEARCH_URL is set, its own index
 (prefix `bench-relevance`). Prints nDCG@10, P@5, recall@20 and the zero-result rate per group, similar-case
-P@5 / nDCG@5, and the mean query time; the held-back set first, because it is the figure nobody tuned on.
+P@5 / nDCG@5, and the mean query time; the held-back sets first, because it is the figure nobody tuned on.
 Writes bench/results/relevance[-LABEL].json. Not a test: it measures (tests/search/test_relevance.py holds the
 floor).
 """
@@ -43,7 +43,7 @@ def setup_django(database_url):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sets", default="heldback,dev")
+    parser.add_argument("--sets", default="", help="comma-separated; default: every set, held-back first")
     parser.add_argument("--backends", default="elasticsearch,database")
     parser.add_argument("--database-url", default=DEFAULT_DB)
     parser.add_argument("--label", default="")
@@ -67,7 +67,7 @@ def main():
     from django.db import connection
 
     results = {"label": args.label, "database": connection.vendor, "sets": {}}
-    for name in args.sets.split(","):
+    for name in args.sets.split(",") if args.sets else judged.set_names():
         judged_set = judged.read_set(name)
         if not judged_set.queries:
             print(f"\n(no judged set '{name}')")

@@ -27,6 +27,13 @@ class JudgedSet:
     similar: list = field(default_factory=list)
 
 
+def set_names():
+    """The judged sets in bench/relevance/, held-back ones first (newest first): they are the figures nobody tuned
+    on, so they are printed first."""
+    names = sorted((p.name for p in JUDGED.iterdir() if (p / "queries.jsonl").exists()), reverse=True)
+    return [n for n in names if n.startswith("heldback")] + [n for n in names if not n.startswith("heldback")]
+
+
 def read_set(name):
     folder = JUDGED / name
     queries = evaluation.read_jsonl(folder / "queries.jsonl") + evaluation.read_jsonl(folder / "pasted.jsonl")

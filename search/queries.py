@@ -73,15 +73,17 @@ def text_query(params, concepts=()):
     if not q:
         return Q("match_all")
     if params.is_description:
-        # A pasted case description: find cases that read like it, on the narrative's salient terms.
+        # A pasted case description: find cases that read like it, on the narrative's salient terms, as similar
+        # cases are found (40 terms, 10 % of them). On the dev set that beat 25 terms / 30 %: pasted nDCG@10
+        # 0.734 → 0.784; a description names its situation in other words than the case that resembles it.
         mlt = Q(
             "more_like_this",
             fields=["title", "summary", "body"],
             like=q,
             min_term_freq=1,
             min_doc_freq=2,
-            max_query_terms=25,
-            minimum_should_match="30%",
+            max_query_terms=40,
+            minimum_should_match="10%",
         )
         return Q("bool", should=[mlt, *concept_clauses(concepts)], minimum_should_match=1)
     # Ranked OR (BM25F over title, summary and body as one field): any meaningful word finds a case, and

@@ -44,3 +44,21 @@ def test_more_neighbourhoods_of_the_largest_municipalities(detector, text, place
 ])
 def test_clean_professional_prose_stays_unflagged(detector, text):
     assert found(detector, text) == set()
+
+
+@pytest.mark.parametrize("text, place", [("wij wonen sinds kort in west, dichtbij school", "west"),
+                                         ("Hij groeide op in Zuidoost bij zijn oma.", "Zuidoost"),
+                                         ("Postadres: Beukstraat 4, 6821 ab Arnhem", "6821 ab")])
+def test_districts_by_compass_name_and_lower_case_postcodes(detector, text, place):
+    assert place in [f.text for f in detector.check_text(text)]
+
+
+@pytest.mark.parametrize("text", ["Het verschil tussen Noord en Zuid is groot.", "We werken in Oost-Nederland.",
+                                  "In 2020 en 2021 liep het traject."])
+def test_compass_words_as_regions_stay_unflagged(detector, text):
+    assert detector.check_text(text) == []
+
+
+def test_a_first_name_in_an_apposition_is_a_person_not_a_town(detector):
+    kinds = [(f.kind, f.text) for f in detector.check_text("de mentor, wessel, zei dat het goed ging")]
+    assert ("name", "wessel") in kinds

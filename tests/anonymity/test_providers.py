@@ -94,3 +94,48 @@ def test_a_care_cue_inside_a_longer_one_still_starts_a_name(detector):
     """The care and role patterns are tried only where their opening words stand (a pre-scan for speed): a cue
     inside a longer one that did not lead to a name must still be tried on its own."""
     assert ("institution", "Kompas Noord") in found(detector, "Eerst in behandeling geweest; behandeling bij Kompas Noord.")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("Hij komt van De Zandloper, een SBO in de buurt.", "De Zandloper"),
+     ("de club van jesse (de Zwaluwen) belde", "de Zwaluwen"),
+     ("Zij zit op de Anna Boerma VSO in de bovenbouw.", "Anna Boerma VSO"),
+     ("Begeleiding door Kidz2Grow Jeugd, daarna naar huis.", "Kidz2Grow Jeugd"),
+     ("Dagbesteding bij Z@nd, vier dagen.", "Z@nd"), ("Ambulante hulp van MEERkracht ging door.", "MEERkracht"),
+     ("Ze gaat naar Arvanto-Oost voor therapie.", "Arvanto-Oost"),
+     ("ik zat op de kees jansen school in groep 5", "de kees jansen school"),
+     ("hij werkt nu bij hoveniersbedrijf van dam", "hoveniersbedrijf van dam"),
+     ("ik ging naar lumiq-jong voor therapie", "lumiq-jong")],
+)
+def test_institutions_named_by_the_sentence_around_them(detector, text, name):
+    assert ("institution", name) in [(f.kind, f.text) for f in detector.check_text(text)]
+
+
+def test_an_institution_named_once_is_found_again_alone(detector):
+    text = "Hij is aangemeld bij Orvalis Kind & Jeugd. Orvalis belt binnen twee weken terug."
+    kinds = [(f.kind, f.text) for f in detector.check_text(text)]
+    assert ("institution", "Orvalis") in kinds
+
+
+@pytest.mark.parametrize("text", ["De IJssel stroomt door de stad en zijn ADHDers zijn welkom.",
+                                  "Het GGDrapport kwam binnen.", "Ze woont in de familie Smit-Boonstra al jaren."])
+def test_dutch_ij_abbreviations_and_family_names_are_no_brand(detector, text):
+    assert [f for f in detector.check_text(text) if f.kind == "institution"] == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("Hij heeft een bijbaantje bij de Lidl in het dorp.", "Lidl"), ("Ze werkt sinds kort bij Bakkerij Vos.", "Bakkerij Vos"),
+     ("Hij werkt parttime bij de KRUIDVAT.", "KRUIDVAT"), ("Zij woont in Huize Ravenstein.", "Huize Ravenstein"),
+     ("Het behandelteam van Zonnehoeve adviseert een opname.", "Zonnehoeve"),
+     ("Hij volgt een opleiding bij het Rijnvest.", "Rijnvest"), ("Hij zit op de Willem Drees.", "Willem Drees"),
+     ("Ze heeft dagbesteding bij De Schakelaar.", "De Schakelaar")],
+)
+def test_employers_schools_and_programmes_after_their_cues(detector, text, name):
+    assert ("institution", name) in [(f.kind, f.text) for f in detector.check_text(text)]
+
+
+@pytest.mark.parametrize("text", ["Ze woont bij Fatima en haar moeder.", "De mentor van Yohannes belde."])
+def test_a_person_after_a_cue_stays_a_person(detector, text):
+    assert [f for f in detector.check_text(text) if f.kind == "institution"] == []

@@ -59,8 +59,15 @@ def test_recall_on_planted_identifiers(detector, planted):
 # dev texts): dev 0.997, heldback 0.944, heldback2 0.935, heldback3 0.903 (overall figures only).
 # heldback4 (a fourth set, by a helper who saw neither the rules nor the other sets, written while that work went on)
 # was scored first by the detector after it was merged: 0.884; nobody read its misses.
-DEV_FLOOR, HELDBACK_FLOOR, HELDBACK2_FLOOR, HELDBACK3_FLOOR, HELDBACK4_FLOOR = 0.99, 0.94, 0.93, 0.90, 0.88
-HELD_BACK = ("heldback", "heldback2", "heldback3", "heldback4")
+# heldback5 (the same way, by a fifth helper) was scored first by the detector of that moment (3aa130f): 0.911.
+# Twelve new dev texts (59-70) written to vary institutions, ages, file numbers, dates, postcodes, addresses and places
+# were scored first by that detector (0.827: a small held-out of our own), then the rules were generalised on dev only
+# (grammar, context and lists written from knowledge): dev 0.996 (59-70: 0.992), heldback 0.949, heldback2 0.941,
+# heldback3 0.910, heldback4 0.893 (overall figures only; nobody read the held-back misses). The heldback4 floor
+# rises to 0.89 (one identifier of margin); the others would have none at the next step up, so they stay.
+DEV_FLOOR = 0.99
+HELD_BACK_FLOORS = {"heldback": 0.94, "heldback2": 0.93, "heldback3": 0.90, "heldback4": 0.89, "heldback5": 0.90}
+HELD_BACK = tuple(HELD_BACK_FLOORS)
 
 
 def test_recall_on_the_development_set(detector):
@@ -73,10 +80,8 @@ def test_recall_on_the_development_set(detector):
 def test_recall_on_the_held_back_set(detector):
     from anonymity.evaluation import read_planted
 
-    assert _recall(detector, read_planted(DATA / "heldback")).recall >= HELDBACK_FLOOR
-    assert _recall(detector, read_planted(DATA / "heldback2")).recall >= HELDBACK2_FLOOR
-    assert _recall(detector, read_planted(DATA / "heldback3")).recall >= HELDBACK3_FLOOR
-    assert _recall(detector, read_planted(DATA / "heldback4")).recall >= HELDBACK4_FLOOR
+    recalls = {folder: _recall(detector, read_planted(DATA / folder)).recall for folder in HELD_BACK}
+    assert all(recalls[folder] >= floor for folder, floor in HELD_BACK_FLOORS.items()), recalls
 
 
 def test_every_bsn_and_email_is_caught(detector):

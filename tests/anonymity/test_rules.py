@@ -154,3 +154,86 @@ def test_scores_and_ranges_are_not_dates(rules_detector, text):
                                           ("Het nummer AB12-345 hoort bij haar.", "AB12-345")])
 def test_letter_digit_file_numbers(rules_detector, text, number):
     assert ("case_number", number) in found(text, rules_detector)
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [("mijn broertje sem is bijna 9 en hij snapt het niet", "9"), ("haar dochter Lina was toen pas vier.", "vier"),
+     ("Het kindje is nu acht weken en drinkt slecht.", "acht weken"), ("toen daan zes was gingen ze scheiden", "zes"),
+     ("van zn 11e tot zn 13e woonde hij bij oma.", "13e"), ("Haar zus, zeven jaar, logeert bij tante.", "zeven jaar"),
+     ("Broer Mehmet, 2 jaar en 5 maanden. Hij praat nog niet.", "2 jaar en 5 maanden")],
+)
+def test_ages_after_a_relation_a_name_or_a_lower_case_subject(rules_detector, text, age):
+    assert ("age", age) in [(k, t.strip()) for k, t in found(text, rules_detector)]
+
+
+@pytest.mark.parametrize("text", ["toen groep 8 was afgelopen, ging hij naar het vmbo.",
+                                  "Het traject duurde drie jaar, te lang.", "tot mijn 18e kreeg ik hulp."])
+def test_counters_and_the_age_of_majority_are_not_ages(rules_detector, text):
+    assert [k for k, _ in found(text, rules_detector) if k == "age"] == []
+
+
+@pytest.mark.parametrize("text, date", [("Intake op 3 febr. in de middag.", "3 febr."),
+                                        ("Datum: 11-04-'23", "11-04-'23")])
+def test_more_date_spellings(rules_detector, text, date):
+    assert ("date", date) in found(text, rules_detector)
+
+
+@pytest.mark.parametrize("text, number", [("Cliëntnr.: KB 23 0871 (intake)", "KB 23 0871"),
+                                          ("de beschikking (c/05/33182 jz) kwam binnen", "c/05/33182 jz")])
+def test_file_numbers_in_groups_and_court_numbers_in_any_case(rules_detector, text, number):
+    assert ("case_number", number) in found(text, rules_detector)
+
+
+def test_house_number_additions_are_part_of_the_address_not_a_file_number(rules_detector):
+    kinds = found("Zij woont aan de Lijsterbeslaan 88-III sinds de zomer.", rules_detector)
+    assert kinds == [("address", "Lijsterbeslaan 88-III")]
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [("Zij wordt volgende week 14 en wil een feest.", "14"), ("Het meisje, 13, woont bij oma.", "13"),
+     ("Kofi, nu 15, traint elke dag.", "15"), ("Aanmelding Roy (m, 14) door de huisarts.", "14"),
+     ("Lotte (12/v) wacht op een plek.", "12"), ("Baby (5 mnd) huilt veel.", "5 mnd"),
+     ("De tweeling is 7 en slaapt slecht.", "7"), ("Hij is een jonge vader van 18.", "18"),
+     ("Leeftijd 16, zit in 4 vmbo.", "16"), ("Ze zit in de brugklas en is 12 jaar.", "12 jaar"),
+     ("Zijn broertje van anderhalf logeert bij oma.", "anderhalf"), ("Fatima 17 jr. woont zelfstandig.", "17 jr.")],
+)
+def test_ages_in_forms_brackets_and_appositions(rules_detector, text, age):
+    assert ("age", age) in [(k, t.strip()) for k, t in found(text, rules_detector)]
+
+
+@pytest.mark.parametrize("text", ["De moeder van 4 kinderen belde.", "De groep, 12, is vol.", "Het team bestaat nu 5 jaar.",
+                                  "Het aantal (m/v) stijgt.", "Horizon 25 jaar: een feest."])
+def test_counts_groups_and_anniversaries_are_not_ages(rules_detector, text):
+    assert [k for k, _ in found(text, rules_detector) if k == "age"] == []
+
+
+def test_a_role_with_an_age_is_not_a_name(rules_detector):
+    assert found("Vader is 44 en werkt in ploegen.", rules_detector) == [("age", "44")]
+
+
+@pytest.mark.parametrize("text, date", [("Het was 29-12 rond middernacht.", "29-12"),
+                                        ("Op donderdag de 7e komt de voogd.", "donderdag de 7e")])
+def test_a_day_above_twelve_and_a_weekday_ordinal_are_dates(rules_detector, text, date):
+    assert ("date", date) in found(text, rules_detector)
+
+
+@pytest.mark.parametrize("text", ["De stand was 14-2 in de rust.", "Hij scoorde 15-6 in de laatste set.",
+                                  "Jongeren van 12-18 jaar."])
+def test_scores_and_climbing_ranges_are_not_dates(rules_detector, text):
+    assert [k for k, _ in found(text, rules_detector) if k == "date"] == []
+
+
+def test_a_house_number_with_a_floor_is_an_address_not_a_date(rules_detector):
+    assert found("Ze woont aan het Kastanjeplein 17-2 sinds mei.", rules_detector) == [("address", "Kastanjeplein 17-2")]
+
+
+@pytest.mark.parametrize("text, number", [("het dossier (nr. 55912) ligt bij de GI", "55912"),
+                                          ("Pupilnummer: P-3318", "P-3318")])
+def test_a_bare_nr_and_a_pupil_number(rules_detector, text, number):
+    assert ("case_number", number) in found(text, rules_detector)
+
+
+def test_a_house_number_after_nr_is_no_file_number(rules_detector):
+    assert found("Hij woont op nr. 12 in de straat.", rules_detector) == []
