@@ -56,6 +56,14 @@ def sentence_initial(text: str, start: int) -> bool:
     return bool(_SENTENCE_END.search(text[max(0, start - 12) : start])) or start == 0
 
 
+_WARM_UP = (
+    "Aanmelding 12-03-2024, dossiernr. AB-1234. Jan de Vries (15) woont in de wijk Overvecht, Kerkstraat 12, "
+    "3511 AB Utrecht, tel. 06-12345678, jan@example.nl. Hij zit op De Regenboog en is in behandeling bij Accare.\n"
+    "Groetjes, Sanne\n"
+    "mn broertje noor is 7 geworden en woont nu in zuid."
+)
+
+
 class Detector:
     def __init__(self, deduce_model=None, allow_pattern=None):
         self._deduce = deduce_model if deduce_model is not None else load_deduce()
@@ -72,6 +80,9 @@ class Detector:
             logging.getLogger(__name__).warning(
                 "%s is missing (apt-get install wdutch wamerican): names without a cue will be missed",
                 lexicon.DUTCH_WORDLIST)
+        # One check builds what the rules build lazily on first use (tries, lower-cased lists, compiled patterns),
+        # so it is frozen below with the rest.
+        self.check_text(_WARM_UP)
         # deduce's look-up tries and the word lists are millions of objects that live as long as the process: freeze
         # them, so the cyclic collector stops walking them on every full collection (a third of a check's time).
         gc.collect()

@@ -27,7 +27,6 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 _STRONG_CUE = re.compile(r"(?i)(?<![.!?]\s)\b(?:in|uit|naar|te|vanuit|woont in|geboren in|verhuisd naar|locatie:?)\s+$")
-_MAX_WORDS = 5
 
 
 def _neighbourhoods() -> set[str]:
@@ -63,25 +62,26 @@ def table() -> dict[str, tuple[str, bool, bool]]:
 
 
 @lru_cache(maxsize=1)
-def _first_words() -> dict[str, int]:
-    """First word of every entry → the most words an entry starting with it has (most words start none)."""
-    result: dict[str, int] = {}
+def _trie() -> dict:
+    """The entries word by word: word → (the words that may follow, whether the words so far are an entry). Most
+    words start no entry, and after a common one ('de', 'het', 'op') few words can follow, so a text is read once
+    and a multi-word name costs a look-up per word."""
+    root: dict = {}
     for key in table():
+        node = root
         words = key.split()
-        result[words[0]] = max(result.get(words[0], 0), len(words))
-    return result
-
-
-@lru_cache(maxsize=1)
-def _max_words() -> int:
-    return min(_MAX_WORDS, max(len(k.split()) for k in table()) if table() else 1)
+        for i, word in enumerate(words):
+            children, terminal = node.get(word, ({}, False))
+            node[word] = (children, terminal or i == len(words) - 1)
+            node = children
+    return root
 
 
 def places(text: str) -> Iterator[Finding]:
     lookup = table()
     ordinary = lexicon.ordinary_words()
     dutch = _dutch_words()
-    starts = _first_words()
+    trie = _trie()
     last_place_end = -10
     resume = 0
     # One pass over the words; a word right next to an apostrophe is part of another ("d'r"). The words are read
@@ -90,30 +90,30 @@ def places(text: str) -> Iterator[Finding]:
     source = low if len(low) == len(text) else text
     for first in _PLAIN_WORD.finditer(source):
         word = first.group() if source is low else first.group().lower()
-        if word not in starts:
-            continue
-        if first.start() < resume:
+        node = trie.get(word)
+        if node is None or first.start() < resume:
             continue
         s, e = first.span()
         if (s and text[s - 1] in "'’") or text[e : e + 1] in ("'", "’"):
             continue
-        longest = starts[word]
-        span = [first]
-        while len(span) < longest:
-            nxt = _PLAIN_WORD.match(text, span[-1].end() + 1)
-            if not nxt or text[span[-1].end() : nxt.start()] != " ":
+        children, terminal = node
+        last, best = first, (first if terminal else None)
+        while children:
+            nxt = _PLAIN_WORD.match(source, last.end() + 1)
+            if not nxt or text[last.end() : nxt.start()] != " ":
                 break  # only plain spaces between the words of a multi-word name
-            span.append(nxt)
-        hit = None
-        for n in range(len(span), 0, -1):
-            start, end = span[0].start(), span[n - 1].end()
-            entry = lookup.get(text[start:end].lower())
-            if entry:
-                hit = (n, start, end, entry)
+            following = children.get(nxt.group() if source is low else nxt.group().lower())
+            if following is None:
                 break
-        if not hit:
+            children, terminal = following
+            last = nxt
+            if terminal:
+                best = nxt
+        if best is None:
             continue
-        n, start, end, (written, neighbourhood, needs_cue) = hit
+        start, end = first.start(), best.end()
+        hit = (start, end, lookup[text[start:end].lower()])
+        start, end, (written, neighbourhood, needs_cue) = hit
         surface = text[start:end]
         # 'Bijlmer Kraaiennest', 'Transvaal, den haag': right after another place counts as a cue.
         cue = bool(_CUE.search(text[max(0, start - 40) : start])) or text[last_place_end:start] in (" ", ", ")
