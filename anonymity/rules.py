@@ -390,6 +390,12 @@ _AGE_CANDIDATE = plain_re.compile(
 )
 # the same on lower-cased text, case-sensitive: a third faster (used when lower-casing keeps every offset)
 _AGE_CANDIDATE_LOWER = plain_re.compile(rf"(?<!\d)\d|(?<![^\W\d_])(?:{_ORDW}|{_NUMW})")
+_AGE_AT_NUMBER = [p for i, p in enumerate(_AGE_PATTERNS) if i not in _AGE_OFFSETS]
+_AGE_BEFORE_NUMBER = [(_AGE_PATTERNS[i], offset) for i, offsets in _AGE_OFFSETS.items() for offset in offsets]
+# Every pattern that matches at a number as one alternation: a number none of them matches at costs one call
+# instead of one per pattern. Where it matches, each pattern is tried as before (the findings do not change).
+_AGE_GATE = re.compile("|".join(("(?i:%s)" if p.flags & re.IGNORECASE else "(?:%s)") % p.pattern
+                                for p in _AGE_AT_NUMBER))
 
 
 def age(text: str) -> Iterator[Finding]:
@@ -401,21 +407,27 @@ def age(text: str) -> Iterator[Finding]:
     if not starts:
         return
     seen = set()
-    for index, pattern in enumerate(_AGE_PATTERNS):
-        offsets = _AGE_OFFSETS.get(index, (0,))
-        for start in starts:
-            for offset in offsets:
-                if start - offset < 0:
-                    continue
-                m = pattern.match(text, start - offset)
-                if m and pattern is _LOWER_SUBJECT_AGE and _ordinary_lower(m.group("subject")) and not (
-                        _is_first_name(m.group("subject").capitalize())):
-                    continue
-                if m and pattern is _FIRST_NAME_AGE and not _is_first_name(m.group("first")):
-                    continue  # 'Stichting Horizon 25 jaar': only a person's name has an age
-                if m and m.span() not in seen:
-                    seen.add(m.span())
-                    yield _f("age", text, m)
+    for start in starts:
+        # one call decides for most numbers that no pattern matches here ('3 kinderen', '2024')
+        candidates = _AGE_AT_NUMBER if _AGE_GATE.match(text, start) else ()
+        for pattern in candidates:
+            yield from _age_match(text, pattern, start, seen)
+        for pattern, offset in _AGE_BEFORE_NUMBER:
+            if start - offset >= 0:
+                yield from _age_match(text, pattern, start - offset, seen)
+
+
+def _age_match(text: str, pattern, at: int, seen: set) -> Iterator[Finding]:
+    m = pattern.match(text, at)
+    if not m or m.span() in seen:
+        return
+    if pattern is _LOWER_SUBJECT_AGE and _ordinary_lower(m.group("subject")) and not (
+            _is_first_name(m.group("subject").capitalize())):
+        return
+    if pattern is _FIRST_NAME_AGE and not _is_first_name(m.group("first")):
+        return  # 'Stichting Horizon 25 jaar': only a person's name has an age
+    seen.add(m.span())
+    yield _f("age", text, m)
 
 
 def age_value(snippet: str) -> int | None:
