@@ -9,11 +9,10 @@ import pytest
 
 from search import judged
 
-# Measured on every judged set together (Elasticsearch nDCG@10 0.80 with the classification words in the
-# documents, similar-case P@5 0.77; database 0.77 on SQLite, 0.73 on PostgreSQL) and set a little lower; raise
-# them when the ranking improves.
+# Measured on every judged set together (dev, heldback, heldback2: Elasticsearch nDCG@10 0.80, similar-case P@5
+# 0.79; database 0.75 on SQLite, lower on PostgreSQL) and set a little lower; raise them when the ranking improves.
 FLOORS = {
-    "elasticsearch": {"ndcg@10": 0.77, "similar_p@5": 0.72},
+    "elasticsearch": {"ndcg@10": 0.78, "similar_p@5": 0.76},
     "database": {"ndcg@10": 0.68},
 }
 
