@@ -1,14 +1,17 @@
 """Start-up, throughput and peak memory of our detector next to plain deduce, on the test texts.
 
-    .venv/bin/python bench/anonymity_bench.py [--rounds N]
+    .venv/bin/python bench/anonymity_bench.py [--rounds N] [--repeat K]
 
-Each detector runs in its own subprocess so start-up and peak RSS are its own. Prints a table and
-writes bench/results/anonymity.json. Not a timed test: figures depend on the machine.
+Each detector runs in its own subprocess so start-up and peak RSS are its own. The two run in turn K times (a shared
+machine's speed drifts by 10-20 % between runs, for deduce as much as for ours), and the table gives the median of
+each, with the ratio per pair beside it. Writes bench/results/anonymity.json. Not a timed test: figures depend on the
+machine.
 """
 
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -58,28 +61,42 @@ def measure(which: str, rounds: int) -> dict:
     }
 
 
+def _median_row(rows: list[dict]) -> dict:
+    row = dict(rows[0])
+    for key in ("startup_s", "kb_per_s", "peak_rss_mb", "seconds"):
+        row[key] = statistics.median(r[key] for r in rows)
+    return row
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--one", choices=["ours", "deduce"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(measure(args.one, args.rounds)))
         return
-    rows = []
-    for which in ("deduce", "ours"):
-        out = subprocess.run(
-            [sys.executable, __file__, "--one", which, "--rounds", str(args.rounds)],
-            check=True, capture_output=True, text=True,
-        ).stdout
-        rows.append(json.loads(out.strip().splitlines()[-1]))
+    runs = {"deduce": [], "ours": []}
+    for _ in range(args.repeat):
+        for which in runs:
+            out = subprocess.run(
+                [sys.executable, __file__, "--one", which, "--rounds", str(args.rounds)],
+                check=True, capture_output=True, text=True,
+            ).stdout
+            runs[which].append(json.loads(out.strip().splitlines()[-1]))
+    rows = [_median_row(runs[which]) for which in runs]
+    ratios = sorted(o["kb_per_s"] / d["kb_per_s"] for d, o in zip(runs["deduce"], runs["ours"]))
     header = f"{'detector':10} {'start-up s':>10} {'KB':>8} {'KB/s':>8} {'peak RSS MB':>12}"
     print(header)
     print("-" * len(header))
     for r in rows:
         print(f"{r['detector']:10} {r['startup_s']:>10} {r['kb']:>8} {r['kb_per_s']:>8} {r['peak_rss_mb']:>12}")
+    print(f"throughput ours / deduce: median {statistics.median(ratios):.2f}x "
+          f"(per pair {', '.join(f'{x:.2f}' for x in ratios)}; medians of {args.repeat} runs each)")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({"rounds": args.rounds, "results": rows}, indent=2) + "\n", encoding="utf-8")
+    RESULTS.write_text(json.dumps({"rounds": args.rounds, "repeat": args.repeat, "results": rows,
+                                   "ratios": ratios, "runs": runs}, indent=2) + "\n", encoding="utf-8")
     print(f"written to {RESULTS.relative_to(ROOT)}")
 
 
