@@ -80,7 +80,7 @@ def _trie() -> dict:
 def places(text: str) -> Iterator[Finding]:
     lookup = table()
     ordinary = lexicon.ordinary_words()
-    dutch = _dutch_words()
+    dutch = lexicon.dutch_words()
     trie = _trie()
     last_place_end = -10
     resume = 0
@@ -128,7 +128,7 @@ def places(text: str) -> Iterator[Finding]:
                 # deduce skips towns that are words ('Leiden'); after 'in', 'uit', 'naar' they are places
                 keep = bool(_STRONG_CUE.search(text[max(0, start - 30) : start])) and (
                     surface.lower() not in _stop_words())
-            elif surface in _first_names_lower() and _COMMA_CUE.search(text[max(0, start - 40) : start]):
+            elif surface in lexicon.first_names_lower() and _COMMA_CUE.search(text[max(0, start - 40) : start]):
                 keep = False  # 'een groepsleider, wessel, die …': a name in an apposition, not the town Wessel
             else:
                 keep = cue and len(surface) >= 4 and not (
@@ -142,11 +142,6 @@ def places(text: str) -> Iterator[Finding]:
 
 
 _COMMA_CUE = re.compile(r",\s*$")
-
-
-@lru_cache(maxsize=1)
-def _first_names_lower() -> frozenset[str]:
-    return frozenset(n.lower() for n in lexicon.first_names())
 
 
 # 'we wonen in oost', 'verhuisd naar Zuidoost': a city's district by its compass name, after a place verb; capitalised
@@ -175,11 +170,6 @@ def _stop_words() -> frozenset[str]:
 def is_town(name: str) -> bool:
     entry = table().get(name.lower())
     return bool(entry) and not entry[1]
-
-
-@lru_cache(maxsize=1)
-def _dutch_words() -> frozenset[str]:
-    return frozenset(w for w in lexicon._wordlist(lexicon.DUTCH_WORDLIST) if w.islower())
 
 
 def only_comma_before(text: str, start: int) -> bool:

@@ -87,6 +87,12 @@ def first_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def first_names_lower() -> frozenset[str]:
+    """first_names() in lower case, for informal text ('mn vriendin jada')."""
+    return frozenset(n.lower() for n in first_names())
+
+
+@lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     return deduce_list("names/lst_surname") | deduce_list("names/lst_interfix_surname")
 
@@ -131,6 +137,12 @@ def _wordlist(path: Path) -> list[str]:
     if not path.exists():
         return []
     return [w.strip() for w in path.read_text(encoding="utf-8", errors="ignore").splitlines() if w.strip()]
+
+
+@lru_cache(maxsize=1)
+def dutch_words() -> frozenset[str]:
+    """Dutch words written in lower case (wdutch), without the English ones ordinary_words() adds."""
+    return frozenset(w for w in _wordlist(DUTCH_WORDLIST) if w.islower())
 
 
 @lru_cache(maxsize=1)

@@ -60,15 +60,13 @@ _ROLE_SPEAKERS = {"begeleider", "moeder", "vader", "mama", "papa", "ik", "jeugdb
 
 @lru_cache(maxsize=1)
 def _first_names_lower() -> frozenset[str]:
-    return frozenset(n.lower() for n in lexicon.first_names() if n.isalpha() and len(n) >= 3)
+    return frozenset(n for n in lexicon.first_names_lower() if n.isalpha() and len(n) >= 3)
 
 
 @lru_cache(maxsize=1)
 def _dutch() -> frozenset[str]:
     """Dutch words only: 'peter', 'thomas' are English words but in a Dutch text a name."""
-    from .gazetteer import _dutch_words
-
-    return _dutch_words() | lexicon.common_words() | frozenset(w.lower() for w in lexicon.general_proper_nouns())
+    return lexicon.dutch_words() | lexicon.common_words() | frozenset(w.lower() for w in lexicon.general_proper_nouns())
 
 
 @lru_cache(maxsize=1)
