@@ -68,24 +68,22 @@ def fuzzy_clauses(q):
               prefix_length=1, max_expansions=20, analyzer="nl_fuzzy", boost=FUZZY_BOOST)]
 
 
+def reads_like(like, boost=1.0):
+    """Cases whose narrative reads like `like` (a text, or an indexed document): its 40 most salient terms, 10 % of
+    them to match. Similar cases and pasted descriptions both use it."""
+    return Q("more_like_this", fields=["title", "summary", "body"], like=[like], min_term_freq=1, min_doc_freq=2,
+             max_query_terms=40, minimum_should_match="10%", boost=boost)
+
+
 def text_query(params, concepts=()):
     q = params.q
     if not q:
         return Q("match_all")
     if params.is_description:
-        # A pasted case description: find cases that read like it, on the narrative's salient terms, as similar
-        # cases are found (40 terms, 10 % of them). On the dev set that beat 25 terms / 30 %: pasted nDCG@10
-        # 0.734 → 0.784; a description names its situation in other words than the case that resembles it.
-        mlt = Q(
-            "more_like_this",
-            fields=["title", "summary", "body"],
-            like=q,
-            min_term_freq=1,
-            min_doc_freq=2,
-            max_query_terms=40,
-            minimum_should_match="10%",
-        )
-        return Q("bool", should=[mlt, *concept_clauses(concepts)], minimum_should_match=1)
+        # A pasted case description: find cases that read like it, as similar cases are found. On the dev set
+        # that beat 25 terms / 30 %: pasted nDCG@10 0.734 → 0.784; a description names its situation in other
+        # words than the case that resembles it.
+        return Q("bool", should=[reads_like(q), *concept_clauses(concepts)], minimum_should_match=1)
     # Ranked OR (BM25F over title, summary and body as one field): any meaningful word finds a case, and
     # cases matching more of the words, or rarer ones, rank higher. Question words never need to match (the
     # search analyzer drops them), typos match within an edit or two, and a case classified with a concept
@@ -306,18 +304,10 @@ def similar_cases(doc_id, classification, allowed, limit=5, like_text=None):
         for name, boost in SIMILAR_FIELDS.items()
         for value in _as_list(classification.get(name))
     ]
-    mlt = Q(
-        "more_like_this",
-        fields=["title", "summary", "body"],
-        like=[like_text] if like_text is not None else [{"_index": client.alias_name(), "_id": doc_id}],
-        min_term_freq=1,
-        min_doc_freq=2,
-        max_query_terms=40,
-        minimum_should_match="10%",
-        # more_like_this scores run to ~150 on a narrative; scaled down, it orders cases within the same kind of
-        # situation instead of outweighing it (measured on the judged set: bench/relevance/).
-        boost=SIMILAR_TEXT_BOOST,
-    )
+    # more_like_this scores run to ~150 on a narrative; scaled down, it orders cases within the same kind of
+    # situation instead of outweighing it (measured on the judged set: bench/relevance/).
+    mlt = reads_like(like_text if like_text is not None else {"_index": client.alias_name(), "_id": doc_id},
+                     boost=SIMILAR_TEXT_BOOST)
     query = Q(
         "bool",
         should=[mlt, *shared],
