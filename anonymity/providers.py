@@ -72,17 +72,44 @@ def _sentence_initial(text: str, start: int) -> bool:
     return start == 0 or bool(_SENTENCE_START.search(text[max(0, start - 12) : start]))
 
 
+_DELIMITERS = frozenset(" \t\n\r\f\v,;:!?()\"")
+
+
+def _starts_here(text: str, i: int) -> bool:
+    """Whether a _CANDIDATE match may start at i (its look-behind and its first characters)."""
+    if i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_'’&+.-"):
+        return False
+    c = text[i]
+    return c.isalnum() or c == "_" or (c in "'’" and i + 1 < len(text) and (text[i + 1].isalnum() or text[i + 1] == "_"))
+
+
+def _occurrences(text: str, words: set[str]) -> list[tuple[int, str]]:
+    """Where _CANDIDATE.finditer(text) yields one of `words`, in text order, found with str.find instead of a Python
+    loop over every word. A match runs to the next delimiter and starts at the first place in that run where it
+    may start, so a word is a match where its run ends with it and nothing earlier in the run could start one."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (end == len(text) or text[end] in _DELIMITERS or text[end].isspace()) and _starts_here(text, at):
+                run = at
+                while run > 0 and text[run - 1] not in _DELIMITERS and not text[run - 1].isspace():
+                    run -= 1
+                if not any(_starts_here(text, i) for i in range(run, at)):
+                    found.append((at, word))
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
 def gazetteer(text: str) -> Iterator[Finding]:
     table = _entries()
     # One C-level scan for the words that start an entry (most texts hold none), then a look at those places only.
     firsts = {w for w in set(_CANDIDATE.findall(text)) if w.lstrip("'’").rstrip(".") in table}  # each word once
     if not firsts:
         return
-    for m in _CANDIDATE.finditer(text):
-        if m.group() not in firsts:
-            continue
-        start = m.start()
-        options = table[m.group().lstrip("'’").rstrip(".")]
+    for start, word in _occurrences(text, firsts):
+        options = table[word.lstrip("'’").rstrip(".")]
         for entry, condition in options:
             if not text.startswith(entry, start):
                 continue
