@@ -287,23 +287,43 @@ def _lead_words(pattern: re.Pattern) -> list[str]:
     return re.findall(r"\\b\(\?i:((?:[^()]|\((?:[^()])*\))*)\)", pattern.pattern)
 
 
-def _keyword_starts(pattern: re.Pattern) -> re.Pattern:
-    # the opening keywords alone, matched case-sensitively on the lower-cased text: a fast pre-scan;
-    # zero-width, so a keyword inside another ('behandeling' in 'in behandeling') is a start of its own
-    return re.compile(r"\b(?=" + "|".join(_lead_words(pattern)) + ")")
+def _keyword_starts(pattern: re.Pattern) -> tuple[str, ...]:
+    """The plain beginnings of the opening keywords ('terecht' for 'terecht(?:gekomen)?'), lower case: where none
+    stands at a word start, the pattern cannot match. A start found this way that the pattern does not match costs
+    one failed match; every real start is among them."""
+    prefixes = set()
+    for group in _lead_words(pattern):
+        for word in re.split(r"\|(?![^(]*\))", group):  # the alternatives, not those inside '(?:…)'
+            prefixes.add(re.split(r"[\\()\[?*+{]", word, maxsplit=1)[0])
+    assert all(prefixes), pattern.pattern  # an empty prefix would start everywhere
+    # 'over' finds 'overgedragen' too
+    return tuple(sorted(p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes)))
 
 
-def _scan(pattern: re.Pattern, starts: re.Pattern, text: str, low: str):
+def _word_starts(low: str, prefixes: tuple[str, ...]) -> list[int]:
+    """Where a prefix begins a word (r'\b' before it), found with str.find, which is much faster on these texts than
+    one regular expression with ninety alternatives tried at every word boundary."""
+    found = set()
+    for prefix in prefixes:
+        at = low.find(prefix)
+        while at >= 0:
+            if at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "_"):
+                found.add(at)
+            at = low.find(prefix, at + 1)
+    return sorted(found)
+
+
+def _scan(pattern: re.Pattern, starts: tuple[str, ...], text: str, low: str):
     """pattern.finditer(text), tried only where one of its opening keywords stands (the same matches: a
     match starts at its keyword, and a match is not looked for inside the one before)."""
     if len(low) != len(text):
         yield from pattern.finditer(text)
         return
     end = 0
-    for k in starts.finditer(low):
-        if k.start() < end:
+    for k in _word_starts(low, starts):
+        if k < end:
             continue
-        m = pattern.match(text, k.start())
+        m = pattern.match(text, k)
         if m:
             end = m.end()
             yield m
