@@ -22,6 +22,7 @@ from typing import Iterator
 from . import lexicon
 from .findings import Finding
 from .rules import QUALIFIERS as _QUALIFIERS
+from .scanning import KeywordScan
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:['’-][A-Za-zà-öø-ÿ]+)*"
 # A word as the gazetteer's first words are written: 's Heeren, GGzE, Lijn5, Gezinshuis.com
@@ -282,54 +283,7 @@ _NOT_A_PERSONS = frozenset("behandelteam team zorgaanbieder aanbieder locatie sc
 _SITS_ON = re.compile(r"(?i:zit|zat|zitten)\s+op\s")
 
 
-def _lead_words(pattern: re.Pattern) -> list[str]:
-    """The keyword groups a pattern's alternatives open with: '\\b(?i:a|b|c)'."""
-    return re.findall(r"\\b\(\?i:((?:[^()]|\((?:[^()])*\))*)\)", pattern.pattern)
-
-
-def _keyword_starts(pattern: re.Pattern) -> tuple[str, ...]:
-    """The plain beginnings of the opening keywords ('terecht' for 'terecht(?:gekomen)?'), lower case: where none
-    stands at a word start, the pattern cannot match. A start found this way that the pattern does not match costs
-    one failed match; every real start is among them."""
-    prefixes = set()
-    for group in _lead_words(pattern):
-        for word in re.split(r"\|(?![^(]*\))", group):  # the alternatives, not those inside '(?:…)'
-            prefixes.add(re.split(r"[\\()\[?*+{]", word, maxsplit=1)[0])
-    assert all(prefixes), pattern.pattern  # an empty prefix would start everywhere
-    # 'over' finds 'overgedragen' too
-    return tuple(sorted(p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes)))
-
-
-def _word_starts(low: str, prefixes: tuple[str, ...]) -> list[int]:
-    """Where a prefix begins a word (r'\b' before it), found with str.find, which is much faster on these texts than
-    one regular expression with ninety alternatives tried at every word boundary."""
-    found = set()
-    for prefix in prefixes:
-        at = low.find(prefix)
-        while at >= 0:
-            if at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "_"):
-                found.add(at)
-            at = low.find(prefix, at + 1)
-    return sorted(found)
-
-
-def _scan(pattern: re.Pattern, starts: tuple[str, ...], text: str, low: str):
-    """pattern.finditer(text), tried only where one of its opening keywords stands (the same matches: a
-    match starts at its keyword, and a match is not looked for inside the one before)."""
-    if len(low) != len(text):
-        yield from pattern.finditer(text)
-        return
-    end = 0
-    for k in _word_starts(low, starts):
-        if k < end:
-            continue
-        m = pattern.match(text, k)
-        if m:
-            end = m.end()
-            yield m
-
-
-_CARE_BEFORE_STARTS, _ROLE_OF_STARTS = _keyword_starts(_CARE_BEFORE), _keyword_starts(_ROLE_OF)
+_CARE_BEFORE_SCAN, _ROLE_OF_SCAN = KeywordScan(_CARE_BEFORE), KeywordScan(_ROLE_OF)
 # 'een huurwoning van Woonstede Apeldoorn', 'bij de BMX-baan Julianadorp': a name, then a town
 _NAME_THEN_TOWN = re.compile(
     rf"\b(?:van|bij|naar|met|op|via|door|school|aan)\s(?:(?:de|het)\s)?(?P<name>(?:(?:De|Het|'t)\s)?"
@@ -366,7 +320,7 @@ def care_context(text: str) -> Iterator[Finding]:
     for pattern, gate in ((_CARE_BEFORE, _CARE_BEFORE_GATE), (_CARE_AFTER, _CARE_AFTER_GATE)):
         if not _has_any(low if pattern is _CARE_BEFORE else text, gate):
             continue
-        scan = _scan(pattern, _CARE_BEFORE_STARTS, text, low) if pattern is _CARE_BEFORE else pattern.finditer(text)
+        scan = _CARE_BEFORE_SCAN.finditer(text, low) if pattern is _CARE_BEFORE else pattern.finditer(text)
         for m in scan:
             name = m.group("name")
             if not name[:1].isupper() or name.isupper() and len(name) <= 3:
@@ -378,7 +332,7 @@ def care_context(text: str) -> Iterator[Finding]:
             name = _TRAILING_SMALL.sub("", name)
             yield Finding("institution", m.start("name"), m.start("name") + len(name), name)
     low = text.lower()
-    for m in _scan(_ROLE_OF, _ROLE_OF_STARTS, text, low):
+    for m in _ROLE_OF_SCAN.finditer(text, low):
         group = "name" if m.group("name") else "school"
         name = _TRAILING_SMALL.sub("", _cut_street(text, m.group(group), m.end(group)))
         words = name.split()

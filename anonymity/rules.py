@@ -12,6 +12,7 @@ import regex as re  # variable-width look-behind; a dependency of deduce, pinned
 from typing import Iterator
 
 from .findings import Finding
+from .scanning import KeywordScan
 
 NUMBER_WORDS = {
     "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
@@ -517,8 +518,35 @@ _LEAD_CAPS = re.compile(rf"(?:(?:{_CAP})\s)+")
 _LEAD_SMALL = re.compile(rf"(?:{_TUSSEN}\s)+")
 
 
+_STRONG_SUFFIXES = tuple(_STREET_SUFFIX_STRONG.split("|"))
+_WEAK_SUFFIXES_ONLY = tuple(w for w in _STREET_SUFFIX.split("|") if w not in _STRONG_SUFFIXES)
+
+
+def _street_hint(low: str) -> bool:
+    """_STREET_HINT.search(low), the same answer from str.find: a strong suffix ending a word, another suffix before
+    a space and a digit, or 'postbus' (the alternation tried at every position was the slow part of address())."""
+    if "postbus" in low:
+        return True
+    n = len(low)
+    for suffix in _STRONG_SUFFIXES:
+        at = low.find(suffix)
+        while at >= 0:
+            end = at + len(suffix)
+            if end == n or not (low[end].isalnum() or low[end] == "_"):
+                return True
+            at = low.find(suffix, at + 1)
+    for suffix in _WEAK_SUFFIXES_ONLY:
+        at = low.find(suffix)
+        while at >= 0:
+            end = at + len(suffix)
+            if end + 1 < n and low[end].isspace() and low[end + 1].isdecimal():
+                return True
+            at = low.find(suffix, at + 1)
+    return False
+
+
 def address(text: str) -> Iterator[Finding]:
-    if not _STREET_HINT.search(text.lower()):
+    if not _street_hint(text.lower()):
         return  # no street word at all: the expensive scans cannot match
     for pattern in _ADDRESS:
         for m in pattern.finditer(text):
@@ -563,6 +591,7 @@ _CASE_GENERIC = [
     re.compile(r"(?<![\w/.-])[A-Z]{2,5}\d{2,}(?:[-/][A-Z0-9]{1,5})+(?![\w/-])"),
 ]
 # Letter and digit groups joined by - or /: JBO/24/0017, PGA-R-40822, JC-1182-B, APD/GZ/0517, WTV-24-00931.
+_CASE_KEYWORD_SCAN = KeywordScan(_CASE_KEYWORD)
 _CASE_GROUPS = plain_re.compile(
     r"(?<![\w/.-])(?:[A-Z]{1,5}|\d{1,8})(?:[-/](?:[A-Z]{1,5}|\d{1,8})){1,4}(?![\w/-]|[.,]\d)"
 )
@@ -594,7 +623,7 @@ _COURT_NUMBER = plain_re.compile(r"(?<![\w/.-])[A-Za-z]{1,3}/\d{2}/\d{3,}(?:[-/]
 def case_number(text: str) -> Iterator[Finding]:
     for m in (_COURT_NUMBER.finditer(text) if "/" in text else ()):
         yield _f("case_number", text, m)
-    for m in _CASE_KEYWORD.finditer(text):
+    for m in _CASE_KEYWORD_SCAN.finditer(text):
         token = m.group("id")
         if sum(c.isdigit() for c in token) >= 3 and not _YEAR.fullmatch(token):
             yield Finding("case_number", *m.span("id"), token)
@@ -853,8 +882,12 @@ _VERB_AFTER_NAME = re.compile(
 )
 
 
+_NICKNAME_SCAN, _NICKNAME_QUOTED_SCAN = KeywordScan(_NICKNAME), KeywordScan(_NICKNAME_QUOTED)
+
+
 def names(text: str, common: frozenset[str]) -> Iterator[Finding]:
-    for pattern in (_NAME_AFTER_ROLE, _NAME_BEFORE_AGE, _NICKNAME, _NICKNAME_QUOTED, _QUOTED_NICK, _VERB_AFTER_NAME):
+    for pattern in (_NAME_AFTER_ROLE, _NAME_BEFORE_AGE, _NICKNAME_SCAN, _NICKNAME_QUOTED_SCAN, _QUOTED_NICK,
+                    _VERB_AFTER_NAME):
         for m in pattern.finditer(text):
             first = m.group("name").split()[0]
             if first.lower() in common:
@@ -872,7 +905,7 @@ def all_rules(text: str, common: frozenset[str], surnames: frozenset[str] = froz
     found.extend(institution(text, surnames))
     found.extend(names(text, common))
     # 'Parketnummer: 03/882154-22' has a phone number's digits; the keyword says what it is.
-    cases = [m.span("id") for m in _CASE_KEYWORD.finditer(text)] if any(f.kind == "phone" for f in found) else []
+    cases = [m.span("id") for m in _CASE_KEYWORD_SCAN.finditer(text)] if any(f.kind == "phone" for f in found) else []
     cases = [Finding("case_number", a, b, "") for a, b in cases]
     if cases:
         found = [f for f in found if not (f.kind == "phone" and any(c.start <= f.start and f.end <= c.end for c in cases))]
