@@ -147,6 +147,7 @@ _DAY_ORDINAL = plain_re.compile(
     plain_re.IGNORECASE,
 )
 # 'maandag de 4e', 'op vrijdag de 12de': a weekday before it makes any day ordinal a date
+_DE_DAY = plain_re.compile(r"de \d", plain_re.IGNORECASE)
 _WEEKDAY_ORDINAL = plain_re.compile(
     rf"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) de {_DAY}(?:e|ste|de)\b", plain_re.IGNORECASE)
 # '31-12', '15-6': a day above 12 before a month is never a range (a range climbs), so a date — unless a score
@@ -184,7 +185,7 @@ def date(text: str) -> Iterator[Finding]:
             m = pattern.match(text, start)
             if m:
                 yield _f("date", text, m)
-    if "de " in text or "De " in text or "DE " in text:
+    if _DE_DAY.search(text):  # both ordinal patterns need 'de' before the day's digits
         for m in _DAY_ORDINAL.finditer(text):
             yield _f("date", text, m)
         for m in (_WEEKDAY_ORDINAL.finditer(text) if "dag de " in text.lower() else ()):

@@ -65,3 +65,14 @@ def test_provider_first_words_are_found_where_the_word_scan_finds_them(texts):
         words = sorted({w for _, w in scanned})
         wanted = set(rng.sample(words, min(len(words), 6)))
         assert providers._occurrences(text, wanted) == [(s, w) for s, w in scanned if w in wanted], text
+
+
+def test_lower_case_first_names_are_found_where_the_token_scan_finds_them(texts):
+    from anonymity import name_cues
+
+    rng = random.Random(11)
+    for text in texts:
+        scanned = [(m.start(), m.group()) for m in name_cues._LOWER_TOKEN.finditer(text)]
+        words = sorted({w for _, w in scanned})
+        wanted = set(rng.sample(words, min(len(words), 6)))
+        assert name_cues.lower_tokens(text, wanted) == [(s, w) for s, w in scanned if w in wanted], text
