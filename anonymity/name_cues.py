@@ -169,6 +169,19 @@ _SIGN_OFF = plain_re.compile(
     r"(?=[ \t]*[,.!]?[ \t]*(?:\n[ \t]*){0,2}"
     r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+|[A-Z]{2,3})|[a-zà-ÿ]{3,})[ \t]*(?:[,.!]?[ \t]*$|\n|(?-i:[ \t]+[A-Z])))"
 )
+# 'gisteren belde Mehari, een neef van vader', 'volgens Roos, de mentor': a first name that is also a word, in the
+# middle of a sentence, after a verb of speaking or before an apposition naming a role
+_WORD_NAME_MID = plain_re.compile(r"(?<=[a-zà-ÿ,] )(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})(?![\w'’-])")
+_SPEECH_BEFORE = plain_re.compile(r"\b(?:belde|zei|zegt|vroeg|vraagt|appte|appt|vertelde|vertelt|schreef|sprak|"
+                                  r"antwoordde|mailde|volgens)\s$")
+_APPOSITION = plain_re.compile(rf",\s+(?:een|de|zijn|haar|hun|mijn|mn|onze)\s+(?:[a-zà-ÿ]+\s+)?(?:{ROLE_WORDS})\b")
+# '- TJ', '~ Sanne' alone on the last line: a young person's signature under a reflection
+_DASH_SIGNATURE = plain_re.compile(r"\n[ \t]*[-–—~][ \t]*(?P<name>[A-Z]{2,3}|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}|[a-zà-ÿ]{3,})"
+                                   r"[ \t]*\s*\Z")
+# 'AvD', 'JvdB': initials with a tussenvoegsel; bodies are written so too, and stay words
+_MIXED_INITIALS = plain_re.compile(r"[A-Z](?:v|vd|vdr|d|t)[A-Z]")
+_BODY_ABBREVIATIONS = {"RvdK", "RvK", "PvdA", "CvB", "OvJ", "RvT", "RvC", "KvK", "VvE", "CvdK", "WvS", "MvT", "RvS",
+                       "CvA", "RvA", "HvJ", "AvG", "PvA", "PvE", "BvO", "CvI", "MR", "OR", "GMR", "CJG", "SO", "VO"}
 # 'Ayaans juf', 'Storms moeder': a possessive before a role noun
 _POSSESSIVE = plain_re.compile(rf"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{2,}}(?:s|'s|’s)(?=\s+(?:{ROLE_WORDS})\b)")
 # 'Storm werd wakker', 'Bloem uit haar klas': a first name that is also a word, at a sentence start, before what
@@ -200,7 +213,7 @@ _PERSON_FIELD = plain_re.compile(
     r"verslaglegging|actie|actiehouder|acties|wie|door|trekker|eigenaar|verantwoordelijke|aanwezig|afwezig|"
     r"gesproken met|gesprek met|tolk|ondertekening|getekend|namens|opgesteld door|auteur|afzender|van|aan|cc)"
     r"[ \t]*:[ \t]*"
-    r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?))"
+    r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?|[A-Z](?:v|vd|vdr|d|t)[A-Z]))"
     r"(?=[ \t]*(?:$|[,(]|(?-i:[ \t]+(?:[A-ZÀ-ÖØ-Þ]|(?:van|de|der|den|ter|ten|el|al|ben)\b))))"
 )
 # 'Juf Hyacint', 'Oma Riet': a title with a capital (a sentence start), then a name that may be a word
@@ -285,9 +298,19 @@ def name_grammar(text: str) -> Iterator[Finding]:
         if (token.isupper() and lines[m.end("name") : m.end("name") + 1] in ("", "\n")) or (
                 token.capitalize() in lexicon.first_names() and _namelike(token.capitalize())):
             yield Finding("name", m.start("name") - 1, m.end("name") - 1, token)
+    m = _DASH_SIGNATURE.search(text, max(0, len(text) - 40))
+    if m:
+        token = m.group("name")
+        if (token.isupper() and token not in _CARE_ABBREVIATIONS and token not in _BODY_ABBREVIATIONS) or (
+                token.capitalize() in lexicon.first_names() and token.lower() not in lexicon.common_words()
+                and (token.islower() or _namelike(token))):
+            yield Finding("name", *m.span("name"), token)
     for m in (_PERSON_FIELD.finditer(lines) if ":" in text else ()):
         token = m.group("name")
-        if token in lexicon.first_names() or token in lexicon.surnames() or _namelike(token):
+        if _MIXED_INITIALS.fullmatch(token):
+            if token not in _BODY_ABBREVIATIONS:  # 'Notulen: AvD' (Anna van Dijk), not 'Aanwezig: RvdK'
+                yield Finding("name", m.start("name") - 1, m.end("name") - 1, token)
+        elif token in lexicon.first_names() or token in lexicon.surnames() or _namelike(token):
             if token.lower() not in _FIELD_VALUES and not _ROLE_WORD.fullmatch(token):
                 yield Finding("name", m.start("name") - 1, m.end("name") - 1, token)
     for m in _TITLE_THEN_NAME.finditer(text):
@@ -324,6 +347,11 @@ def name_grammar(text: str) -> Iterator[Finding]:
     for m in ((first_word,) if first_word else ()) + tuple(_WORD_NAME_AT_START.finditer(text)):
         if m.group("name") in word_names and _PERSON_VERB.match(text, m.end()):
             yield Finding("name", *m.span("name"), m.group("name"))
+    for m in _WORD_NAME_MID.finditer(text):
+        token = m.group("name")
+        if token in word_names and (_SPEECH_BEFORE.search(text, max(0, m.start() - 16), m.start())
+                                    or _APPOSITION.match(text, m.end())):
+            yield Finding("name", *m.span("name"), token)
     for m in _LOWER_TITLE.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
             continue
@@ -334,6 +362,7 @@ def name_grammar(text: str) -> Iterator[Finding]:
 
 
 _ONE_WORD = re.compile(r"[\p{L}]{3,}")
+_ONE_LETTER_INITIAL = re.compile(r"[A-Z]\.")
 _INITIALS_NAME = re.compile(r"[A-Z]{2,3}|(?:[A-Z]\.){1,3}")
 
 
@@ -342,9 +371,15 @@ def later_mentions(text: str, found: list[Finding]) -> list[Finding]:
     words = _words()
     names = _person_names()
     seeds = {f.text.strip() for f in found if f.kind == "name" and _ONE_WORD.fullmatch(f.text.strip())}
+    # 'Bas de Wit (wijkteam)' … '- Bas: gesprek plannen': the first name of a full name found once
+    first_names = lexicon.first_names()
+    heads = [f.text.split()[0] for f in found if f.kind == "name" and " " in f.text.strip()]
+    seeds |= {h for h in heads if h in first_names and _ONE_WORD.fullmatch(h)}
     extra = []
     # 'MK', 'J.': initials found as a name once are that person everywhere in the text
     seeds_initials = {f.text for f in found if f.kind == "name" and len(f.text) <= 6 and f.text.isupper()}
+    # 'J. Lindeboom (jeugdbeschermer)' … 'J. licht toe': the initial alone is that person too
+    seeds_initials |= {h for h in heads if _ONE_LETTER_INITIAL.fullmatch(h)}
     for initials in {t for t in seeds_initials if _INITIALS_NAME.fullmatch(t)}:
         for m in re.finditer(rf"(?<![\w.]){re.escape(initials)}(?![\w]|\.\w| ?[A-Z][a-z])", text):
             extra.append(Finding("name", m.start(), m.end(), initials))
