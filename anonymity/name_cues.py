@@ -45,7 +45,10 @@ _STRONG_CUE = re.compile(
 _PERSON_AFTER = re.compile(rf"\s+(?:(?:zn|z'n|zijn|d'r|dr|haar|der)\s+(?:{ROLE_WORDS})|en ik)\b", re.IGNORECASE)
 # 'wouter was anders.', 'en jesse zei niks': a first name opening a clause, then a finite verb
 _VERB_AFTER = re.compile(r"\s+(?:was|is|zei|zegt|kwam|komt|belde|belt|appte|appt|had|heeft|wil|wilde|ging|gaat|deed|"
-                         r"doet|vond|vindt|zat|zit|mocht|mag|moest|moet|kon|kan|woont|woonde|huilde|lachte)\b")
+                         r"doet|vond|vindt|zat|zit|mocht|mag|moest|moet|kon|kan|woont|woonde|huilde|lachte|"
+                         r"haalt|haalde|helpt|hielp|brengt|bracht|snapt|snapte|denkt|dacht|weet|wist|praat|praatte|"
+                         r"stuurt|stuurde|vraagt|vroeg|zegt|kookt|werkt|werkte|speelt|speelde|slaapt|sliep|past|"
+                         r"paste|logeert|logeerde)\b")
 _CLAUSE_START = re.compile(r"(?:^|[.!?\n:]\s*|\b(?:en|maar|want|dus|toen|omdat|dat)\s+)$")
 _SPEAKER = plain_re.compile(r"\n[ \t]*(?:\[[^\]\n]{0,20}\][ \t]*)?(?P<name>[a-zà-ÿ][a-zà-ÿ]{1,20}):")
 _INITIALS_ALONE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}(?![\w.])")
@@ -189,6 +192,8 @@ _POSSESSIVE = plain_re.compile(rf"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{2,}}(?:s|'s|�
 _PERSON_VERB = plain_re.compile(
     r"\s+(?:zegt|zei|vertelt|vertelde|vroeg|vraagt|belde|belt|appte|appt|huilde|huilt|lachte|lacht|speelt|speelde|"
     r"slaapt|sliep|zit|zat|ging|gaat|liep|loopt|wil|wilde|durft|durfde|weigert|weigerde|woont|woonde|kwam|komt|"
+    r"haalt|haalde|helpt|hielp|brengt|bracht|denkt|dacht|praat|praatte|stuurt|stuurde|schreeuwt|schreeuwde|"
+    r"fietst|fietste|voetbalt|snapt|snapte|mist|miste|logeert|logeerde|kookt|kookte|past op|paste op|"
     r"werd (?:er )?(?:wakker|boos|bang|verdrietig)|(?:is|was) (?:boos|bang|blij|verdrietig|ziek|jarig)|heeft|had|"
     r"(?:uit|van) (?:haar|zijn|mijn|mn|m'n|de) (?:klas|groep|school|team)|en (?:haar|zijn) (?:moeder|vader|zus|broer))\b"
 )

@@ -136,11 +136,14 @@ def _place_before(before: str, token: str) -> bool:
     words = before[m.start():].split()
     head = token.rsplit("-", 1)[0]
     return any(_known_place(" ".join(words[i:] + [head])) for i in range(len(words)))
+_TUSSEN_INITIALS = plain_re.compile(r"[A-Z](?:v|vd|vdr|d|t)[A-Z]")
 _COMPASS_TAIL = plain_re.compile(r"-(?:Noord|Oost|Zuid|West|Midden|Centrum)$")
 
 
 def _kind(text: str, start: int, token: str) -> str:
     before = text[max(0, start - 30) : start]
+    if _TUSSEN_INITIALS.fullmatch(token):
+        return "name"  # 'AvD', 'JvdB': initials with a tussenvoegsel, written like a brand but a person
     if _CAMEL.search(token):
         return "institution"  # ZorgPunt-Zuid, JeugdPunt
     if _FAMILY_BEFORE.search(before):
