@@ -163,6 +163,8 @@ _LISTED_PERSON = plain_re.compile(rf"(?<![\w.-])(?P<name>{_CAP_WORD}|[A-Z]{{2,3}
 # 'Hoi Sanne,', 'Lieve Storm!': a greeting at the start of a line
 _GREETING = plain_re.compile(rf"(?m)\n[ \t]*(?i:hoi|hey|hee|hai|hallo|beste|lieve|dag|goedemorgen|goedemiddag|goedenavond|hi)"
                        rf"[ \t]+(?P<name>{_CAP_WORD})[ \t]*(?:[,!]|$)")
+_LOWER_GREETING = plain_re.compile(r"(?m)\n[ \t]*(?:hoi|hey|hee|hai|hallo|lieve|hi|heey|hoii)[ \t]+"
+                                   r"(?P<name>[a-zà-ÿ]{2,})[ \t]*(?:[,!]|$)")
 # 'Groet, Ruud', 'Met vriendelijke groet,\n\nGerben Hoekstra', 'groetjes kimberly', 'peace\nJD'
 # The name is read in a look-ahead, so a sign-off taken for the name line of the one before still starts its own
 # ('Tot morgen.\n\nCheers,\nBas').
@@ -295,6 +297,10 @@ def name_grammar(text: str) -> Iterator[Finding]:
     for m in _GREETING.finditer(lines):
         if _namelike(m.group("name")):
             yield Finding("name", m.start("name") - 1, m.end("name") - 1, m.group("name"))
+    for m in _LOWER_GREETING.finditer(lines):  # 'hoi bas,', 'lieve noor!': informal, so a word-name counts too
+        token = m.group("name")
+        if token in _first_names_lower() and token not in lexicon.common_words() and token not in _NOT_NAMES:
+            yield Finding("name", m.start("name") - 1, m.end("name") - 1, token)
     for m in _SIGN_OFF.finditer(lines):
         token = m.group("name")
         if token.islower() and (token not in _first_names_lower() or token in lexicon.common_words()):

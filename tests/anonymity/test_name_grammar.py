@@ -66,6 +66,8 @@ def names(detector, text):
     # a first name that is also a word, in the middle of a sentence, after speaking or before a role apposition
     ("Gisteren belde Mehari, een neef van vader, over de post.", "Mehari"),
     ("Het plan is klaar, zei Roos tegen moeder.", "Roos"),
+    ("hoi bas,\n\nkun je me ff bellen", "bas"),
+    ("Het was stil in huis. Winter appte om tien uur.", "Winter"),
 ])
 def test_names_the_grammar_gives_away(detector, text, name):
     assert any(name in n for n in names(detector, text)), names(detector, text)
@@ -86,6 +88,7 @@ def test_the_first_name_or_initial_of_a_full_name_names_its_later_mentions(detec
 @pytest.mark.parametrize("text", [
     "Aanwezig: jeugdbeschermer, gedragswetenschapper (GI), moeder, vader, MST (therapeut)",
     "Aanwezig: RvdK\nNotulen: OvJ",
+    "hoi allemaal,\nhey schat!\nhallo daar,\nlieve mama,",
     "De doelen voor dit jaar zijn helder.\n\n- MST",
     "Het gezin volgt de training Positive Parenting en daarna Family Group Conference.",
     "Daarna zei de mentor dat Hoop en Rust belangrijk zijn, een ouder knikte.",
