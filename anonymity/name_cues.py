@@ -49,7 +49,16 @@ _VERB_AFTER = re.compile(r"\s+(?:was|is|zei|zegt|kwam|komt|belde|belt|appte|appt
                          r"haalt|haalde|helpt|hielp|brengt|bracht|snapt|snapte|denkt|dacht|weet|wist|praat|praatte|"
                          r"stuurt|stuurde|vraagt|vroeg|zegt|kookt|werkt|werkte|speelt|speelde|slaapt|sliep|past|"
                          r"paste|logeert|logeerde)\b")
-_CLAUSE_START = re.compile(r"(?:^|[.!?\n:]\s*|\b(?:en|maar|want|dus|toen|omdat|dat)\s+)$")
+_CLAUSE_START = re.compile(r"(?:^|[.!?\n:]\s*|\b(?:en|maar|want|dus|toen|omdat|dat|nou|ook|daarna|en dan|"
+                           r"alleen|gister|gisteren|vandaag)\s+)$")
+# 'die jongen heet storm', 'ze noemen haar roos': naming says it is a name, even of a common word
+_NAMING_CUE = plain_re.compile(r"\b(?:heet|heten|genaamd|naam is|noem(?:t|en|de|den)? (?:me|mij|hem|haar))\s+$")
+# 'oma riek', 'tante gerda', 'juf noor': a relation or title written in lower case right before
+_KIN_BEFORE = plain_re.compile(r"(?<![\w-])(?:oma|opa|tante|oom|juf|meester|neef|nicht|buurvrouw|buurman)\s+$")
+# 'toen zei mila dat …', 'gisteren was sem jarig': a verb before the name, then what follows a person
+_VERB_BEFORE = plain_re.compile(r"\b(?:zei|zegt|vroeg|vraagt|belde|belt|appte|appt|kwam|komt|vertelde|vertelt|was|is|"
+                                r"werd)\s+$")
+_INVERTED_AFTER = plain_re.compile(r"\s+(?:dat|tegen|nog|ook|weer|ff|jarig|boos|ziek|verdrietig|langs)\b")
 _SPEAKER = plain_re.compile(r"\n[ \t]*(?:\[[^\]\n]{0,20}\][ \t]*)?(?P<name>[a-zà-ÿ][a-zà-ÿ]{1,20}):")
 _INITIALS_ALONE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}(?![\w.])")
 _ONE_INITIAL = plain_re.compile(r"(?<= )[A-Za-z]\.(?![\w.])")
@@ -108,12 +117,17 @@ def informal_names(text: str) -> Iterator[Finding]:
     first, words, dutch = _first_names_lower(), _words(), _dutch()
     # one C-level pass finds the lower-case first names a text holds (mostly none), then only those are looked at
     for start, token in lower_tokens(text, first.intersection(_LOWER_TOKEN.findall(text))):
-        if token in lexicon.common_words():
-            continue  # 'zijn moeder aan tafel'
         end = start + len(token)
+        if token in lexicon.common_words():
+            # 'zijn moeder aan tafel'; but 'die jongen heet storm'
+            if _NAMING_CUE.search(text[max(0, start - 20) : start]):
+                yield Finding("name", start, end, token)
+            continue
         if (token not in dutch or _STRONG_CUE.search(text[max(0, start - 30) : start])
                 or _PERSON_AFTER.match(text, end)
-                or (_VERB_AFTER.match(text, end) and _CLAUSE_START.search(text[max(0, start - 8) : start]))):
+                or (_VERB_AFTER.match(text, end) and _CLAUSE_START.search(text[max(0, start - 8) : start]))
+                or (_KIN_BEFORE.search(text[max(0, start - 12) : start]) and token not in _CHAT_WORDS)
+                or (_VERB_BEFORE.search(text[max(0, start - 8) : start]) and _INVERTED_AFTER.match(text, end))):
             yield Finding("name", start, end, token)
     # 'mn vriendin shaquira', 'met mn neef dyllano', 'jaylinn zn moeder': a word no list knows, where the sentence
     # says it is a person (names are spelt in more ways than any list holds)

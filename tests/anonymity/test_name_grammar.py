@@ -67,6 +67,11 @@ def names(detector, text):
     ("Gisteren belde Mehari, een neef van vader, over de post.", "Mehari"),
     ("Het plan is klaar, zei Roos tegen moeder.", "Roos"),
     ("hoi bas,\n\nkun je me ff bellen", "bas"),
+    ("die jongen heet storm en hij is aardig", "storm"),
+    ("toen zei mila dat ze niet meer wou", "mila"),
+    ("gisteren was sem jarig", "sem"),
+    ("nou fleur was boos op me", "fleur"),
+    ("ik mis papa en oma riek", "riek"),
     ("Het was stil in huis. Winter appte om tien uur.", "Winter"),
 ])
 def test_names_the_grammar_gives_away(detector, text, name):
@@ -89,6 +94,8 @@ def test_the_first_name_or_initial_of_a_full_name_names_its_later_mentions(detec
     "Aanwezig: jeugdbeschermer, gedragswetenschapper (GI), moeder, vader, MST (therapeut)",
     "Aanwezig: RvdK\nNotulen: OvJ",
     "hoi allemaal,\nhey schat!\nhallo daar,\nlieve mama,",
+    "toen zei hij dat het niet kon. gisteren was het druk. het is nou eenmaal zo. mn oma ook.",
+    "het kind heet nog niet officieel zo. toen kwam de zorg weer op gang.",
     "De doelen voor dit jaar zijn helder.\n\n- MST",
     "Het gezin volgt de training Positive Parenting en daarna Family Group Conference.",
     "Daarna zei de mentor dat Hoop en Rust belangrijk zijn, een ouder knikte.",
