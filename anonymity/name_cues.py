@@ -202,7 +202,7 @@ _MIXED_INITIALS = plain_re.compile(r"[A-Z](?:v|vd|vdr|d|t)[A-Z]")
 _BODY_ABBREVIATIONS = {"RvdK", "RvK", "PvdA", "CvB", "OvJ", "RvT", "RvC", "KvK", "VvE", "CvdK", "WvS", "MvT", "RvS",
                        "CvA", "RvA", "HvJ", "AvG", "PvA", "PvE", "BvO", "CvI", "MR", "OR", "GMR", "CJG", "SO", "VO"}
 # 'Ayaans juf', 'Storms moeder': a possessive before a role noun
-_POSSESSIVE = plain_re.compile(rf"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{2,}}(?:s|'s|’s)(?=\s+(?:{ROLE_WORDS})\b)")
+_POSSESSIVE = plain_re.compile(rf"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{2,}}(?:s|'s|’s|(?<=[sxz])['’])(?=\s+(?:{ROLE_WORDS})\b)")
 # 'Storm werd wakker', 'Bloem uit haar klas': a first name that is also a word, at a sentence start, before what
 # only a person does
 _PERSON_VERB = plain_re.compile(
@@ -211,6 +211,8 @@ _PERSON_VERB = plain_re.compile(
     r"haalt|haalde|helpt|hielp|brengt|bracht|denkt|dacht|praat|praatte|stuurt|stuurde|schreeuwt|schreeuwde|"
     r"fietst|fietste|voetbalt|snapt|snapte|mist|miste|logeert|logeerde|kookt|kookte|past op|paste op|"
     r"werd (?:er )?(?:wakker|boos|bang|verdrietig)|(?:is|was) (?:boos|bang|blij|verdrietig|ziek|jarig)|heeft|had|"
+    rf"(?:is|was) (?:de|het|haar|zijn|een) (?:[a-zà-ÿ]+ )?(?:{ROLE_WORDS}|jongste|oudste|middelste|tweelingzus|"
+    r"tweelingbroer)|"
     r"(?:uit|van) (?:haar|zijn|mijn|mn|m'n|de) (?:klas|groep|school|team)|en (?:haar|zijn) (?:moeder|vader|zus|broer))\b"
 )
 _WORD_NAME_AT_START = plain_re.compile(r"[.!?:\n][ \t\n]{0,3}(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})(?=\s)")
@@ -362,10 +364,10 @@ def name_grammar(text: str) -> Iterator[Finding]:
     first_names = lexicon.first_names()
     for m in _POSSESSIVE.finditer(text):
         word = m.group()
-        token = word[:-2] if word[-2] in "'’" else word[:-1]
+        token = word[:-2] if word[-2] in "'’" else word[:-1]  # 'Kiki's', 'Storms', 'Roos''
         if (token in first_names and token.lower() not in lexicon.common_words()
                 and not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"))):
-            end = m.start() + len(token) + (0 if word[-2] in "'’" else 1)  # 'Kiki's moeder': the name alone
+            end = m.start() + len(token) + (0 if word[-2] in "'’" or word[-1] in "'’" else 1)  # the name alone
             yield Finding("name", m.start(), end, text[m.start() : end])
     word_names = _word_names()
     first_word = _WORD_AT_TEXT_START.match(text)

@@ -72,6 +72,8 @@ def names(detector, text):
     ("gisteren was sem jarig", "sem"),
     ("nou fleur was boos op me", "fleur"),
     ("ik mis papa en oma riek", "riek"),
+    ("Het ging mis. Roos' moeder belde de politie.", "Roos"),
+    ("Het gezin is groot. Lente is de jongste.", "Lente"),
     ("Het was stil in huis. Winter appte om tien uur.", "Winter"),
 ])
 def test_names_the_grammar_gives_away(detector, text, name):
@@ -96,6 +98,7 @@ def test_the_first_name_or_initial_of_a_full_name_names_its_later_mentions(detec
     "hoi allemaal,\nhey schat!\nhallo daar,\nlieve mama,",
     "toen zei hij dat het niet kon. gisteren was het druk. het is nou eenmaal zo. mn oma ook.",
     "het kind heet nog niet officieel zo. toen kwam de zorg weer op gang.",
+    "Het was druk. Zomer is de drukste tijd. Hoop is de rode draad.",
     "De doelen voor dit jaar zijn helder.\n\n- MST",
     "Het gezin volgt de training Positive Parenting en daarna Family Group Conference.",
     "Daarna zei de mentor dat Hoop en Rust belangrijk zijn, een ouder knikte.",
