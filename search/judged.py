@@ -102,7 +102,7 @@ def similar_runner(backend, limit=5):
             doc_id = documents.source_for("casebook.CasePage").doc_id(page.pk)
             results = queries.similar_cases(doc_id, case_classification(page), PUBLIC, limit)
         else:
-            results = fallback.similar_cases(page, PUBLIC, limit)
+            results = fallback.similar_cases(case_classification(page), PUBLIC, limit, exclude_pk=page.pk)
         return [r["external_id"] for r in results]
 
     return run
