@@ -37,6 +37,13 @@ def test_an_ordinary_dutch_word_is_not_taken_for_a_typo():
     assert "complexe-scheiding" not in named("schending van de privacy")
 
 
+def test_an_age_in_words_names_one_age_band():
+    # "vijftien" is no compound of vijf + tien: a boy of fifteen is no primary-school child.
+    assert {"12-15"} == named("een jongen van vijftien") & {"4-11", "12-15"}
+    assert {"12-15"} == named("mijn cliënt van veertien") & {"4-11", "12-15"}
+    assert "4-11" not in named("een negentienjarige met een laag iq")
+
+
 def test_negations_belong_to_the_term():
     # "geen plek" is a stuck reason; a case that mentions "een plek" is not.
     assert "geen-passend-aanbod" in named("er is geen plek voor hem")
