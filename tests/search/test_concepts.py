@@ -44,6 +44,16 @@ def test_an_age_in_words_names_one_age_band():
     assert "4-11" not in named("een negentienjarige met een laag iq")
 
 
+def test_the_longest_term_wins_its_words():
+    assert "seksuele-uitbuiting" not in named("criminele uitbuiting lvb")
+    assert "jeugdcriminaliteit" in named("criminele uitbuiting lvb")
+    assert "seksuele-uitbuiting" in named("uitbuiting lvb")
+    assert named("jonge mantelzorger verslaafde moeder") >= {"ouderproblematiek"}
+    assert "verslaving" not in named("jonge mantelzorger verslaafde moeder")
+    # ... but only those words: named elsewhere in the query, the concept stays.
+    assert "verslaving" in named("een verslaafde moeder en een zoon die zelf ook verslaafd is")
+
+
 def test_negations_belong_to_the_term():
     # "geen plek" is a stuck reason; a case that mentions "een plek" is not.
     assert "geen-passend-aanbod" in named("er is geen plek voor hem")
