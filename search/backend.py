@@ -86,6 +86,6 @@ def similar_cases(page, user, limit=5):
     doc_id = documents.source_for("casebook.CasePage").doc_id(page.pk)
     classification = case_classification(page)
     return _es_or_db(
-        lambda: queries.similar_cases(doc_id, classification, allowed, limit),
-        lambda: fallback.similar_cases(classification, allowed, limit, exclude_pk=page.pk),
+        lambda: queries.similar_cases(doc_id, classification, allowed, limit, title=page.title),
+        lambda: fallback.similar_cases(classification, allowed, limit, exclude_pk=page.pk, title=page.title),
     )

@@ -20,7 +20,7 @@ from casebook.models import CasePage
 
 from . import compounds, concepts, labels
 from .analysis import question_words
-from .queries import SIMILAR_FIELDS
+from .queries import SIMILAR_FIELDS, core_problem_areas, similar_weight
 
 TEXT_FIELDS = ("title", "summary", "situation", "stuck_points", "approach", "outcome", "needed", "created")
 MAX_WORDS = 40  # a pasted description: match on its first meaningful words
@@ -196,15 +196,17 @@ def autocomplete(q, allowed, limit=8):
     return [{"text": p.title, "url": p.get_url() or p.url_path, "type": "case", "external_id": p.external_id} for p in qs]
 
 
-def similar_cases(classification, allowed, limit=5, exclude_pk=None):
+def similar_cases(classification, allowed, limit=5, exclude_pk=None, title=""):
     """Cases sharing the classification of a case (`classification`: field name → slugs, as
-    backend.case_classification gives), weighted as on Elasticsearch (queries.SIMILAR_FIELDS): per shared value,
-    the field's weight times the value's rarity among the visible cases (BM25's idf), so sharing "lvb" with one
-    case counts more than sharing the "wachtlijst" half of all cases have. No text similarity on the database."""
+    backend.case_classification gives), weighted as on Elasticsearch (queries.similar_weight: the problem areas the
+    case's `title` names count most): per shared value, the weight times the value's rarity among the visible cases
+    (BM25's idf), so sharing "lvb" with one case counts more than sharing the "wachtlijst" half of all cases have.
+    No text similarity on the database."""
+    core = core_problem_areas(title, classification)
     visible = _visible(allowed)
     total = visible.count()
     score, shared = Value(0.0), []
-    for name, weight in SIMILAR_FIELDS.items():
+    for name in SIMILAR_FIELDS:
         cf = CLASSIFICATION_BY_NAME[name]
         slugs = list(classification.get(name) or [])
         if not slugs:
@@ -215,7 +217,8 @@ def similar_cases(classification, allowed, limit=5, exclude_pk=None):
         for slug, n in counts.items():
             idf = math.log(1 + (total - n + 0.5) / (n + 0.5))
             cases_with = having.filter(**{f"{cf.attr}__slug": slug}).values("pk")
-            score = score + Case(When(pk__in=cases_with, then=Value(weight * idf)), default=Value(0.0))
+            score = score + Case(When(pk__in=cases_with, then=Value(similar_weight(name, slug, core) * idf)),
+                                  default=Value(0.0))
             shared.append(cases_with)
     if not shared:
         return []
