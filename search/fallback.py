@@ -196,6 +196,11 @@ def autocomplete(q, allowed, limit=8):
     return [{"text": p.title, "url": p.get_url() or p.url_path, "type": "case", "external_id": p.external_id} for p in qs]
 
 
+# What makes a case similar at all; a shared age band or setting only ranks among those (a case sharing nothing but
+# "12-15" is no similar case).
+FOUND_BY = ("problem_areas", "stuck_reasons")
+
+
 def similar_cases(classification, allowed, limit=5, exclude_pk=None, title=""):
     """Cases sharing the classification of a case (`classification`: field name → slugs, as
     backend.case_classification gives), weighted as on Elasticsearch (queries.similar_weight: the problem areas the
@@ -219,7 +224,8 @@ def similar_cases(classification, allowed, limit=5, exclude_pk=None, title=""):
             cases_with = having.filter(**{f"{cf.attr}__slug": slug}).values("pk")
             score = score + Case(When(pk__in=cases_with, then=Value(similar_weight(name, slug, core) * idf)),
                                   default=Value(0.0))
-            shared.append(cases_with)
+            if name in FOUND_BY:
+                shared.append(cases_with)
     if not shared:
         return []
     found = Q()

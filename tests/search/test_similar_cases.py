@@ -12,9 +12,9 @@ def _cases():
     source = case(title="Een jongen met autisme die vastloopt", problem_areas=["autisme", "thuiszitten"],
                   stuck_reasons=["wachtlijst"])
     # Shares the problem the source's title names.
-    about_the_same = case(title="Casus uit de regio", problem_areas=["autisme"], stuck_reasons=["overgang-18"])
-    # Shares more of the classification, but not what the source is about.
-    also_shares = case(title="Casus uit een andere regio", problem_areas=["thuiszitten"], stuck_reasons=["wachtlijst"])
+    about_the_same = case(title="Casus uit het zuiden", problem_areas=["autisme"], stuck_reasons=["overgang-18"])
+    # Shares as much, but not what the source is about (and would come first on a tie: its title sorts first).
+    also_shares = case(title="Casus uit het noorden", problem_areas=["thuiszitten"], stuck_reasons=["overgang-18"])
     return source, about_the_same, also_shares
 
 
