@@ -197,6 +197,8 @@ _APPOSITION = plain_re.compile(rf",\s+(?:een|de|zijn|haar|hun|mijn|mn|onze)\s+(?
 # '- TJ', '~ Sanne' alone on the last line: a young person's signature under a reflection
 _DASH_SIGNATURE = plain_re.compile(r"\n[ \t]*[-–—~][ \t]*(?P<name>[A-Z]{2,3}|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}|[a-zà-ÿ]{3,})"
                                    r"[ \t]*\s*\Z")
+# a first name alone on the last line, after a blank line: the writer's signature ('…\n\nFleur', '…\n\nkimberly')
+_LAST_LINE_NAME = plain_re.compile(r"\n[ \t]*\n[ \t]*(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}|[a-zà-ÿ]{3,})[ \t]*\s*\Z")
 # 'AvD', 'JvdB': initials with a tussenvoegsel; bodies are written so too, and stay words
 _MIXED_INITIALS = plain_re.compile(r"[A-Z](?:v|vd|vdr|d|t)[A-Z]")
 _BODY_ABBREVIATIONS = {"RvdK", "RvK", "PvdA", "CvB", "OvJ", "RvT", "RvC", "KvK", "VvE", "CvdK", "WvS", "MvT", "RvS",
@@ -325,7 +327,7 @@ def name_grammar(text: str) -> Iterator[Finding]:
         if (token.isupper() and lines[m.end("name") : m.end("name") + 1] in ("", "\n")) or (
                 token.capitalize() in lexicon.first_names() and _namelike(token.capitalize())):
             yield Finding("name", m.start("name") - 1, m.end("name") - 1, token)
-    m = _DASH_SIGNATURE.search(text, max(0, len(text) - 40))
+    m = _DASH_SIGNATURE.search(text, max(0, len(text) - 40)) or _LAST_LINE_NAME.search(text, max(0, len(text) - 40))
     if m:
         token = m.group("name")
         if (token.isupper() and token not in _CARE_ABBREVIATIONS and token not in _BODY_ABBREVIATIONS) or (

@@ -73,6 +73,7 @@ def names(detector, text):
     ("nou fleur was boos op me", "fleur"),
     ("ik mis papa en oma riek", "riek"),
     ("Het ging mis. Roos' moeder belde de politie.", "Roos"),
+    ("Zie bijlage.\n\nVerstuurd vanaf mijn telefoon\n\nFleur", "Fleur"),
     ("Het gezin is groot. Lente is de jongste.", "Lente"),
     ("Het was stil in huis. Winter appte om tien uur.", "Winter"),
 ])
@@ -99,6 +100,8 @@ def test_the_first_name_or_initial_of_a_full_name_names_its_later_mentions(detec
     "toen zei hij dat het niet kon. gisteren was het druk. het is nou eenmaal zo. mn oma ook.",
     "het kind heet nog niet officieel zo. toen kwam de zorg weer op gang.",
     "Het was druk. Zomer is de drukste tijd. Hoop is de rode draad.",
+    "Wat we leerden:\n\nRust\n\nStructuur\n\nHoop",
+    "Tot slot.\n\nJeugdwet",
     "De doelen voor dit jaar zijn helder.\n\n- MST",
     "Het gezin volgt de training Positive Parenting en daarna Family Group Conference.",
     "Daarna zei de mentor dat Hoop en Rust belangrijk zijn, een ouder knikte.",
