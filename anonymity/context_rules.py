@@ -13,7 +13,7 @@ import regex as re
 
 from . import lexicon
 from .findings import Finding
-from .rules import _AGE_ADVERBS, _NUMW, _STREET_SUFFIX, _SUBJECT_NOUNS
+from .rules import _AGE_ADVERBS, _NUMW, _STREET_SUFFIX, _STREET_SUFFIX_STRONG, _SUBJECT_NOUNS
 
 _CAPW = r"[A-ZÀ-ÖØ-Þ][\p{L}'’-]*[\p{L}\d]"  # a capitalised word (also 'SKVV', 'Kompaan-Vitree')
 _NAME_WORDS = rf"(?:(?:De|Het|'t|The) )?{_CAPW}(?: (?:{_CAPW}|&|en|aan|op|van|de|der|den)(?= ))*(?: {_CAPW})?"
@@ -185,14 +185,14 @@ _AGE_MORE = [
     # 'Moeder zelf was vier toen zij …': an age, then the moment it was
     (("toen",), re.compile(rf"(?i)\bwas (?:(?:pas|nog maar|net|nog) )?(?P<age>{_NUM}(?: jaar(?: oud)?)?)(?= toen\b)")),
     # 'die nu twee jaar en drie maanden is'
-    (("maanden",), re.compile(rf"(?i)(?<![\w-])(?P<age>{_NUM} jaar en {_NUM} maanden)(?= (?:oud|is|was|werd|wordt)\b)")),
+    (("maanden",), re.compile(rf"(?i)(?<![\w-])(?P<age>(?:{_NUM}|een) jaar en {_NUM} maanden)(?= (?:oud|is|was|werd|wordt)\b)")),
     # 'vanaf mn 16e meer mag': a written ordinal after a possessive, then a modal or 'meer'
     (("mn ", "m'n ", "mijn ", "zijn ", "zn ", "z'n ", "haar ", "dr "), re.compile(
         r"(?i)\b(?:sinds|vanaf|op|na|tot) (?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r|dr) (?!18)(?P<age>\d{1,2}(?:e|de|ste))"
         r"(?= (?:meer|mag|mocht|moet|moest|kan|kon|ga|ging|gaat|wil|wilde|al|nog)\b)")),
 ]
 # 'in groep 4 en 7', 'in groep 6 en 9 jaar': a group, then an age that fits it (not 'groep 7 en 8': two groups)
-_GROUP_AGE = re.compile(r"\bgroep (?P<group>[1-8]) (?:en|,) (?:is (?:hij|ze|zij) )?(?P<age>\d{1,2})(?: jaar)?\b"
+_GROUP_AGE = re.compile(r"\bgroep (?P<group>[1-8]) (?:en|,) (?:(?:is|was) (?:hij|ze|zij) |is |was )?(?P<age>\d{1,2})(?: jaar)?\b"
                         r"(?! ?(?:en|tot|-|/) ?\d)")
 # 'kinderen van 3, 8 en 12 jaar': each number of the list is an age
 _AGE_LIST = re.compile(rf"(?i)\b(?:twee|drie|vier|vijf|zes|\d|eigen|hun|haar|zijn|mijn|mn|onze|de) (?:kinderen|kids|zonen|dochters|broers|zussen|broertjes|zusjes|jongens|meisjes) van "
@@ -226,6 +226,7 @@ def ages(text: str) -> Iterator[Finding]:
 
 # 'schiedamseweg 88b' in lower case: a street word that is no ordinary word, then a house number
 _LOWER_STREET = re.compile(rf"(?<![\w-])(?P<street>[a-zà-ÿ]{{3,}}(?:{_STREET_SUFFIX})) \d{{1,4}}[a-z]?(?![\w-])")
+_STRONG_END = re.compile(rf"(?:{_STREET_SUFFIX_STRONG})$")
 # 'de flat aan de Karel Doormanlaan', 'woont aan de slinge': a home, then the street it is on
 _HOME_ON = re.compile(
     r"\b(?:flat|woning|huis|huisje|appartement|portiekflat|flatje|bovenwoning|benedenwoning|adres|woont|wonen|"
@@ -244,7 +245,9 @@ def addresses(text: str) -> Iterator[Finding]:
             if not street[0].isupper() or re.search(rf"(?:{_STREET_SUFFIX})$", street) or not _word(street.split()[-1]):
                 yield _f("address", m, "street")
     for m in _LOWER_STREET.finditer(text):
-        if not _word(m.group("street")):
+        # 'op de dorpsstraat 41': a street that is also a word, where someone lives
+        if not _word(m.group("street")) or (_STRONG_END.search(m.group("street"))
+                                            and text[max(0, m.start() - 7): m.start()].endswith((" op de ", "aan de "))):
             yield _f("address", m)
 
 
@@ -258,3 +261,17 @@ def case_numbers(text: str) -> Iterator[Finding]:
     if "/" in text:
         for m in _LETTERS_YEAR_SERIAL.finditer(text):
             yield _f("case_number", m)
+
+
+# --- Places -------------------------------------------------------------------------------------------------
+
+# 'jongens uit de zwaluwbuurt', 'in de rivierenwijk': an informal, lower-case neighbourhood ('de woonwijk' is a word)
+_LOWER_AREA = re.compile(r"\b(?:uit|in|naar|rond|bij|van) de (?P<area>[a-zà-ÿ]{3,}(?:buurt|wijk|kwartier))\b")
+
+
+def places(text: str) -> Iterator[Finding]:
+    low = text.lower()
+    if "buurt" in low or "wijk" in low or "kwartier" in low:
+        for m in _LOWER_AREA.finditer(text):
+            if not _word(m.group("area")):
+                yield _f("place", m, "area")

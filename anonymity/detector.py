@@ -97,7 +97,7 @@ class Detector:
         found = (self._from_deduce(text) + rules.all_rules(text, self._common, self._surnames) + list(proper_nouns(text))
                  + list(name_cues.informal_names(text)) + providers.institutions(text)
                  + list(context_rules.ages(text)) + list(context_rules.addresses(text))
-                 + list(context_rules.case_numbers(text)))
+                 + list(context_rules.case_numbers(text)) + list(context_rules.places(text)))
         found = self._trim_name_tails(text, self._prefer_places(text, found))
         found = self._gazetteer_wins(text, found, places) + places
         # after the place rules: 'doorverwezen naar Kompaz' is a provider, though 'naar' reads like a place cue;
