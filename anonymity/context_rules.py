@@ -1,12 +1,13 @@
 """Rules read from the context around a word: institutions by their head noun, an apposition, a care cue or an
-acronym they introduce; ages in a few more grammars; addresses by where someone lives.
+acronym they introduce; ages in a few more grammars; addresses by where someone lives; neighbourhoods in lower case.
 
-Each rule is gated by a cheap test (a word in the lower-cased text, a character) before its pattern runs, so a text
-without the cue costs a substring test per rule.
+Speed: no pattern scans the whole text. Each rule finds its literal cue with str.find (or one cheap scan of the
+standard library's engine), then matches its pattern only there: a text without the cue costs a few substring tests.
 """
 
 from __future__ import annotations
 
+import re as plain_re
 from typing import Iterator
 
 import regex as re
@@ -18,44 +19,64 @@ from .rules import _AGE_ADVERBS, _NUMW, _STREET_SUFFIX, _STREET_SUFFIX_STRONG, _
 _CAPW = r"[A-ZÀ-ÖØ-Þ][\p{L}'’-]*[\p{L}\d]"  # a capitalised word (also 'SKVV', 'Kompaan-Vitree')
 _NAME_WORDS = rf"(?:(?:De|Het|'t|The) )?{_CAPW}(?: (?:{_CAPW}|&|en|aan|op|van|de|der|den)(?= ))*(?: {_CAPW})?"
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•*#>]|^\s*[-–])[\s\"'‘“(\[-]*$")
+_NUM = rf"(?:\d{{1,2}}|{_NUMW})"
 
 
-def _f(kind: str, m: re.Match, group: int | str = 0) -> Finding:
+def _f(kind: str, m, group: int | str = 0) -> Finding:
     return Finding(kind, m.start(group), m.end(group), m.group(group))
-
-
-def _trim(name: str) -> str:
-    return re.sub(r"(?: (?:&|en|aan|op|van|de|der|den))+$", "", name)
 
 
 def _word(w: str) -> bool:
     return w.lower() in lexicon.ordinary_words()
 
 
+def _positions(low: str, needles) -> list[int]:
+    """Where any of the needles starts in the lower-cased text (sorted, once each)."""
+    found = set()
+    for needle in needles:
+        i = low.find(needle)
+        while i != -1:
+            found.add(i)
+            i = low.find(needle, i + 1)
+    return sorted(found)
+
+
+def _word_start(text: str, i: int) -> int:
+    """Back from i over the letters of the word i is in ('kickboksschool' from its 'boksschool')."""
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return i
+
+
+def _boundary_before(text: str, i: int) -> bool:
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-_@")
+
+
 # --- Institutions --------------------------------------------------------------------------------------------
 
 # 'obs De Klimboom', 'cbs Het Kompas', 'IKC Zonnewijzer': a school-type abbreviation in any case, then a name
-_SCHOOL_ABBREV = re.compile(
-    rf"(?<![\w-])(?i:obs|cbs|pcbs|rkbs|kbs|ibs|ikc|rk bs|o\.b\.s\.|c\.b\.s\.) (?P<name>{_NAME_WORDS})")
-# 'Leefgroep Anker', 'Visserij Korver', 'Autoschadeherstel Kuipers', 'Leerlab Linx', 'Selimiye Camii': heads the
-# head-noun rule in rules.py does not know, before or after the name
-_MORE_HEADS = r"groep|herstel|lab|erij|café|opvang|gym|kerk|moskee|gemeente|parochie|vakcollege|kraamhuis|logeerhuis"
-_HEAD_FIRST = re.compile(rf"(?<![\w-])(?P<head>[A-Z][a-zà-ÿ]*(?:{_MORE_HEADS})|Café|Gym) (?P<name>(?:(?:De|Het|'t|The) )?"
-                         rf"{_CAPW}(?: {_CAPW})*)")
+_SCHOOL_ABBREV_NEEDLES = ("obs ", "cbs ", "kbs ", "ibs ", "ikc ", "rk bs ", "o.b.s. ", "c.b.s. ")
+_SCHOOL_ABBREV = re.compile(rf"(?i:obs|cbs|pcbs|rkbs|kbs|ibs|ikc|rk bs|o\.b\.s\.|c\.b\.s\.) (?P<name>{_NAME_WORDS})")
+_TRAILING_SMALL = re.compile(r"(?: (?:&|en|aan|op|van|de|der|den))+$")
+# 'Leefgroep Anker', 'Visserij Korver', 'Autoschadeherstel Kuipers', 'Leerlab Linx', 'Café …': heads the head-noun
+# rule in rules.py does not know, then the name ('Gemeente Zaanstad' is the municipality: a place)
+_HEAD_FIRST_NEEDLES = tuple(h + " " for h in ("groep", "herstel", "lab", "erij", "café", "opvang", "gym", "kerk",
+                                               "moskee", "gemeente", "parochie", "vakcollege", "kraamhuis", "logeerhuis"))
+_HEAD_FIRST = re.compile(rf"(?P<head>[A-Z][\p{{L}}]*) (?P<name>(?:(?:De|Het|'t|The) )?{_CAPW}(?: {_CAPW})*)")
+# 'Selimiye Camii', 'Samen Sterk Groep', 'Kaya Transport & Logistiek', 'Bakker & Zn.': the name, then the head
+_HEAD_AFTER_NEEDLES = (" camii", " cami ", " moskee", " mosque", " masjid", " groep", " holding", " transport",
+                       " bouw", " techniek", " installatie", " schoonmaak", " logistiek", " diensten", " & z")
 _HEAD_AFTER = re.compile(
     rf"(?<![\w-])(?P<name>{_CAPW}(?: {_CAPW})*) (?P<head>Camii|Cami|Moskee|Mosque|Masjid|Groep|Holding|"
     rf"(?:Transport|Bouw|Techniek|Installatie|Schoonmaak|Logistiek|Diensten)(?: (?:&|en) {_CAPW})?|& Zn\.?|& Zonen)"
     rf"(?![\w-])")
-_HEAD_GATE = re.compile(r"(?:" + _MORE_HEADS + r"|Café|Gym) [A-Z]|[a-z] (?:Cami|Mosk|Mosq|Masj|Groep|Hold|Transport|Bouw|"
-                        r"Techniek|Installatie|Schoonmaak|Logistiek|Diensten|& Zon|& Zn)")
 # lower case, informal: 'bij snackbar de smulhoek', 'naar jongerenkerk de bron', 'bij thuiszorg zonnebloem'
-_LOWER_HEAD = re.compile(
-    r"\b(?:bij|van|naar|op|in) (?P<name>(?:snackbar|cafetaria|kapsalon|sportschool|boksschool|kickboksschool|"
-    r"jongerenkerk|kerk|moskee|thuiszorg|bakkerij|voetbalclub|voetbalvereniging|sportclub|garage|"
-    r"kinderopvang|dansschool|zwemclub|hockeyclub|turnclub|boxing|gym|[a-z]{3,}(?:centrum|kliniek)) "
-    r"(?:(?:de|het) )?(?P<word>[a-zà-ÿ]{3,}))\b")
-_LOWER_HEAD_GATE = re.compile(r"centrum|kliniek|snackbar|cafetaria|kapsalon|school|kerk|moskee|thuiszorg|bakkerij|club|vereniging|"
-                              r"garage|opvang|boxing|gym")
+_LOWER_HEADS = frozenset("""snackbar cafetaria kapsalon sportschool boksschool kickboksschool jongerenkerk kerk moskee
+thuiszorg bakkerij voetbalclub voetbalvereniging sportclub garage kinderopvang dansschool zwemclub hockeyclub turnclub
+boxing gym""".split())
+_LOWER_HEAD_NEEDLES = tuple(sorted({h + " " for h in _LOWER_HEADS} | {"centrum ", "kliniek "}))
+_PREP_BEFORE = plain_re.compile(r"(?:^|\W)(?:bij|van|naar|op|in) $")
+_LOWER_HEAD_TAIL = re.compile(r"[a-zà-ÿ]+ (?:(?:de|het) )?(?P<word>[a-zà-ÿ]{3,})\b")
 _NOT_A_NAME = frozenset("""is was zijn waren en of maar want dus dan die dat deze dit er ook nog wel niet niets al
 gaat ging gaan kom komt kwam heb heeft had hebben wil wilde kan kon moet moest mag mocht werk werkt werkte gewerkt
 geweest gezeten sinds tot voor na om met zonder over onder tegen toen als omdat waar wat wie hier daar thuis weer
@@ -67,28 +88,27 @@ _KIND_WORDS = frozenset("""regionaal regionale middelbaar middelbare voortgezet 
 christelijke katholiek katholieke protestants nieuwe nieuw technisch grafisch agrarisch stedelijk stedelijke
 interconfessioneel algemeen algemene praktijk speciaal beste hele eigen zelfde andere ander""".split())
 # 'haar school (Zuiderlicht)', 'onze voetbalclub, SKVV.', 'de kinderopvang, Tikkertje,': a kind, then its name
-_KIND = (r"school|basisschool|schooltje|voetbalclub|sportclub|club|vereniging|kerk|moskee|werkgever|kinderopvang|"
-         r"opvang|bso|kdv|crèche|zorgaanbieder|aanbieder|instelling|praktijk|behandelaar|dagbesteding|gezinshuis|"
-         r"woongroep|leefgroep|voorziening|stageplek|werk|baas")
-_KIND_THEN_NAME = re.compile(rf"\b(?:{_KIND})(?:, | \()(?P<name>(?:(?:De|Het) )?{_CAPW}(?: {_CAPW})*)(?=[,.;)]|$)")
-# '- Tikkertje, kinderopvang voor …', 'Tikkertje (kinderopvang)': a list item opening with a name, then its kind
+_KINDS = frozenset("""school basisschool schooltje voetbalclub sportclub club vereniging kerk moskee werkgever
+kinderopvang opvang bso kdv crèche zorgaanbieder aanbieder instelling praktijk behandelaar dagbesteding gezinshuis
+woongroep leefgroep voorziening stageplek werk baas""".split())
+_NAME_AFTER_KIND = re.compile(rf"(?P<name>(?:(?:De|Het) )?{_CAPW}(?: {_CAPW})*)(?=[,.;)]|$)")
+# '- Tikkertje, kinderopvang voor …', '• Tikkertje (kinderopvang)': a list item opening with a name, then its kind
 _NAME_THEN_KIND = re.compile(
     rf"(?m)^[ \t]*[-•*–][ \t]*(?P<name>(?:(?:De|Het) )?{_CAPW}(?: {_CAPW})*)(?:,| –| -| \() ?"
-    rf"(?:een |de |het )?(?:{_KIND}|kinderdagverblijf|peuterspeelzaal|stichting)\b")
-_KIND_GATE = re.compile(rf"(?:{_KIND})(?:, | \()[A-Z]|(?m:^[ \t]*[-•*–])")
+    rf"(?:een |de |het )?(?:{'|'.join(sorted(_KINDS))}|kinderdagverblijf|peuterspeelzaal|stichting)\b")
 # 'doorverwezen naar Kompaz', 'een overplaatsing naar Terra Firma', 'een lang traject bij Empiriq': a care step,
 # then a capitalised name that is no person's or town's
+_CARE_NEEDLES = ("verwezen", "doorverwijzing", "plaatsing", "geplaatst", "aangemeld", "aanmelding", "wachtlijst",
+                 "traject", "behandel", "intake", "opgenomen", "opname", "begeleid", "onderzocht", "diagnostiek")
 _CARE_CUE = re.compile(
-    rf"\b(?:doorverwezen|verwezen|doorverwijzing|overplaatsing|overgeplaatst|geplaatst|plaatsing|aangemeld|"
+    rf"(?:doorverwezen|verwezen|doorverwijzing|overplaatsing|overgeplaatst|geplaatst|plaatsing|aangemeld|"
     rf"aanmelding|wachtlijst|traject|trajecten|behandeling|behandeld|intake|opgenomen|opname|dagbehandeling|"
     rf"begeleiding|begeleid|onderzocht|diagnostiek) (?:[a-zà-ÿ]+ ){{0,3}}?(?:bij|naar|van|door|in) "
     rf"(?:(?:daarna|toen|ook|eerst) )?(?P<name>(?:(?:De|Het) )?{_CAPW}(?: {_CAPW})?)(?![\w-])")
-_CARE_GATE = re.compile(r"verwe|plaats|aangemeld|aanmelding|wachtlijst|traject|behandel|intake|opgenomen|opname|"
-                        r"begeleid|onderzocht|diagnostiek")
 _CARE_NEXT = re.compile(rf" (?:en|of)(?: (?:daarna|later|toen|ook|nu))? (?:bij|naar|van|door) "
                         rf"(?P<name>(?:(?:De|Het) )?{_CAPW}(?: {_CAPW})?)(?![\w-])")
 # 'Gezinskracht010', 'Jeugd020': a brand with an area code or a number glued to its end
-_BRAND_DIGITS = re.compile(r"(?<![\w@.-])[A-Z][a-z]{3,}\d{2,3}(?![\w@-]|\.\w)")
+_BRAND_DIGITS = plain_re.compile(r"(?<![\w@.-])[A-Z][a-z]{3,}\d{2,3}(?![\w@-]|\.\w)")
 # 'Stichting Jeugdnet Waterland (verder: SJW)', '… (SJW)': an acronym an institution introduces
 _ACRONYM = re.compile(r"\s?\((?:(?:verder|hierna)(?: te noemen)?:? ?)?(?P<acr>[A-Z]{2,6})\)")
 
@@ -104,50 +124,89 @@ def _person_or_town(name: str) -> bool:
             or name in lexicon.places() or name in lexicon.allowed_areas() or name in lexicon.general_proper_nouns())
 
 
+def _at_sentence_start(text: str, i: int) -> bool:
+    return i == 0 or bool(_SENTENCE_START.search(text[max(0, i - 12): i]))
+
+
 def institutions(text: str) -> Iterator[Finding]:
     low = text.lower()
-    if "bs " in low or "ikc " in low or "b.s. " in low:
-        for m in _SCHOOL_ABBREV.finditer(text):
-            yield Finding("institution", m.start(), m.start("name") + len(_trim(m.group("name"))),
-                          text[m.start(): m.start("name") + len(_trim(m.group("name")))])
-    if _HEAD_GATE.search(text):
-        for m in _HEAD_FIRST.finditer(text):
-            name = m.group("name").split()
-            if _SENTENCE_START.search(text[max(0, m.start() - 12): m.start()]) and _word(m.group("head")) and \
-                    _word(name[0]) and name[0] not in ("De", "Het"):
-                continue  # 'Groep 7 …', 'Opvang Jongeren' at a sentence start: words
-            yield _f("institution", m)
-        for m in _HEAD_AFTER.finditer(text):
+    for p in _positions(low, _SCHOOL_ABBREV_NEEDLES):
+        start = _word_start(text, p)
+        m = _SCHOOL_ABBREV.match(text, start) if _boundary_before(text, start) else None
+        if m:
+            end = m.start("name") + len(_TRAILING_SMALL.sub("", m.group("name")))
+            yield Finding("institution", start, end, text[start:end])
+    for p in _positions(low, _HEAD_FIRST_NEEDLES):
+        start = _word_start(text, p)
+        if not text[start].isupper() or not _boundary_before(text, start) or text[start: p + 9] == "Gemeente ":
+            continue
+        m = _HEAD_FIRST.match(text, start)
+        if not m or m.end("head") != low.index(" ", p):
+            continue
+        name = m.group("name").split()
+        if _at_sentence_start(text, start) and _word(m.group("head")) and _word(name[0]) and name[0] not in ("De", "Het"):
+            continue  # 'Groep 7 …', 'Opvang Jongeren' at a sentence start: words
+        yield _f("institution", m)
+    heads_after = [p for p in _positions(low, _HEAD_AFTER_NEEDLES) if text[p + 1].isupper() or text[p + 1] == "&"]
+    seen = set()
+    for p in heads_after:
+        for m in _HEAD_AFTER.finditer(text, max(0, p - 80), min(len(text), p + 60)):
+            if m.start("head") != p + 1 or m.span() in seen:
+                continue
+            seen.add(m.span())
             words = m.group("name").split()
-            if _SENTENCE_START.search(text[max(0, m.start() - 12): m.start()]) and _word(words[0]) and len(words) == 1:
+            if _at_sentence_start(text, m.start()) and _word(words[0]) and len(words) == 1:
                 continue
             yield _f("institution", m)
-    if _LOWER_HEAD_GATE.search(low):
-        for m in _LOWER_HEAD.finditer(text):
-            if m.group("word") not in _NOT_A_NAME:
-                yield _f("institution", m, "name")
+    for p in _positions(low, _LOWER_HEAD_NEEDLES):
+        start = _word_start(low, p)
+        head = low[start: low.index(" ", p)]
+        if not text[start: start + len(head)].islower() or not (
+                head in _LOWER_HEADS or (len(head) >= 10 and head.endswith(("centrum", "kliniek")))):
+            continue
+        if not _PREP_BEFORE.search(text, max(0, start - 6), start):
+            continue
+        m = _LOWER_HEAD_TAIL.match(text, start)
+        if m and m.group("word") not in _NOT_A_NAME:
+            yield _f("institution", m)
     if "college" in low or "lyceum" in low or "gymnasium" in low:
         for m in _LOWER_COLLEGE.finditer(text):
             if not any(w in _KIND_WORDS for w in m.group("words").split()):
                 yield _f("institution", m, "name")
-    if _KIND_GATE.search(text):
-        for pattern in (_KIND_THEN_NAME, _NAME_THEN_KIND):
-            for m in pattern.finditer(text):
-                name = m.group("name")
-                if not _person_or_town(name) and not (len(name.split()) == 1 and _word(name) and name.isupper()):
+    for p in _positions(text, (", ", " (")):
+        if p + 2 < len(text) and text[p + 2].isupper():
+            kind = text[_word_start(text, p): p]
+            if kind in _KINDS:  # lower case: 'Werk, Inkomen' is a heading
+                m = _NAME_AFTER_KIND.match(text, p + 2)
+                if m and _institution_name(m.group("name")):
                     yield _f("institution", m, "name")
-    if _CARE_GATE.search(low):
-        for m in _CARE_CUE.finditer(text):
-            name = m.group("name")
-            words = [w for w in name.split() if w not in ("De", "Het")]
-            if not _person_or_town(name) and (len(words) > 1 or not _word(words[0])):
-                yield _f("institution", m, "name")  # 'naar Terra Firma': two capitalised words mid-sentence
-            # '… bij Wendbaar en daarna bij Empiriq': the next provider in the same breath
-            n = _CARE_NEXT.match(text, m.end())
-            if n and not _person_or_town(n.group("name")) and not _word(n.group("name").split()[-1]):
-                yield _f("institution", n, "name")
+    if "\n-" in text or "\n•" in text or "\n*" in text or "\n–" in text or "\n " in text or text[:1] in "-•*–":
+        for m in _NAME_THEN_KIND.finditer(text):
+            if _institution_name(m.group("name")):
+                yield _f("institution", m, "name")
+    seen = set()
+    for p in _positions(low, _CARE_NEEDLES):
+        start = _word_start(text, p)
+        if start in seen:
+            continue
+        seen.add(start)
+        m = _CARE_CUE.match(text, start)
+        if not m:
+            continue
+        name = m.group("name")
+        words = [w for w in name.split() if w not in ("De", "Het")]
+        if not _person_or_town(name) and (len(words) > 1 or not _word(words[0])):
+            yield _f("institution", m, "name")  # 'naar Terra Firma': two capitalised words mid-sentence
+        # '… bij Wendbaar en daarna bij Empiriq': the next provider in the same breath
+        n = _CARE_NEXT.match(text, m.end())
+        if n and not _person_or_town(n.group("name")) and not _word(n.group("name").split()[-1]):
+            yield _f("institution", n, "name")
     for m in _BRAND_DIGITS.finditer(text):
         yield _f("institution", m)
+
+
+def _institution_name(name: str) -> bool:
+    return not _person_or_town(name) and not (len(name.split()) == 1 and _word(name) and name.isupper())
 
 
 def acronyms(text: str, found: list[Finding]) -> list[Finding]:
@@ -168,65 +227,90 @@ def acronyms(text: str, found: list[Finding]) -> list[Finding]:
 
 # --- Ages ---------------------------------------------------------------------------------------------------
 
-_NUM = rf"(?:\d{{1,2}}|{_NUMW})"
-# (gate words in the lower-cased text, pattern with the age as group 'age')
-_AGE_MORE = [
+# (gate words in the lower-cased text, pattern with the age as group 'age'), each scanned only when a gate is there
+_AGE_GATED = [
     # 'Yara Dekkers, 14 jr,' / ': 14 jr': jr after a number is a person's age
     ((" jr",), re.compile(r"(?:, |: |\()(?P<age>\d{1,2} jr\b\.?)(?! (?:geleden|lang|in|bij|werkzaam|ervaring)\b)")),
-    # 'wordt volgende maand acht.', 'werd gisteren 12,': becoming a number, then the clause ends
-    (("wordt", "werd"), re.compile(
-        rf"(?i)\b(?:hij|zij|ze|ik|die|{_SUBJECT_NOUNS}|(?-i:[A-Z][a-zà-ÿ]+)),? (?:wordt|werd) (?:(?:{_AGE_ADVERBS}|gisteren|vorige (?:week|maand)) )*(?P<age>{_NUM}(?: jaar)?)"
-        rf"(?=\s*(?:[.,;!?)\n]|$| (?:en|maar|toen)\b))")),
-    # 'zijn vader is 46 die …', 'mn moeder was 19 toen …': a possessive, a parent, then the age
-    (("vader", "moeder", "ouder", "oom", "tante", "opa", "oma", "partner", "vriend"), re.compile(
-        rf"(?i)\b(?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r|dr|hun|je|jouw) (?:[a-z]*(?:vader|moeder|ouder)|oom|tante|opa|oma|"
-        rf"partner|vriend|vriendin) (?:is|was|wordt|werd) (?:(?:{_AGE_ADVERBS}) )*(?P<age>{_NUM}(?: jaar(?: oud)?)?)"
-        rf"(?=\s*(?:[.,;:!?)\n]|$)| (?:en|die|maar|toen|dus|want|of|en)\b)")),
     # 'Moeder zelf was vier toen zij …': an age, then the moment it was
-    (("toen",), re.compile(rf"(?i)\bwas (?:(?:pas|nog maar|net|nog) )?(?P<age>{_NUM}(?: jaar(?: oud)?)?)(?= toen\b)")),
+    ((" toen",), re.compile(rf"(?i)\bwas (?:(?:pas|nog maar|net|nog) )?(?P<age>{_NUM}(?: jaar(?: oud)?)?)(?= toen\b)")),
     # 'die nu twee jaar en drie maanden is'
-    (("maanden",), re.compile(rf"(?i)(?<![\w-])(?P<age>(?:{_NUM}|een) jaar en {_NUM} maanden)(?= (?:oud|is|was|werd|wordt)\b)")),
-    # 'vanaf mn 16e meer mag': a written ordinal after a possessive, then a modal or 'meer'
-    (("mn ", "m'n ", "mijn ", "zijn ", "zn ", "z'n ", "haar ", "dr "), re.compile(
-        r"(?i)\b(?:sinds|vanaf|op|na|tot) (?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r|dr) (?!18)(?P<age>\d{1,2}(?:e|de|ste))"
-        r"(?= (?:meer|mag|mocht|moet|moest|kan|kon|ga|ging|gaat|wil|wilde|al|nog)\b)")),
+    ((" maanden",), re.compile(
+        rf"(?i)(?<![\w-])(?P<age>(?:{_NUM}|een) jaar en {_NUM} maanden)(?= (?:oud|is|was|werd|wordt)\b)")),
 ]
+# 'Haar broertje, Finn, wordt volgende week zes.': a subject, becoming a number, then the clause ends
+_SUBJECT_BEFORE = re.compile(rf"(?:^|\W)(?:(?i:hij|zij|ze|ik|die|{_SUBJECT_NOUNS})|[A-Z][a-zà-ÿ]+),? $")
+_BECOMES = re.compile(rf"(?i)(?:wordt|werd) (?:(?:{_AGE_ADVERBS}|gisteren|vorige (?:week|maand)) )*"
+                      rf"(?P<age>{_NUM}(?: jaar)?)(?=\s*(?:[.,;!?)\n]|$| (?:en|maar|toen)\b))")
+# 'zijn vader is 46 die …', 'mn moeder was 19 toen …': a possessive, a parent, then the age
+_PARENT_NEEDLES = ("vader ", "moeder ", "ouder ", "oom ", "tante ", "opa ", "oma ", "partner ", "vriend ", "vriendin ")
+_PARENTS = frozenset(("oom", "tante", "opa", "oma", "partner", "vriend", "vriendin"))
+_POSSESSIVE_BEFORE = re.compile(r"(?i)(?:^|\W)(?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r|dr|hun|je|jouw) $")
+_PARENT_AGE = re.compile(rf"(?i) (?:is|was|wordt|werd) (?:(?:{_AGE_ADVERBS}) )*(?P<age>{_NUM}(?: jaar(?: oud)?)?)"
+                         rf"(?=\s*(?:[.,;:!?)\n]|$)| (?:en|die|maar|toen|dus|want|of)\b)")
+# 'vanaf mn 16e meer mag': a written ordinal after a possessive, then a modal or 'meer' (not 18: everyone's)
+_ORDINAL_MODAL = plain_re.compile(r"(?<!\d)(?!18)\d\d?(?:e|de|ste) (?:meer|mag|mocht|moet|moest|kan|kon|ga|ging|gaat|"
+                                  r"wil|wilde|al|nog)\b")
+_PREP_POSSESSIVE_BEFORE = re.compile(r"(?i)(?:^|\W)(?:sinds|vanaf|op|na|tot) (?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r|dr) $")
 # 'in groep 4 en 7', 'in groep 6 en 9 jaar': a group, then an age that fits it (not 'groep 7 en 8': two groups)
-_GROUP_AGE = re.compile(r"\bgroep (?P<group>[1-8]) (?:en|,) (?:(?:is|was) (?:hij|ze|zij) |is |was )?(?P<age>\d{1,2})(?: jaar)?\b"
-                        r"(?! ?(?:en|tot|-|/) ?\d)")
-# 'kinderen van 3, 8 en 12 jaar': each number of the list is an age
-_AGE_LIST = re.compile(rf"(?i)\b(?:twee|drie|vier|vijf|zes|\d|eigen|hun|haar|zijn|mijn|mn|onze|de) (?:kinderen|kids|zonen|dochters|broers|zussen|broertjes|zusjes|jongens|meisjes) van "
-                       rf"(?P<list>{_NUM}(?:, {_NUM})* en {_NUM})(?: jaar)?\b(?! (?:tot|en)\b)")
-# 'hij was acht maanden.' near a baby
-_BABY_MONTHS = re.compile(rf"(?i)(?<=\b(?:hij|zij|ze) (?:was|is|werd) (?:(?:pas|nog maar|net|toen) )?){_NUM} "
-                          rf"(?:weken|maanden)(?: oud)?(?=\s*(?:[.,;!?)\n]|$))")
+_GROUP_AGE = re.compile(r"\bgroep (?P<group>[1-8]) (?:en|,) (?:(?:is|was) (?:hij|ze|zij) |is |was )?"
+                        r"(?P<age>\d{1,2})(?: jaar)?\b(?! ?(?:en|tot|-|/) ?\d)")
+# 'drie kinderen van 3, 8 en 12 jaar': each number of the list is an age ('kinderen van 0 tot 4' is a range)
+_LIST_NOUNS = frozenset("kinderen kids zonen dochters broers zussen broertjes zusjes jongens meisjes".split())
+_COUNT_BEFORE = re.compile(r"(?i)(?:^|\W)(?:twee|drie|vier|vijf|zes|\d|eigen|hun|haar|zijn|mijn|mn|onze|de) $")
+_AGE_LIST = re.compile(rf"(?i)(?P<list>{_NUM}(?:, {_NUM})* en {_NUM})(?: jaar)?\b(?! (?:tot|en)\b)")
+_NUMBER = re.compile(_NUM, re.IGNORECASE)
+# 'hij was acht maanden.' in a text about a baby
+_BABY_MONTHS = re.compile(rf"(?i)\b(?:hij|zij|ze) (?:was|is|werd) (?:(?:pas|nog maar|net|toen) )?"
+                          rf"(?P<age>{_NUM} (?:weken|maanden)(?: oud)?)(?=\s*(?:[.,;!?)\n]|$))")
 
 
 def ages(text: str) -> Iterator[Finding]:
     low = text.lower()
-    for gates, pattern in _AGE_MORE:
+    for gates, pattern in _AGE_GATED:
         if any(g in low for g in gates):
             for m in pattern.finditer(text):
                 yield _f("age", m, "age")
+    for p in _positions(low, ("wordt ", "werd ")):
+        if _boundary_before(text, p) and _SUBJECT_BEFORE.search(text, max(0, p - 30), p):
+            m = _BECOMES.match(text, p)
+            if m:
+                yield _f("age", m, "age")
+    for p in _positions(low, _PARENT_NEEDLES):
+        start = _word_start(low, p)
+        word = low[start: low.index(" ", p)]
+        if (word in _PARENTS or word.endswith(("vader", "moeder", "ouder"))) and _POSSESSIVE_BEFORE.search(
+                text, max(0, start - 8), start):
+            m = _PARENT_AGE.match(text, start + len(word))
+            if m:
+                yield _f("age", m, "age")
+    if "e " in low:
+        for m in _ORDINAL_MODAL.finditer(low):
+            digits_end = m.start() + len(m.group().split()[0])
+            if _PREP_POSSESSIVE_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+                yield Finding("age", m.start(), digits_end, text[m.start(): digits_end])
     if "groep " in low:
         for m in _GROUP_AGE.finditer(low):
             if 3 <= int(m.group("age")) - int(m.group("group")) <= 6:
                 yield Finding("age", m.start("age"), m.end(), text[m.start("age"): m.end()])
-    if " van " in low and " en " in low:
-        for m in _AGE_LIST.finditer(text):
-            pos = m.start("list")
-            for n in re.finditer(_NUM, m.group("list")):
-                yield Finding("age", pos + n.start(), pos + n.end(), n.group())
+    for p in _positions(low, (" van ",)):
+        noun_start = _word_start(low, p)
+        if low[noun_start:p] in _LIST_NOUNS and _COUNT_BEFORE.search(text, max(0, noun_start - 8), noun_start):
+            m = _AGE_LIST.match(text, p + 5)
+            if m:
+                pos = m.start("list")
+                for n in _NUMBER.finditer(m.group("list")):
+                    yield Finding("age", pos + n.start(), pos + n.end(), n.group())
     if "baby" in low or "geboren" in low:
-        for m in _BABY_MONTHS.finditer(text):
-            yield _f("age", m)
+        for p in _positions(low, (" maanden", " weken")):
+            for m in _BABY_MONTHS.finditer(text, max(0, p - 40), min(len(text), p + 40)):
+                yield _f("age", m, "age")
 
 
 # --- Addresses ----------------------------------------------------------------------------------------------
 
-# 'schiedamseweg 88b' in lower case: a street word that is no ordinary word, then a house number
-_LOWER_STREET = re.compile(rf"(?<![\w-])(?P<street>[a-zà-ÿ]{{3,}}(?:{_STREET_SUFFIX})) \d{{1,4}}[a-z]?(?![\w-])")
-_STRONG_END = re.compile(rf"(?:{_STREET_SUFFIX_STRONG})$")
+_STREET_ENDINGS = tuple(_STREET_SUFFIX.split("|"))
+_STRONG_ENDINGS = tuple(_STREET_SUFFIX_STRONG.split("|"))
+_HOUSE_NUMBER = plain_re.compile(r"\d{1,4}[a-z]?(?![\w-])")
 # 'de flat aan de Karel Doormanlaan', 'woont aan de slinge': a home, then the street it is on
 _HOME_ON = re.compile(
     r"\b(?:flat|woning|huis|huisje|appartement|portiekflat|flatje|bovenwoning|benedenwoning|adres|woont|wonen|"
@@ -242,13 +326,21 @@ def addresses(text: str) -> Iterator[Finding]:
                 continue  # 'het huis aan de overkant'
             if street in lexicon.allowed_areas() or street in lexicon.places() or street in lexicon.general_proper_nouns():
                 continue  # 'aan de Veluwe': a region
-            if not street[0].isupper() or re.search(rf"(?:{_STREET_SUFFIX})$", street) or not _word(street.split()[-1]):
+            if not street[0].isupper() or street.endswith(_STREET_ENDINGS) or not _word(street.split()[-1]):
                 yield _f("address", m, "street")
-    for m in _LOWER_STREET.finditer(text):
-        # 'op de dorpsstraat 41': a street that is also a word, where someone lives
-        if not _word(m.group("street")) or (_STRONG_END.search(m.group("street"))
-                                            and text[max(0, m.start() - 7): m.start()].endswith((" op de ", "aan de "))):
-            yield _f("address", m)
+    # 'schiedamseweg 88b' in lower case: a street word that is no ordinary word, then a house number; 'op de
+    # dorpsstraat 41': a street that is also a word, where someone lives
+    for p in _positions(text, (" 1", " 2", " 3", " 4", " 5", " 6", " 7", " 8", " 9")):
+        start = _word_start(text, p)
+        street = text[start:p]
+        if len(street) < 6 or not street.islower() or not street.endswith(_STREET_ENDINGS):
+            continue
+        if not _boundary_before(text, start):
+            continue
+        number = _HOUSE_NUMBER.match(text, p + 1)
+        if number and (not _word(street) or (street.endswith(_STRONG_ENDINGS) and text[max(0, start - 7): start]
+                                             .endswith((" op de ", "aan de ")))):
+            yield Finding("address", start, number.end(), text[start: number.end()])
 
 
 # --- Case numbers -------------------------------------------------------------------------------------------
@@ -266,12 +358,16 @@ def case_numbers(text: str) -> Iterator[Finding]:
 # --- Places -------------------------------------------------------------------------------------------------
 
 # 'jongens uit de zwaluwbuurt', 'in de rivierenwijk': an informal, lower-case neighbourhood ('de woonwijk' is a word)
-_LOWER_AREA = re.compile(r"\b(?:uit|in|naar|rond|bij|van) de (?P<area>[a-zà-ÿ]{3,}(?:buurt|wijk|kwartier))\b")
+_AREA_BEFORE = plain_re.compile(r"(?:^|\W)(?:uit|in|naar|rond|bij|van) de $")
 
 
 def places(text: str) -> Iterator[Finding]:
-    low = text.lower()
-    if "buurt" in low or "wijk" in low or "kwartier" in low:
-        for m in _LOWER_AREA.finditer(text):
-            if not _word(m.group("area")):
-                yield _f("place", m, "area")
+    for p in _positions(text, ("buurt", "wijk", "kwartier")):
+        end = p + (8 if text.startswith("kwartier", p) else 5 if text.startswith("buurt", p) else 4)
+        if end < len(text) and text[end].isalpha():
+            continue
+        start = _word_start(text, p)
+        area = text[start:end]
+        if len(area) - (end - p) >= 3 and area.islower() and _AREA_BEFORE.search(text, max(0, start - 9), start) \
+                and not _word(area):
+            yield Finding("place", start, end, area)
