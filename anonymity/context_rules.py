@@ -61,13 +61,13 @@ _TRAILING_SMALL = re.compile(r"(?: (?:&|en|aan|op|van|de|der|den))+$")
 # 'Leefgroep Anker', 'Visserij Korver', 'Autoschadeherstel Kuipers', 'Leerlab Linx', 'Café …': heads the head-noun
 # rule in rules.py does not know, then the name ('Gemeente Zaanstad' is the municipality: a place)
 _HEAD_FIRST_NEEDLES = tuple(h + " " for h in ("groep", "herstel", "lab", "erij", "café", "opvang", "gym", "kerk",
-                                               "moskee", "gemeente", "parochie", "vakcollege", "kraamhuis", "logeerhuis"))
+                                               "moskee", "gemeente", "parochie", "scouting", "vakcollege", "kraamhuis", "logeerhuis"))
 _HEAD_FIRST = re.compile(rf"(?P<head>[A-Z][\p{{L}}]*) (?P<name>(?:(?:De|Het|'t|The) )?{_CAPW}(?: {_CAPW})*)")
 # 'Selimiye Camii', 'Samen Sterk Groep', 'Kaya Transport & Logistiek', 'Bakker & Zn.': the name, then the head
-_HEAD_AFTER_NEEDLES = (" camii", " cami ", " moskee", " mosque", " masjid", " groep", " holding", " transport",
+_HEAD_AFTER_NEEDLES = (" hogeschool", " universiteit", " academie", " academy", " care", " coaching", " camii", " cami ", " moskee", " mosque", " masjid", " groep", " holding", " transport",
                        " bouw", " techniek", " installatie", " schoonmaak", " logistiek", " diensten", " & z")
 _HEAD_AFTER = re.compile(
-    rf"(?<![\w-])(?P<name>{_CAPW}(?: {_CAPW})*) (?P<head>Camii|Cami|Moskee|Mosque|Masjid|Groep|Holding|"
+    rf"(?<![\w-])(?P<name>{_CAPW}(?: {_CAPW})*) (?P<head>Hogeschool|Universiteit|Academie|Academy|Care|Coaching|Camii|Cami|Moskee|Mosque|Masjid|Groep|Holding|"
     rf"(?:Transport|Bouw|Techniek|Installatie|Schoonmaak|Logistiek|Diensten)(?: (?:&|en) {_CAPW})?|& Zn\.?|& Zonen)"
     rf"(?![\w-])")
 # lower case, informal: 'bij snackbar de smulhoek', 'naar jongerenkerk de bron', 'bij thuiszorg zonnebloem'
@@ -101,10 +101,13 @@ _NAME_THEN_KIND = re.compile(
 _CARE_NEEDLES = ("verwezen", "doorverwijzing", "plaatsing", "geplaatst", "aangemeld", "aanmelding", "wachtlijst",
                  "traject", "behandel", "intake", "opgenomen", "opname", "begeleid", "onderzocht", "diagnostiek")
 _CARE_CUE = re.compile(
-    rf"(?:doorverwezen|verwezen|doorverwijzing|overplaatsing|overgeplaatst|geplaatst|plaatsing|aangemeld|"
+    rf"[a-z]*(?:doorverwezen|verwezen|doorverwijzing|overplaatsing|overgeplaatst|geplaatst|plaatsing|aangemeld|"
     rf"aanmelding|wachtlijst|traject|trajecten|behandeling|behandeld|intake|opgenomen|opname|dagbehandeling|"
     rf"begeleiding|begeleid|onderzocht|diagnostiek) (?:[a-zà-ÿ]+ ){{0,3}}?(?:bij|naar|van|door|in) "
     rf"(?:(?:daarna|toen|ook|eerst) )?(?P<name>(?:(?:De|Het) )?{_CAPW}(?: {_CAPW})?)(?![\w-])")
+# 'ging naar Yulius voor een intake': the name, then the care step it was for
+_NAME_BEFORE_CARE = re.compile(rf"(?:^|\W)(?:bij|naar|van|door) (?P<name>(?:(?:De|Het) )?{_CAPW}(?: {_CAPW})?) "
+                               rf"(?:voor|ter|in) (?:een |de |het )?$")
 _CARE_NEXT = re.compile(rf" (?:en|of)(?: (?:daarna|later|toen|ook|nu))? (?:bij|naar|van|door) "
                         rf"(?P<name>(?:(?:De|Het) )?{_CAPW}(?: {_CAPW})?)(?![\w-])")
 # 'Gezinskracht010', 'Jeugd020': a brand with an area code or a number glued to its end
@@ -190,6 +193,9 @@ def institutions(text: str) -> Iterator[Finding]:
         if start in seen:
             continue
         seen.add(start)
+        b = _NAME_BEFORE_CARE.search(text, max(0, start - 60), start)
+        if b and not _person_or_town(b.group("name")) and not _word(b.group("name").split()[-1]):
+            yield _f("institution", b, "name")
         m = _CARE_CUE.match(text, start)
         if not m:
             continue
@@ -237,6 +243,15 @@ _AGE_GATED = [
     ((" maanden",), re.compile(
         rf"(?i)(?<![\w-])(?P<age>(?:{_NUM}|een) jaar en {_NUM} maanden)(?= (?:oud|is|was|werd|wordt)\b)")),
 ]
+# 'Kind 1: 7 jaar', 'Zoon: 12 jr': a form line
+_FORM_PERSON_BEFORE = re.compile(r"(?i)(?:^|\W)(?:kind|zoon|dochter|broer|zus|moeder|vader|jongere|cliënte?|pleegkind)"
+                                 r"(?: \d)?$")
+_FORM_AGE = re.compile(r"(?i)(?P<age>\d{1,2} (?:jaar|jr\b\.?))(?! (?:geleden|lang|in|bij)\b)")
+# 'Leeftijden kinderen: 3, 7 en 9'
+_AGES_LINE = re.compile(rf"(?i)\bleeftijden(?: [a-z]+)?: (?P<list>{_NUM}(?:, {_NUM})*(?:,? en {_NUM})?)\b(?! (?:tot|-)\b)")
+# 'de oudste is 16, de jongste 4': a sibling's rank, then the age
+_RANK_AGE = re.compile(r"(?i)\b(?:jongste|oudste|middelste) (?:is |was |wordt )?(?P<age>\d{1,2})(?: jaar)?"
+                       r"(?=\s*(?:[.,;)\n]|$| en\b))")
 # 'Haar broertje, Finn, wordt volgende week zes.': a subject, becoming a number, then the clause ends
 _SUBJECT_BEFORE = re.compile(rf"(?:^|\W)(?:(?i:hij|zij|ze|ik|die|{_SUBJECT_NOUNS})|[A-Z][a-zà-ÿ]+),? $")
 _BECOMES = re.compile(rf"(?i)(?:wordt|werd) (?:(?:{_AGE_ADVERBS}|gisteren|vorige (?:week|maand)) )*"
@@ -270,6 +285,19 @@ def ages(text: str) -> Iterator[Finding]:
         if any(g in low for g in gates):
             for m in pattern.finditer(text):
                 yield _f("age", m, "age")
+    for p in _positions(text, (": ",)):
+        if _FORM_PERSON_BEFORE.search(text, max(0, p - 16), p):
+            m = _FORM_AGE.match(text, p + 2)
+            if m:
+                yield _f("age", m, "age")
+    if "leeftijden" in low:
+        for m in _AGES_LINE.finditer(text):
+            pos = m.start("list")
+            for n in _NUMBER.finditer(m.group("list")):
+                yield Finding("age", pos + n.start(), pos + n.end(), n.group())
+    if "jongste" in low or "oudste" in low or "middelste" in low:
+        for m in _RANK_AGE.finditer(text):
+            yield _f("age", m, "age")
     for p in _positions(low, ("wordt ", "werd ")):
         if _boundary_before(text, p) and _SUBJECT_BEFORE.search(text, max(0, p - 30), p):
             m = _BECOMES.match(text, p)

@@ -20,6 +20,9 @@ def kinds_of(detector, text):
     ("Na een traject bij Vitanova en daarna bij Zorgbrug bleef het onrustig.", "Zorgbrug"),
     ("Zijn dochter gaat naar de kinderopvang, Hummeltje, drie dagen per week.", "Hummeltje"),
     ("Er is gezinsbegeleiding via Thuiskracht020.", "Thuiskracht020"),
+    ("Na de crisisopname in Bergdal ging het beter.", "Bergdal"),
+    ("Toen ging hij naar Mindara voor een intake.", "Mindara"),
+    ("Hij studeert aan de Windesvliet Hogeschool.", "Windesvliet Hogeschool"),
 ])
 def test_institutions_from_context(detector, text, span):
     assert kinds_of(detector, text).get(span) == "institution"
@@ -39,6 +42,9 @@ def test_an_introduced_acronym_is_the_institution_wherever_it_recurs(detector):
     ("Het zusje, dat nu een jaar en vier maanden is, blijft bij oma.", "een jaar en vier maanden"),
     ("Lars zit in groep 5 en is 8.", "8"),
     ("Het pleeggezin heeft zelf twee kinderen van 4 en 11 jaar.", "11"),
+    ("Kind 2: 4 jaar", "4 jaar"),
+    ("Leeftijden kinderen: 3, 7 en 9.", "7"),
+    ("De oudste is 16, de jongste 4.", "4"),
 ])
 def test_ages_in_more_grammars(detector, text, span):
     assert kinds_of(detector, text).get(span) == "age"
