@@ -20,7 +20,7 @@ def kinds_of(detector, text):
     ("Na een traject bij Vitanova en daarna bij Zorgbrug bleef het onrustig.", "Zorgbrug"),
     ("Zijn dochter gaat naar de kinderopvang, Hummeltje, drie dagen per week.", "Hummeltje"),
     ("Er is gezinsbegeleiding via Thuiskracht020.", "Thuiskracht020"),
-    ("Na de crisisopname in Bergdal ging het beter.", "Bergdal"),
+    ("Na de crisisopname in Kalmerhof ging het beter.", "Kalmerhof"),
     ("Toen ging hij naar Mindara voor een intake.", "Mindara"),
     ("Hij studeert aan de Windesvliet Hogeschool.", "Windesvliet Hogeschool"),
 ])
