@@ -345,8 +345,25 @@ _HOME_ON = re.compile(
     r"woonde|woonden|wonend|woonachtig) aan de (?P<street>(?:[A-Z][\p{L}'’-]+ )*[A-Z][\p{L}'’-]+|[a-zà-ÿ]{4,})(?![\w-])")
 
 
+# 'Adres: Laat 188', 'woont op Brink 4': a street without a street word, then a number, where an address is said
+_ADDRESS_CUE = re.compile(
+    r"(?i:[a-z]*adres\s?:\s?|(?:woont|wonen|woonde|woonden|woonachtig|"
+    r"verhuisd naar|ingeschreven) (?:op|aan) (?:de |het )?)"
+    r"(?P<address>(?:[A-Z][\p{L}'’.-]*[\p{L}] )(?:(?:[A-Z][\p{L}'’.-]*[\p{L}]|van|de|der|den|het|'t|op|aan) ){0,3}"
+    r"\d{1,4}(?:-?[a-zA-Z]{1,3}\b|-\d{1,3})?)(?![\w-])"
+    r"(?! ?(?:jaar|jr|km|m|maanden|weken|dagen|uur|keer|x|%|procent|kinderen|personen)\b)")
+_NOT_A_STREET = frozenset("Kamer Groep Nummer Afdeling Unit Verdieping Etage Locatie Paviljoen Blok Huis".split())
+
+
 def addresses(text: str) -> Iterator[Finding]:
     low = text.lower()
+    if "adres" in low or "woon" in low or "verhuisd" in low or "ingeschreven" in low:
+        for p in _positions(low, ("adres", "woon", "verhuisd naar ", "ingeschreven ")):
+            start = _word_start(text, p)
+            m = _ADDRESS_CUE.match(text, start) if _boundary_before(text, start) else None
+            if m and m.group("address").split()[0] not in lexicon.places() and (
+                    m.group("address").split()[0] not in _NOT_A_STREET):
+                yield _f("address", m, "address")
     if " aan de " in low:
         for m in _HOME_ON.finditer(text):
             street = m.group("street")

@@ -54,6 +54,7 @@ def test_ages_in_more_grammars(detector, text, span):
     ("Het gezin woont in een flat aan de Reigerlaan.", "Reigerlaan", "address"),
     ("mn opa woont op de dorpsstraat 41", "dorpsstraat 41", "address"),
     ("jongens uit de kievitbuurt pesten hem", "kievitbuurt", "place"),
+    ("Woonadres: Brink 7a, Emmen", "Brink 7a", "address"),
     ("Mailtje van dossier IJ 2023 / 10492 ontvangen.", "IJ 2023 / 10492", "case_number"),
     ("Bel +31 (0)20 - 345 67 89 voor een afspraak.", "+31 (0)20 - 345 67 89", "phone"),
 ])
@@ -67,5 +68,6 @@ def test_tempting_generic_prose_stays_unflagged(detector):
             "Ze woont aan de rand van de stad; het huis aan de overkant staat leeg; ze wonen aan de Veluwe. "
             "De jongere werd doorverwezen naar Jeugdzorg Plus en daarna naar de GGZ; een traject bij MST en daarna "
             "bij FFT. Intake bij de Raad voor de Kinderbescherming. Werkgroep Jeugd bespreekt het. "
-            "ze woont in de woonwijk, niet in de achterstandswijk. De school (SO) werkt samen met het wijkteam.")
+            "ze woont in de woonwijk, niet in de achterstandswijk. De school (SO) werkt samen met het wijkteam. "
+            "Ze woonde op Kamer 3 van de groep. Adres: onbekend.")
     assert detector.check_text(text) == []
