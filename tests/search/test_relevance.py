@@ -11,6 +11,8 @@ from search import judged
 
 # Measured on every judged set together (dev, heldback, heldback2: Elasticsearch nDCG@10 0.80, similar-case P@5
 # 0.79; database 0.75 on SQLite, lower on PostgreSQL) and set a little lower; raise them when the ranking improves.
+# heldback3 (written later the same way) was first scored by the search of e1f88ba: nDCG@10 0.767, similar P@5 0.827,
+# database 0.728; with it every set together measures 0.797 and similar P@5 0.80.
 FLOORS = {
     "elasticsearch": {"ndcg@10": 0.78, "similar_p@5": 0.76},
     "database": {"ndcg@10": 0.68},
