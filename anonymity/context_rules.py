@@ -211,6 +211,80 @@ def institutions(text: str) -> Iterator[Finding]:
         yield _f("institution", m)
 
 
+# Informal, lower-case text names institutions in lower case too: 'ik zit op het da costa', 'mn broertje zit op de
+# regenboog in groep 3', 'ik ben bij pluryn geweest', 'voetbal bij vv sparta'. A word qualifies when it is no ordinary
+# word, first name, town, allowed term or kind of school or care.
+_SCHOOL_VERB_BEFORE = plain_re.compile(r"(?:^|\W)(?:zit|zat|zitten|zaten|ga|gaat|ging|gingen|kwam|kom|komt)"
+                                       r"(?: (?:nu|nog|toen|al|daar|sinds kort|weer))? $")
+_LOWER_NAME = re.compile(r"[a-zà-ÿ][a-zà-ÿ'’.-]*[a-zà-ÿ](?: [a-zà-ÿ][a-zà-ÿ'’-]*[a-zà-ÿ])?")
+_GROUP_AFTER = plain_re.compile(r" in groep \d|, (?:dat|die) is (?:een|het|de) ")
+_CARE_BEFORE_BIJ = plain_re.compile(
+    r"(?:^|\W)(?:therapie|behandeling|begeleiding|traject|hulp|gesprekken|intake|stage|werk|werkt|werkte|werken|"
+    r"train|traint|trainde|trainen|voetbal|voetbalt|boks|kickboks|ben|was|zat|zit|ik)(?: [a-z]+)?$")
+_CLUB_ABBREV_NEEDLES = ("vv ", "sv ", "fc ", "hc ", "kv ", "tc ")
+_CLUB_ABBREV = plain_re.compile(r"(?:rkvv|svv|zvv|bvv|cvv|vvv|afc|mhc|ltc|vv|sv|fc|hc|kv|tc) (?P<word>[a-zà-ÿ]{3,})\b")
+_KINDS_LOWER = frozenset("""school basisschool vmbo havo vwo mavo mbo hbo roc pro praktijkonderwijs vso so sbo
+gymnasium lyceum atheneum kader basis kaderberoeps tl brugklas opvang bso kdv jji ggz ggd cjg jgz wijkteam
+jeugdzorg jeugdhulp jeugdbescherming jeugdreclassering pleegzorg pleeggezin gezinshuis groep instelling kliniek
+huisarts psycholoog psychiater therapeut hulpverlening hulpverlener begeleider mentor zorg school's internaat
+leefgroep woongroep crisisopvang time-out""".split())
+_PREPOSITIONS = frozenset("in op bij met en van naar uit aan te om tot voor achter".split())
+_INFORMAL = frozenset("""mn m'n zn z'n dr d'r me je ff effe mattie mama papa mams paps oma opa ome tantie chill
+echt gwn gewoon idk iig ofz enzo zo ok oke oké lol haha""".split())
+
+
+def _lower_institution(name: str) -> bool:
+    from .allowlist import default_pattern
+    words = name.split()
+    if any(w in _KINDS_LOWER for w in words) or all(w in _INFORMAL or len(w) < 3 for w in words):
+        return False
+    pattern = default_pattern()
+    if pattern is not None and any(pattern.fullmatch(form) for form in (name, name.upper(), name.title())):
+        return False
+    return any(not _word(w) and w not in _INFORMAL and w not in lexicon.first_names_lower()
+               and w.capitalize() not in lexicon.places() and len(w) >= 3 for w in words)
+
+
+def lower_case_institutions(text: str) -> Iterator[Finding]:
+    low = text.lower()
+    for p in _positions(text, (" op het ", " op de ", " op 't ")):
+        if not _SCHOOL_VERB_BEFORE.search(text, max(0, p - 22), p + 1):
+            continue
+        start = text.index(" ", p + 4) + 1
+        m = _LOWER_NAME.match(text, start)
+        if not m:
+            continue
+        name = m.group()
+        words = name.split()
+        if len(words) == 2 and (words[1] in _NOT_A_NAME or words[1] in _PREPOSITIONS):
+            name = words[0]  # 'op de korenaer in …': the name ends where the sentence goes on
+        end = start + len(name)
+        if _lower_institution(name) or (_GROUP_AFTER.match(text, end) and name not in _KINDS_LOWER
+                                        and not any(w in _KINDS_LOWER for w in name.split())):
+            yield Finding("institution", start, end, name)
+    for p in _positions(text, ("school",)):
+        start = _word_start(text, p)
+        end = p + 6
+        name = text[start:end]
+        if (end < len(text) and text[end].isalpha()) or len(name) < 9 or not name.islower() or _word(name):
+            continue
+        if re.search(r"(?:^|\W)(?:op|naar|van|bij) (?:de|het) (?:[a-z]+\.? )?$", text[max(0, start - 20): start]):
+            yield Finding("institution", start, end, name)
+    for p in _positions(text, (" bij ",)):
+        m = _LOWER_NAME.match(text, p + 5)
+        if not m or not _CARE_BEFORE_BIJ.search(text, max(0, p - 30), p):
+            continue
+        name = m.group().split()[0]
+        if len(name) >= 4 and _lower_institution(name):
+            yield Finding("institution", p + 5, p + 5 + len(name), name)
+    for p in _positions(low, _CLUB_ABBREV_NEEDLES):
+        start = _word_start(low, p)
+        m = _CLUB_ABBREV.match(text, start) if _boundary_before(text, start) else None
+        if m and m.group("word") not in _NOT_A_NAME and not _word(m.group("word")) or (
+                m and m.group("word") not in _NOT_A_NAME and text[start:m.end()].islower() is False):
+            yield _f("institution", m)
+
+
 def _institution_name(name: str) -> bool:
     return not _person_or_town(name) and not (len(name.split()) == 1 and _word(name) and name.isupper())
 

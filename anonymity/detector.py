@@ -102,7 +102,7 @@ class Detector:
         found = self._gazetteer_wins(text, found, places) + places
         # after the place rules: 'doorverwezen naar Kompaz' is a provider, though 'naar' reads like a place cue;
         # a listed neighbourhood or town stays a place
-        more = [f for f in context_rules.institutions(text)
+        more = [f for f in [*context_rules.institutions(text), *context_rules.lower_case_institutions(text)]
                 if not any(p.start <= f.start and f.end <= p.end for p in places)]
         if more:
             found = self._trim_name_tails(text, found + more)

@@ -71,3 +71,20 @@ def test_tempting_generic_prose_stays_unflagged(detector):
             "ze woont in de woonwijk, niet in de achterstandswijk. De school (SO) werkt samen met het wijkteam. "
             "Ze woonde op Kamer 3 van de groep. Adres: onbekend.")
     assert detector.check_text(text) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("hij zit nu op de velthoorn, dat is een vmbo", "velthoorn"),
+    ("mn zusje zit op de zonnebloem in groep 3", "zonnebloem"),
+    ("ik zat op de mgr. bekkersschool", "bekkersschool"),
+    ("ik ben bij kwadrio geweest", "kwadrio"),
+    ("ik voetbal bij vv oosterkwartier", "vv oosterkwartier"),
+])
+def test_institutions_in_lower_case_informal_text(detector, text, span):
+    assert kinds_of(detector, text).get(span) == "institution"
+
+
+def test_lower_case_kinds_and_words_stay_unflagged(detector):
+    text = ("ik zit op het vmbo en het gaat slecht. ze zit op de bank te gamen. ik ben bij de huisarts geweest en "
+            "ik zat bij jeugdzorg. ik heb therapie bij mn oude psycholoog gehad. ik zit op de basisschool in groep 7.")
+    assert [f for f in detector.check_text(text) if f.kind == "institution"] == []
