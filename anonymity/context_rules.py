@@ -311,12 +311,15 @@ def acronyms(text: str, found: list[Finding]) -> list[Finding]:
 _AGE_GATED = [
     # 'Yara Dekkers, 14 jr,' / ': 14 jr': jr after a number is a person's age
     ((" jr",), re.compile(r"(?:, |: |\()(?P<age>\d{1,2} jr\b\.?)(?! (?:geleden|lang|in|bij|werkzaam|ervaring)\b)")),
-    # 'Moeder zelf was vier toen zij …': an age, then the moment it was
-    ((" toen",), re.compile(rf"(?i)\bwas (?:(?:pas|nog maar|net|nog) )?(?P<age>{_NUM}(?: jaar(?: oud)?)?)(?= toen\b)")),
-    # 'die nu twee jaar en drie maanden is'
-    ((" maanden",), re.compile(
-        rf"(?i)(?<![\w-])(?P<age>(?:{_NUM}|een) jaar en {_NUM} maanden)(?= (?:oud|is|was|werd|wordt)\b)")),
 ]
+# (the cue after the age, a pattern searched only in the 40 characters before it)
+_AGE_BEFORE_CUE = [
+    # 'Moeder zelf was vier toen zij …': an age, then the moment it was
+    (" toen ", re.compile(rf"(?i)\bwas (?:(?:pas|nog maar|net|nog) )?(?P<age>{_NUM}(?: jaar(?: oud)?)?)$")),
+    # 'die nu twee jaar en drie maanden is'
+    (" maanden ", re.compile(rf"(?i)(?<![\w-])(?P<age>(?:{_NUM}|een) jaar en {_NUM})$")),
+]
+_AFTER_MONTHS = re.compile(r" maanden (?:oud|is|was|werd|wordt)\b")
 # 'Kind 1: 7 jaar', 'Zoon: 12 jr': a form line
 _FORM_PERSON_BEFORE = re.compile(r"(?i)(?:^|\W)(?:kind|zoon|dochter|broer|zus|moeder|vader|jongere|cliënte?|pleegkind)"
                                  r"(?: \d)?$")
@@ -331,14 +334,14 @@ _SUBJECT_BEFORE = re.compile(rf"(?:^|\W)(?:(?i:hij|zij|ze|ik|die|{_SUBJECT_NOUNS
 _BECOMES = re.compile(rf"(?i)(?:wordt|werd) (?:(?:{_AGE_ADVERBS}|gisteren|vorige (?:week|maand)) )*"
                       rf"(?P<age>{_NUM}(?: jaar)?)(?=\s*(?:[.,;!?)\n]|$| (?:en|maar|toen)\b))")
 # 'zijn vader is 46 die …', 'mn moeder was 19 toen …': a possessive, a parent, then the age
-_PARENT_NEEDLES = ("vader ", "moeder ", "ouder ", "oom ", "tante ", "opa ", "oma ", "partner ", "vriend ", "vriendin ")
+_PARENT_VERB = plain_re.compile(r"(?:vader|moeder|ouder|oom|tante|opa|oma|partner|vriend|vriendin) (?:is|was|wordt|werd) ")
 _PARENTS = frozenset(("oom", "tante", "opa", "oma", "partner", "vriend", "vriendin"))
 _POSSESSIVE_BEFORE = re.compile(r"(?i)(?:^|\W)(?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r|dr|hun|je|jouw) $")
 _PARENT_AGE = re.compile(rf"(?i) (?:is|was|wordt|werd) (?:(?:{_AGE_ADVERBS}) )*(?P<age>{_NUM}(?: jaar(?: oud)?)?)"
                          rf"(?=\s*(?:[.,;:!?)\n]|$)| (?:en|die|maar|toen|dus|want|of)\b)")
 # 'vanaf mn 16e meer mag': a written ordinal after a possessive, then a modal or 'meer' (not 18: everyone's)
-_ORDINAL_MODAL = plain_re.compile(r"(?<!\d)(?!18)\d\d?(?:e|de|ste) (?:meer|mag|mocht|moet|moest|kan|kon|ga|ging|gaat|"
-                                  r"wil|wilde|al|nog)\b")
+_ORDINAL = plain_re.compile(r"\d\d?(?:e|de|ste) ")  # one cheap scan; the rest is checked where it matches
+_MODAL_AFTER = plain_re.compile(r"(?:meer|mag|mocht|moet|moest|kan|kon|ga|ging|gaat|wil|wilde|al|nog)\b")
 _PREP_POSSESSIVE_BEFORE = re.compile(r"(?i)(?:^|\W)(?:sinds|vanaf|op|na|tot) (?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r|dr) $")
 # 'in groep 4 en 7', 'in groep 6 en 9 jaar': a group, then an age that fits it (not 'groep 7 en 8': two groups)
 _GROUP_AGE = re.compile(r"\bgroep (?P<group>[1-8]) (?:en|,) (?:(?:is|was) (?:hij|ze|zij) |is |was )?"
@@ -359,6 +362,15 @@ def ages(text: str) -> Iterator[Finding]:
         if any(g in low for g in gates):
             for m in pattern.finditer(text):
                 yield _f("age", m, "age")
+    for cue, pattern in _AGE_BEFORE_CUE:
+        for p in _positions(low, (cue,)):
+            m = pattern.search(text, max(0, p - 40), p)
+            if not m:
+                continue
+            if cue == " toen ":
+                yield _f("age", m, "age")
+            elif _AFTER_MONTHS.match(text, p):
+                yield Finding("age", m.start("age"), p + 8, text[m.start("age"): p + 8])
     for p in _positions(text, (": ",)):
         if _FORM_PERSON_BEFORE.search(text, max(0, p - 16), p):
             m = _FORM_AGE.match(text, p + 2)
@@ -377,7 +389,8 @@ def ages(text: str) -> Iterator[Finding]:
             m = _BECOMES.match(text, p)
             if m:
                 yield _f("age", m, "age")
-    for p in _positions(low, _PARENT_NEEDLES):
+    for pv in _PARENT_VERB.finditer(low):
+        p = pv.start()
         start = _word_start(low, p)
         word = low[start: low.index(" ", p)]
         if (word in _PARENTS or word.endswith(("vader", "moeder", "ouder"))) and _POSSESSIVE_BEFORE.search(
@@ -385,11 +398,12 @@ def ages(text: str) -> Iterator[Finding]:
             m = _PARENT_AGE.match(text, start + len(word))
             if m:
                 yield _f("age", m, "age")
-    if "e " in low:
-        for m in _ORDINAL_MODAL.finditer(low):
-            digits_end = m.start() + len(m.group().split()[0])
-            if _PREP_POSSESSIVE_BEFORE.search(text, max(0, m.start() - 14), m.start()):
-                yield Finding("age", m.start(), digits_end, text[m.start(): digits_end])
+    for m in _ORDINAL.finditer(low):
+        start, digits_end = m.start(), m.end() - 1
+        if (start and low[start - 1].isdigit()) or low.startswith("18", start) or not _MODAL_AFTER.match(low, m.end()):
+            continue
+        if _PREP_POSSESSIVE_BEFORE.search(text, max(0, start - 14), start):
+            yield Finding("age", start, digits_end, text[start:digits_end])
     if "groep " in low:
         for m in _GROUP_AGE.finditer(low):
             if 3 <= int(m.group("age")) - int(m.group("group")) <= 6:
