@@ -61,7 +61,7 @@ _TRAILING_SMALL = re.compile(r"(?: (?:&|en|aan|op|van|de|der|den))+$")
 # 'Leefgroep Anker', 'Visserij Korver', 'Autoschadeherstel Kuipers', 'Leerlab Linx', 'Café …': heads the head-noun
 # rule in rules.py does not know, then the name ('Gemeente Zaanstad' is the municipality: a place)
 _HEAD_FIRST_NEEDLES = tuple(h + " " for h in ("groep", "herstel", "lab", "erij", "café", "opvang", "gym", "kerk",
-                                               "moskee", "gemeente", "parochie", "scouting", "vakcollege", "kraamhuis", "logeerhuis"))
+                                               "moskee", "gemeente", "parochie", "scouting", "loket", "vakcollege", "kraamhuis", "logeerhuis"))
 _HEAD_FIRST = re.compile(rf"(?P<head>[A-Z][\p{{L}}]*) (?P<name>(?:(?:De|Het|'t|The) )?{_CAPW}(?: {_CAPW})*)")
 # 'Selimiye Camii', 'Samen Sterk Groep', 'Kaya Transport & Logistiek', 'Bakker & Zn.': the name, then the head
 _HEAD_AFTER_NEEDLES = (" hogeschool", " universiteit", " academie", " academy", " care", " coaching", " camii", " cami ", " moskee", " mosque", " masjid", " groep", " holding", " transport",
@@ -96,6 +96,17 @@ _NAME_AFTER_KIND = re.compile(rf"(?P<name>(?:(?:De|Het) )?{_CAPW}(?: {_CAPW})*)(
 _NAME_THEN_KIND = re.compile(
     rf"(?m)^[ \t]*[-•*–][ \t]*(?P<name>(?:(?:De|Het) )?{_CAPW}(?: {_CAPW})*)(?:,| –| -| \() ?"
     rf"(?:een |de |het )?(?:{'|'.join(sorted(_KINDS))}|kinderdagverblijf|peuterspeelzaal|stichting)\b")
+# 'De Hoeve (SBO)', 'Kwetternest (kdv)': a name, then its kind in brackets
+_KIND_IN_BRACKETS = re.compile(r" \((?:SBO|SO|VSO|PrO|Pro|VMBO|vmbo|MBO|mbo|ROC|BSO|bso|KDV|kdv|PO|VO|IKC|ikc|"
+                               r"basisschool|school|kinderopvang|peuterspeelzaal|gezinshuis|zorgboerderij|"
+                               r"dagbesteding|jji|JJI|GGZ|ggz)\)")
+_TYPE_ABBREVIATIONS = frozenset("SBO SO VSO PrO PRO VMBO MBO HBO WO ROC BSO KDV PO VO IKC JJI GGZ GI MST MDFT FFT FACT "
+                                "OPP MDO ZAT ZT CJG GGD JGZ LVB ASS ADHD".split())
+_NAME_BEFORE = re.compile(rf"(?:(?<![\w-])(?:De|Het) )?(?<![\w-]){_CAPW}(?: {_CAPW}){{0,3}}$")
+# 'Be Quick '28', 'Sparta '45': a club's name ends with the year it was founded
+_CLUB_YEAR = re.compile(rf"(?:{_CAPW} ){{1,3}}['’]\d\d(?![\w'’])")
+# 'Namens Kwadraad, …': on behalf of a name that is no person's
+_ON_BEHALF = re.compile(rf"(?i:namens) (?P<name>(?:(?:De|Het) )?{_CAPW}(?: {_CAPW})?)(?=[,.;:\n]| \()")
 # 'doorverwezen naar Kompaz', 'een overplaatsing naar Terra Firma', 'een lang traject bij Empiriq': a care step,
 # then a capitalised name that is no person's or town's
 _CARE_NEEDLES = ("verwezen", "doorverwijzing", "plaatsing", "geplaatst", "aangemeld", "aanmelding", "wachtlijst",
@@ -177,6 +188,11 @@ def institutions(text: str) -> Iterator[Finding]:
             if not any(w in _KIND_WORDS for w in m.group("words").split()):
                 yield _f("institution", m, "name")
     for p in _positions(text, (", ", " (")):
+        if text[p + 1] == "(" and _KIND_IN_BRACKETS.match(text, p):
+            b = _NAME_BEFORE.search(text, max(0, p - 60), p)
+            if b and _institution_name(b.group()) and not (" " not in b.group() and _word(b.group())):
+                yield _f("institution", b)
+            continue
         if p + 2 < len(text) and text[p + 2].isupper():
             kind = text[_word_start(text, p): p]
             if kind in _KINDS:  # lower case: 'Werk, Inkomen' is a heading
@@ -209,6 +225,16 @@ def institutions(text: str) -> Iterator[Finding]:
             yield _f("institution", n, "name")
     for m in _BRAND_DIGITS.finditer(text):
         yield _f("institution", m)
+    for p in _positions(text, (" '", " ’")):
+        if text[p + 2: p + 4].isdigit():
+            for m in _CLUB_YEAR.finditer(text, max(0, p - 50), p + 4):
+                if m.end() == p + 4 and not _at_sentence_start(text, m.start()) or len(m.group().split()) > 2:
+                    yield _f("institution", m)
+    for p in _positions(low, ("namens ",)):
+        m = _ON_BEHALF.match(text, p)
+        if m and _boundary_before(text, p) and _institution_name(m.group("name")) and \
+                m.group("name") not in lexicon.surnames():
+            yield _f("institution", m, "name")
 
 
 # Informal, lower-case text names institutions in lower case too: 'ik zit op het da costa', 'mn broertje zit op de
@@ -286,6 +312,8 @@ def lower_case_institutions(text: str) -> Iterator[Finding]:
 
 
 def _institution_name(name: str) -> bool:
+    if name.lower() in _KINDS_LOWER or name in _TYPE_ABBREVIATIONS:
+        return False  # 'de school (SBO)': a kind, not a name
     return not _person_or_town(name) and not (len(name.split()) == 1 and _word(name) and name.isupper())
 
 

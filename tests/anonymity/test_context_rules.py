@@ -23,6 +23,9 @@ def kinds_of(detector, text):
     ("Na de crisisopname in Kalmerhof ging het beter.", "Kalmerhof"),
     ("Toen ging hij naar Mindara voor een intake.", "Mindara"),
     ("Hij studeert aan de Windesvliet Hogeschool.", "Windesvliet Hogeschool"),
+    ("Ze gaat naar Kwetternest (kdv) op maandag.", "Kwetternest"),
+    ("Hij speelt bij Blauw Wit '34.", "Blauw Wit '34"),
+    ("Namens Kwadrivo, ambulant hulpverlener", "Kwadrivo"),
 ])
 def test_institutions_from_context(detector, text, span):
     assert kinds_of(detector, text).get(span) == "institution"
@@ -69,7 +72,8 @@ def test_tempting_generic_prose_stays_unflagged(detector):
             "De jongere werd doorverwezen naar Jeugdzorg Plus en daarna naar de GGZ; een traject bij MST en daarna "
             "bij FFT. Intake bij de Raad voor de Kinderbescherming. Werkgroep Jeugd bespreekt het. "
             "ze woont in de woonwijk, niet in de achterstandswijk. De school (SO) werkt samen met het wijkteam. "
-            "Ze woonde op Kamer 3 van de groep. Adres: onbekend.")
+            "Ze woonde op Kamer 3 van de groep. Adres: onbekend. Jongeren (VSO) en ouders (PO). Namens de Raad, de "
+            "voorzitter. Het was in '98 dat ze kwam.")
     assert detector.check_text(text) == []
 
 
