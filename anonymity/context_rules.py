@@ -14,7 +14,7 @@ import regex as re
 
 from . import lexicon
 from .findings import Finding
-from .rules import _AGE_ADVERBS, _NUMW, _STREET_SUFFIX, _STREET_SUFFIX_STRONG, _SUBJECT_NOUNS
+from .rules import _AGE_ADVERBS, _NUMW, _ORDW, _STREET_SUFFIX, _STREET_SUFFIX_STRONG, _SUBJECT_NOUNS
 
 _CAPW = r"[A-ZÀ-ÖØ-Þ][\p{L}'’-]*[\p{L}\d]"  # a capitalised word (also 'SKVV', 'Kompaan-Vitree')
 _NAME_WORDS = rf"(?:(?:De|Het|'t|The) )?{_CAPW}(?: (?:{_CAPW}|&|en|aan|op|van|de|der|den)(?= ))*(?: {_CAPW})?"
@@ -379,6 +379,14 @@ _LIST_NOUNS = frozenset("kinderen kids zonen dochters broers zussen broertjes zu
 _COUNT_BEFORE = re.compile(r"(?i)(?:^|\W)(?:twee|drie|vier|vijf|zes|\d|eigen|hun|haar|zijn|mijn|mn|onze|de) $")
 _AGE_LIST = re.compile(rf"(?i)(?P<list>{_NUM}(?:, {_NUM})* en {_NUM})(?: jaar)?\b(?! (?:tot|en)\b)")
 _NUMBER = re.compile(_NUM, re.IGNORECASE)
+# 'hij viert zijn zestiende verjaardag', 'in haar 15e levensjaar': a possessive and an ordinal before a birthday
+_BIRTHDAY_BEFORE = re.compile(rf"(?i)(?:^|\W)(?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r|dr|je|jouw) "
+                              rf"(?P<age>\d{{1,2}}(?:e|de|ste)|{_ORDW})$")
+# 'twee kinderen (3 en 5)', 'ze zijn 8 en 10': ages listed for several children
+_BRACKET_AGES = re.compile(rf"(?i)\((?P<list>{_NUM}(?:, {_NUM})* en {_NUM})(?: jaar| jr\.?)?\)")
+_PLURAL_AGES = re.compile(rf"(?i)\b(?:ze|zij|die|kinderen|jongens|meisjes|zonen|dochters|broers|zussen|tweeling) "
+                          rf"(?:zijn|waren) (?:(?:nu|inmiddels|toen|pas|al) )?(?P<list>{_NUM}(?:, {_NUM})* en {_NUM})"
+                          rf"(?: jaar(?: oud)?)?(?=\s*(?:[.,;:!?)\n]|$))")
 # 'hij was acht maanden.' in a text about a baby
 _BABY_MONTHS = re.compile(rf"(?i)\b(?:hij|zij|ze) (?:was|is|werd) (?:(?:pas|nog maar|net|toen) )?"
                           rf"(?P<age>{_NUM} (?:weken|maanden)(?: oud)?)(?=\s*(?:[.,;!?)\n]|$))")
@@ -444,6 +452,23 @@ def ages(text: str) -> Iterator[Finding]:
                 pos = m.start("list")
                 for n in _NUMBER.finditer(m.group("list")):
                     yield Finding("age", pos + n.start(), pos + n.end(), n.group())
+    for p in _positions(low, (" verjaardag", " levensjaar")):
+        m = _BIRTHDAY_BEFORE.search(text, max(0, p - 24), p)
+        if m and not low.startswith(("18", "achttiende"), m.start("age")):
+            yield Finding("age", m.start("age"), p + 11, text[m.start("age"): p + 11])
+    for p in _positions(text, (" (",)):
+        if low[_word_start(low, p): p] in _LIST_NOUNS or low[_word_start(low, p): p] == "tweeling":
+            m = _BRACKET_AGES.match(text, p + 1)
+            if m:
+                pos = m.start("list")
+                for n in _NUMBER.finditer(m.group("list")):
+                    yield Finding("age", pos + n.start(), pos + n.end(), n.group())
+    for p in _positions(low, (" zijn ", " waren ")):
+        m = _PLURAL_AGES.search(text, max(0, p - 10), min(len(text), p + 40))
+        if m and m.start() < p + 1 < m.end():
+            pos = m.start("list")
+            for n in _NUMBER.finditer(m.group("list")):
+                yield Finding("age", pos + n.start(), pos + n.end(), n.group())
     if "baby" in low or "geboren" in low:
         for p in _positions(low, (" maanden", " weken")):
             for m in _BABY_MONTHS.finditer(text, max(0, p - 40), min(len(text), p + 40)):

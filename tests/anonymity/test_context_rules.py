@@ -48,6 +48,9 @@ def test_an_introduced_acronym_is_the_institution_wherever_it_recurs(detector):
     ("Kind 2: 4 jaar", "4 jaar"),
     ("Leeftijden kinderen: 3, 7 en 9.", "7"),
     ("De oudste is 16, de jongste 4.", "4"),
+    ("Hij viert volgende week zijn zestiende verjaardag.", "zestiende verjaardag"),
+    ("Moeder heeft twee kinderen (3 en 5) uit een eerdere relatie.", "5"),
+    ("De kinderen zijn 8 en 10.", "8"),
 ])
 def test_ages_in_more_grammars(detector, text, span):
     assert kinds_of(detector, text).get(span) == "age"
@@ -73,7 +76,8 @@ def test_tempting_generic_prose_stays_unflagged(detector):
             "bij FFT. Intake bij de Raad voor de Kinderbescherming. Werkgroep Jeugd bespreekt het. "
             "ze woont in de woonwijk, niet in de achterstandswijk. De school (SO) werkt samen met het wijkteam. "
             "Ze woonde op Kamer 3 van de groep. Adres: onbekend. Jongeren (VSO) en ouders (PO). Namens de Raad, de "
-            "voorzitter. Het was in '98 dat ze kwam.")
+            "voorzitter. Het was in '98 dat ze kwam. Ze zijn 2 en 3 keer geweest. Na je achttiende verjaardag "
+            "verandert de zorg.")
     assert detector.check_text(text) == []
 
 
