@@ -12,6 +12,7 @@ import regex as re  # variable-width look-behind; a dependency of deduce, pinned
 from typing import Iterator
 
 from .findings import Finding
+from .scanning import KeywordScan
 
 NUMBER_WORDS = {
     "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
@@ -146,6 +147,7 @@ _DAY_ORDINAL = plain_re.compile(
     plain_re.IGNORECASE,
 )
 # 'maandag de 4e', 'op vrijdag de 12de': a weekday before it makes any day ordinal a date
+_DE_DAY = plain_re.compile(r"de \d", plain_re.IGNORECASE)
 _WEEKDAY_ORDINAL = plain_re.compile(
     rf"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) de {_DAY}(?:e|ste|de)\b", plain_re.IGNORECASE)
 # '31-12', '15-6': a day above 12 before a month is never a range (a range climbs), so a date — unless a score
@@ -183,7 +185,7 @@ def date(text: str) -> Iterator[Finding]:
             m = pattern.match(text, start)
             if m:
                 yield _f("date", text, m)
-    if "de " in text or "De " in text or "DE " in text:
+    if _DE_DAY.search(text):  # both ordinal patterns need 'de' before the day's digits
         for m in _DAY_ORDINAL.finditer(text):
             yield _f("date", text, m)
         for m in (_WEEKDAY_ORDINAL.finditer(text) if "dag de " in text.lower() else ()):
@@ -517,8 +519,35 @@ _LEAD_CAPS = re.compile(rf"(?:(?:{_CAP})\s)+")
 _LEAD_SMALL = re.compile(rf"(?:{_TUSSEN}\s)+")
 
 
+_STRONG_SUFFIXES = tuple(_STREET_SUFFIX_STRONG.split("|"))
+_WEAK_SUFFIXES_ONLY = tuple(w for w in _STREET_SUFFIX.split("|") if w not in _STRONG_SUFFIXES)
+
+
+def _street_hint(low: str) -> bool:
+    """_STREET_HINT.search(low), the same answer from str.find: a strong suffix ending a word, another suffix before
+    a space and a digit, or 'postbus' (the alternation tried at every position was the slow part of address())."""
+    if "postbus" in low:
+        return True
+    n = len(low)
+    for suffix in _STRONG_SUFFIXES:
+        at = low.find(suffix)
+        while at >= 0:
+            end = at + len(suffix)
+            if end == n or not (low[end].isalnum() or low[end] == "_"):
+                return True
+            at = low.find(suffix, at + 1)
+    for suffix in _WEAK_SUFFIXES_ONLY:
+        at = low.find(suffix)
+        while at >= 0:
+            end = at + len(suffix)
+            if end + 1 < n and low[end].isspace() and low[end + 1].isdecimal():
+                return True
+            at = low.find(suffix, at + 1)
+    return False
+
+
 def address(text: str) -> Iterator[Finding]:
-    if not _STREET_HINT.search(text.lower()):
+    if not _street_hint(text.lower()):
         return  # no street word at all: the expensive scans cannot match
     for pattern in _ADDRESS:
         for m in pattern.finditer(text):
@@ -563,6 +592,7 @@ _CASE_GENERIC = [
     re.compile(r"(?<![\w/.-])[A-Z]{2,5}\d{2,}(?:[-/][A-Z0-9]{1,5})+(?![\w/-])"),
 ]
 # Letter and digit groups joined by - or /: JBO/24/0017, PGA-R-40822, JC-1182-B, APD/GZ/0517, WTV-24-00931.
+_CASE_KEYWORD_SCAN = KeywordScan(_CASE_KEYWORD)
 _CASE_GROUPS = plain_re.compile(
     r"(?<![\w/.-])(?:[A-Z]{1,5}|\d{1,8})(?:[-/](?:[A-Z]{1,5}|\d{1,8})){1,4}(?![\w/-]|[.,]\d)"
 )
@@ -594,7 +624,7 @@ _COURT_NUMBER = plain_re.compile(r"(?<![\w/.-])[A-Za-z]{1,3}/\d{2}/\d{3,}(?:[-/]
 def case_number(text: str) -> Iterator[Finding]:
     for m in (_COURT_NUMBER.finditer(text) if "/" in text else ()):
         yield _f("case_number", text, m)
-    for m in _CASE_KEYWORD.finditer(text):
+    for m in _CASE_KEYWORD_SCAN.finditer(text):
         token = m.group("id")
         if sum(c.isdigit() for c in token) >= 3 and not _YEAR.fullmatch(token):
             yield Finding("case_number", *m.span("id"), token)
@@ -649,13 +679,26 @@ _INSTITUTIONS = [
     # 'Daltoncollege'; not 'Respijtzorg' or 'Jeugdhulp': those compounds are generic.
     re.compile(r"\b[A-Z][a-zà-ÿ]+(?:college|lyceum|gymnasium)\b"),
 ]
+# 'werkt sinds kort bij Albert Heijn', 'werkt parttime bij de HEMA': the cue word found by a plain scan first, the
+# name read after it (a look-behind over the whole text was the slowest part of the institution rules)
+_EMPLOYER_CUE = plain_re.compile(
+    r"\b(?:werkt|werkte|werken|werkten|stage|stageplek|stageplaats|bijbaan|bijbaantje|baan|baantje|vakantiewerk|"
+    r"vakantiebaan|vakantiebaantje|leerwerkplek|werkplek|werkervaringsplek|solliciteerde|solliciteert|vakkenvuller) ")
 _EMPLOYER = re.compile(
-    rf"(?<=\b(?:werkt|werkte|werken|werkten|stage|stageplek|stageplaats|bijbaan|bijbaantje|baan|baantje|vakantiewerk|"
-    rf"vakantiebaan|vakantiebaantje|leerwerkplek|werkplek|werkervaringsplek|solliciteerde|solliciteert|vakkenvuller)"
-    # 'werkt sinds kort bij Albert Heijn', 'werkt parttime bij de HEMA'
-    rf"(?: (?:sinds kort|nu|al|inmiddels|tijdelijk|parttime|fulltime|ook|nog|weer|daar|twee dagen|drie dagen))? "
-    rf"(?:bij|in|op) (?:de |het )?)(?:{_CAP}|[A-Z]{{4,}})(?: {_CAP})*"
+    r"(?:(?:sinds kort|nu|al|inmiddels|tijdelijk|parttime|fulltime|ook|nog|weer|daar|twee dagen|drie dagen) )?"
+    rf"(?:bij|in|op) (?:de |het )?(?P<name>(?:{_CAP}|[A-Z]{{4,}})(?: {_CAP})*)"
 )
+
+
+def _employers(text: str):
+    end = 0
+    for cue in _EMPLOYER_CUE.finditer(text):
+        m = _EMPLOYER.match(text, cue.end())
+        if m and m.start("name") >= end:
+            end = m.end()
+            yield m
+
+
 # 'juf Annelies van De Tweemaster': a capitalised article starts a proper name mid-sentence.
 _ARTICLE_NAME = re.compile(rf"(?<=\b(?:van|bij|op|naar|in|via) )(?:De|Het|'t) {_CAP}(?: {_CAP})*")
 _TRAILING_SMALL = re.compile(r"(?: (?:aan|op|van|de|der|den|en|het))+$")
@@ -743,7 +786,6 @@ _GATES = {
     1: lambda text: True,
     2: lambda text: True,
     3: lambda text: "college" in text or "lyceum" in text or "gymnasium" in text,
-    4: lambda text: any(w in text for w in ("werk", "stage", "baan", "sollicit", "vakkenvuller")),
 }
 
 
@@ -789,7 +831,7 @@ def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[F
         word = m.group().split()[-1]
         if not all(_ordinary_lower(p) for p in word.split("-")):
             yield _f("institution", text, m)
-    for index, pattern in enumerate(_INSTITUTIONS + [_EMPLOYER]):
+    for index, pattern in enumerate(_INSTITUTIONS):
         if not _GATES[index](text):
             continue
         for m in pattern.finditer(text):
@@ -801,6 +843,9 @@ def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[F
                     _ordinary_lower(w) and not _is_area(w) for w in span.split()[:-1]):
                 continue  # 'Afdeling Jeugd', 'Team Jeugd', 'Sector Zorg': a department, not a name
             yield Finding("institution", m.start(), m.start() + len(span), span)
+    for m in _employers(text):
+        span = _TRAILING_SMALL.sub("", m.group("name"))
+        yield Finding("institution", m.start("name"), m.start("name") + len(span), span)
     for m in (_ARTICLE_NAME.finditer(text) if article else ()):
         if m.group().split(" ", 1)[1] not in surnames:  # 'bij De Groot' is a person
             yield _f("institution", text, m)
@@ -838,8 +883,12 @@ _VERB_AFTER_NAME = re.compile(
 )
 
 
+_NICKNAME_SCAN, _NICKNAME_QUOTED_SCAN = KeywordScan(_NICKNAME), KeywordScan(_NICKNAME_QUOTED)
+
+
 def names(text: str, common: frozenset[str]) -> Iterator[Finding]:
-    for pattern in (_NAME_AFTER_ROLE, _NAME_BEFORE_AGE, _NICKNAME, _NICKNAME_QUOTED, _QUOTED_NICK, _VERB_AFTER_NAME):
+    for pattern in (_NAME_AFTER_ROLE, _NAME_BEFORE_AGE, _NICKNAME_SCAN, _NICKNAME_QUOTED_SCAN, _QUOTED_NICK,
+                    _VERB_AFTER_NAME):
         for m in pattern.finditer(text):
             first = m.group("name").split()[0]
             if first.lower() in common:
@@ -857,7 +906,7 @@ def all_rules(text: str, common: frozenset[str], surnames: frozenset[str] = froz
     found.extend(institution(text, surnames))
     found.extend(names(text, common))
     # 'Parketnummer: 03/882154-22' has a phone number's digits; the keyword says what it is.
-    cases = [m.span("id") for m in _CASE_KEYWORD.finditer(text)] if any(f.kind == "phone" for f in found) else []
+    cases = [m.span("id") for m in _CASE_KEYWORD_SCAN.finditer(text)] if any(f.kind == "phone" for f in found) else []
     cases = [Finding("case_number", a, b, "") for a, b in cases]
     if cases:
         found = [f for f in found if not (f.kind == "phone" and any(c.start <= f.start and f.end <= c.end for c in cases))]
