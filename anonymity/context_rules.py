@@ -122,6 +122,7 @@ _NAME_BEFORE_CARE = re.compile(rf"(?:^|\W)(?:bij|naar|van|door) (?P<name>(?:(?:D
 _CARE_NEXT = re.compile(rf" (?:en|of)(?: (?:daarna|later|toen|ook|nu))? (?:bij|naar|van|door) "
                         rf"(?P<name>(?:(?:De|Het) )?{_CAPW}(?: {_CAPW})?)(?![\w-])")
 # 'Gezinskracht010', 'Jeugd020': a brand with an area code or a number glued to its end
+_TWO_DIGITS = plain_re.compile(r"\d\d")  # the cheap scan; the brand is matched from the word's start
 _BRAND_DIGITS = plain_re.compile(r"(?<![\w@.-])[A-Z][a-z]{3,}\d{2,3}(?![\w@-]|\.\w)")
 # 'Stichting Jeugdnet Waterland (verder: SJW)', '… (SJW)': an acronym an institution introduces
 _ACRONYM = re.compile(r"\s?\((?:(?:verder|hierna)(?: te noemen)?:? ?)?(?P<acr>[A-Z]{2,6})\)")
@@ -223,8 +224,12 @@ def institutions(text: str) -> Iterator[Finding]:
         n = _CARE_NEXT.match(text, m.end())
         if n and not _person_or_town(n.group("name")) and not _word(n.group("name").split()[-1]):
             yield _f("institution", n, "name")
-    for m in _BRAND_DIGITS.finditer(text):
-        yield _f("institution", m)
+    for d in _TWO_DIGITS.finditer(text):
+        if d.start() and text[d.start() - 1].islower():
+            start = _word_start(text, d.start())
+            m = _BRAND_DIGITS.match(text, start)
+            if m and m.end() >= d.end():
+                yield _f("institution", m)
     for p in _positions(text, (" '", " ’")):
         if text[p + 2: p + 4].isdigit():
             for m in _CLUB_YEAR.finditer(text, max(0, p - 50), p + 4):
@@ -479,6 +484,7 @@ def ages(text: str) -> Iterator[Finding]:
 
 _STREET_ENDINGS = tuple(_STREET_SUFFIX.split("|"))
 _STRONG_ENDINGS = tuple(_STREET_SUFFIX_STRONG.split("|"))
+_SPACE_DIGIT = plain_re.compile(r" [1-9]")
 _HOUSE_NUMBER = plain_re.compile(r"\d{1,4}[a-z]?(?![\w-])")
 # 'de flat aan de Karel Doormanlaan', 'woont aan de slinge': a home, then the street it is on
 _HOME_ON = re.compile(
@@ -516,7 +522,10 @@ def addresses(text: str) -> Iterator[Finding]:
                 yield _f("address", m, "street")
     # 'schiedamseweg 88b' in lower case: a street word that is no ordinary word, then a house number; 'op de
     # dorpsstraat 41': a street that is also a word, where someone lives
-    for p in _positions(text, (" 1", " 2", " 3", " 4", " 5", " 6", " 7", " 8", " 9")):
+    for d in _SPACE_DIGIT.finditer(text):
+        p = d.start()
+        if not text[p - 1: p].islower():
+            continue
         start = _word_start(text, p)
         street = text[start:p]
         if len(street) < 6 or not street.islower() or not street.endswith(_STREET_ENDINGS):
