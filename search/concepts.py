@@ -166,24 +166,29 @@ class Matcher:
             if not spans:
                 continue
             key = (field, slug)
+            length, concept, named = found.get(key, (0, None, []))
             # A longer search term that matched is better evidence (and the better 'matched' text to show).
-            if key not in found or len(phrase) > found[key][0]:
-                found[key] = (len(phrase), Concept(field, slug, label, weight, " ".join(phrase)), spans)
+            if len(phrase) > length:
+                length, concept = len(phrase), Concept(field, slug, label, weight, " ".join(phrase))
+            found[key] = (length, concept, named + [(span, len(phrase)) for span in spans])
         # The longest term wins its words: "geen enkele instelling" names a stuck reason, and the "instelling" inside
         # it names no setting; "verslaafde moeder" is the parent's problem, not the child's addiction. A concept
-        # stays when it is named anywhere outside a longer term of another concept (measured on the dev set).
+        # stays when any of its terms is named outside a longer term of another concept ("bijt en slaat andere
+        # kinderen": "bijt" still names behaviour problems when "slaat … kinderen" is read as domestic violence).
         kept = [
-            concept for key, (length, concept, spans) in found.items()
-            if not all(_shadowed(span, length, key, found) for span in spans)
+            concept for key, (_length, concept, named) in found.items()
+            if not all(_shadowed(span, length, key, found) for span, length in named)
         ]
         return sorted(kept, key=lambda c: (-c.weight, c.field, c.slug))
 
 
 def _shadowed(span, length, key, found):
+    """True when a longer term of another concept covers `span` (where a term `length` stems long matched)."""
     start, end = span
     return any(
-        other != key and other_length > length and any(s <= start and end <= e for s, e in other_spans)
-        for other, (other_length, _concept, other_spans) in found.items()
+        other != key and other_length > length and s <= start and end <= e
+        for other, (_length, _concept, other_named) in found.items()
+        for (s, e), other_length in other_named
     )
 
 

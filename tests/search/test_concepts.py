@@ -52,6 +52,9 @@ def test_the_longest_term_wins_its_words():
     assert "verslaving" not in named("jonge mantelzorger verslaafde moeder")
     # ... but only those words: named elsewhere in the query, the concept stays.
     assert "verslaving" in named("een verslaafde moeder en een zoon die zelf ook verslaafd is")
+    # Any of a concept's terms counts: "slaat" inside "slaat de kinderen" is domestic violence, "onhandelbaar"
+    # still names behaviour problems.
+    assert named("hij slaat de kinderen en is onhandelbaar") >= {"huiselijk-geweld", "gedragsproblemen"}
 
 
 def test_negations_belong_to_the_term():
