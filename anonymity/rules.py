@@ -66,14 +66,30 @@ def bsn(text: str) -> Iterator[Finding]:
 
 # --- Phone numbers -----------------------------------------------------------------------
 
-_PHONE_INTL = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ .-]?\(0\))?(?:[ .()-]{0,2}\d){7,12}(?![ .-]?\d)")
-_PHONE_NL = re.compile(r"(?<![\w(])\(?0\d(?:[ .()/\-–—]{0,3}\d){8}(?![ .-]?\d)")
-_PHONE_SERVICE = re.compile(r"(?<![\w])0[89]0[09][ -]?\d(?:[ -]?\d){3,6}(?![ .-]?\d)")
+# Between two digit groups: spaces, one mark ('-', '.', '/', a bracket, a dash with spaces round it: '06 - 12 34'),
+# or a line break ('tel. 010 -⏎4 87 22 19' in a pasted signature). Each part is bounded, so a failed match is cheap.
+_SEP = r"(?:[ \t]{0,2}(?:[.()/\-–—][ \t]{0,2})?(?:\n[ \t]{0,3})?)"
+_PHONE_INTL = re.compile(
+    rf"(?<![\w+])\(?(?:\+|00)[1-9]\d{{0,2}}\)?(?:[ .-]{{0,3}}\(0\))?(?:{_SEP}\d){{7,12}}(?![ .-]?\d)")
+# '06-12345678', '(0299) 41 52 36', '0 6 1 2 3 4 5 6 7 8': ten digits from a leading 0, any grouping
+_PHONE_NL = re.compile(rf"(?<![\w(])\(?0 ?[1-9](?:{_SEP}\d){{8}}(?![ .-]?\d)")
+# 0800/0900 numbers (8 or 11 digits) and 088 numbers are phone numbers too: an 088 number is often a professional's
+# own line, and an organisation's number names the organisation; national helplines are on the allow-list.
+_PHONE_SERVICE = re.compile(rf"(?<![\w])0[89]0[09](?:{_SEP}\d){{4,7}}(?![ .-]?\d)")
+# 'nul zes, 5 1 4 4 7 0 2 8': the first digits said as words
+_PHONE_SPOKEN = re.compile(rf"\b(?i:nul[ -]?zes)[,:]?[ \t]{{1,2}}\d(?:{_SEP}\d){{7}}(?![ .-]?\d)")
+# Every pattern needs a 0 or a + before a digit: the scans run only where one is
+_PHONE_GATE = plain_re.compile(r"[0+]")
 
 
 def phone(text: str) -> Iterator[Finding]:
+    if not _PHONE_GATE.search(text):
+        return
     for pattern in (_PHONE_INTL, _PHONE_NL, _PHONE_SERVICE):
         for m in pattern.finditer(text):
+            yield _f("phone", text, m)
+    if "nul" in text.lower():
+        for m in _PHONE_SPOKEN.finditer(text):
             yield _f("phone", text, m)
 
 
@@ -96,8 +112,18 @@ _PLATFORM_HANDLE = re.compile(
 )
 
 
+_TLD = r"(?:nl|com|org|net|eu|be|info|nu|io|de|frl)"
+# An address written so machines miss it: 'naam [at] domein.nl', 'naam(at)domein.nl', 'naam @ domein.nl',
+# 'tygo punt skt at gmail punt com'. A spelled-out ' at ' only before a domain that ends in a top-level domain.
+_DOT = r"(?:\.|\s(?:punt|dot)\s)"
+_EMAIL_OBFUSCATED = plain_re.compile(
+    rf"(?<![\w.+-])[\w+-]+(?:{_DOT}[\w+-]+)*\s?(?:@|[\[({{](?:at|@|a)[\])}}]|\s(?:at|apenstaartje)\s)\s?"
+    rf"[\w-]+(?:{_DOT}[\w-]+)*{_DOT}{_TLD}\b",
+    I,
+)
+_OBFUSCATION_HINT = plain_re.compile(r"[\[({](?:at|@|a)[\])}]| @ | at | apenstaartje |punt (?:nl|com|org|net|be|nu)\b")
 _CONTACT_HINT = plain_re.compile(  # a gate, run on the lower-cased text
-    r"[@]|www\.|://|\.(?:nl|com|org|net|eu|be|info|nu|io|de|frl)\b|"
+    r"[@]|www\.|://|\.(?:nl|com|org|net|eu|be|info|nu|io|de|frl)\b|punt (?:nl|com|org|net|be|nu)\b|"
     r"\b(?:insta|instagram|tiktok|snap|snapchat|twitter|x|facebook|fb|youtube|soundcloud|telegram|discord)\b",
 )
 
@@ -110,6 +136,9 @@ def contact(text: str) -> Iterator[Finding]:
             yield _f("url", text, m)
     for m in _EMAIL.finditer(text):
         yield _f("email", text, m)
+    if _OBFUSCATION_HINT.search(text.lower()):
+        for m in _EMAIL_OBFUSCATED.finditer(text):
+            yield _f("email", text, m)
     for m in _URL.finditer(text):
         url = m.group().rstrip(".,;:!?")
         yield Finding("url", m.start(), m.start() + len(url), url)
@@ -120,8 +149,8 @@ def contact(text: str) -> Iterator[Finding]:
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MON = r"(?:0?[1-9]|1[0-2])"
 _DATE_PATTERNS = [
-    # 03-11-2011, 3/11/11, 3.11.2011
-    plain_re.compile(rf"(?<![\d.,/-]){_DAY}([-/.]){_MON}\1(?:\d{{4}}|\d{{2}}|['’]\d{{2}})(?![\d/-])"),
+    # 03-11-2011, 3/11/11, 3.11.2011, '14 / 08 / 2013' (the same mark twice, spaced or not)
+    plain_re.compile(rf"(?<![\d.,/-]){_DAY}( ?[-/.] ?){_MON}\1(?:\d{{4}}|\d{{2}}|['’]\d{{2}})(?![\d/-])"),
     # 2011-11-03
     plain_re.compile(rf"(?<![\d/-])(?:19|20)\d{{2}}-{_MON}-{_DAY}(?![\d/-])"),
     # 14 maart 2009, 14e maart, 3 nov. '09
@@ -133,12 +162,32 @@ _DATE_PATTERNS = [
 ]
 _NOT_A_DATE_AFTER = (r"(?! ?(?:keer|x|uur|u\b|dagen|weken|maanden|jaar|kinderen|jongeren|mensen|personen|punten|"
                      r"gewonnen|verloren|gelijk|voor|tegen|%))")
-# 'maandag 4-3', 'do 14/3', 'op 6-5', 'uiterlijk 1-4': day-month after a weekday or a date preposition
+# 'maandag 4-3', 'do 14/3', 'op 6-5', 'uiterlijk 1-4', 'd.d. 12.3', 'zo 9-3' (at a line's start: 'zo 3-4 keer' is
+# 'about'): day-month after a weekday, a date preposition or a date label
 _CUED_DAY_MONTH = re.compile(
-    rf"(?<=\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|op|per|vanaf|sinds|"
-    rf"t/m|uiterlijk|vóór|voor|tot) )(?:{_DAY}-{_MON}|{_DAY}/{_MON})(?![\d/-]|[.,]\d){_NOT_A_DATE_AFTER}",
+    rf"(?:(?<=\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zat|zon|op|per|"
+    rf"vanaf|sinds|t/m|uiterlijk|vóór|voor|tot|d\.d\.|dd|datum:?|geb\.|geboren)\.? )"
+    rf"|(?<=(?:^|\n)[ \t]{{0,3}}zo\.? ))"
+    rf"(?:{_DAY}-{_MON}|{_DAY}/{_MON}|{_DAY}\.{_MON}\.?)(?![\d/-]|[.,]\d){_NOT_A_DATE_AFTER}",
     I,
 )
+_ZO_DAY_MONTH = re.compile(rf"(?<=\b(?i:zo)\.? )(?P<day>{_DAY})[-/](?P<month>{_MON})(?![\d/-]|[.,]\d){_NOT_A_DATE_AFTER}")
+_EN_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
+              r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+# A forwarded e-mail's English header: 'Sent: Thursday, May 8, 2025', 'On Tue, 3 Jun 2025', '7 May 2025'
+_ENGLISH_DATE = plain_re.compile(
+    rf"\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,? )?"
+    rf"(?:(?:{_EN_MONTHS})\.? {_DAY}(?:st|nd|rd|th)?|{_DAY}(?:st|nd|rd|th)? (?:{_EN_MONTHS})\.?),? (?:19|20)\d{{2}}\b")
+_DAY_WORDS = (r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|"
+              r"zeventien|achttien|negentien|twintig|eenentwintig|tweeëntwintig|drieëntwintig|vierentwintig|"
+              r"vijfentwintig|zesentwintig|zevenentwintig|achtentwintig|negenentwintig|dertig|eenendertig")
+# 'op vijf juni', 'de derde maart': a day in words before a month written out
+_WORD_DATE = plain_re.compile(
+    rf"\b(?:{_DAY_WORDS}|{_ORDW}|eenentwintigste|tweeëntwintigste|dertigste|eenendertigste) "
+    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b",
+    plain_re.IGNORECASE)
+_MONTH_WORD = plain_re.compile(r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+                               r"december")
 # 'op de 5e', 'de 12de van de maand': a day of the month (not 'op de 2e verdieping', 'de 3e keer')
 _DAY_ORDINAL = plain_re.compile(
     rf"\b(?:op|per|vóór|voor|na|tot|sinds|vanaf) de {_DAY}(?:e|ste|de)\b"
@@ -198,6 +247,17 @@ def date(text: str) -> Iterator[Finding]:
         m = _CUED_DAY_MONTH.match(text, start)
         if m:
             yield _f("date", text, m)
+    if ", 19" in text or ", 20" in text or " 19" in text or " 20" in text:
+        for m in _ENGLISH_DATE.finditer(text):
+            yield _f("date", text, m)
+    low = text.lower()
+    if _MONTH_WORD.search(low):
+        for m in _WORD_DATE.finditer(text):
+            yield _f("date", text, m)
+    if "zo" in low:
+        for m in _ZO_DAY_MONTH.finditer(text):
+            if int(m.group("day")) > int(m.group("month")):  # 'zo 9-3': a range climbs ('zo 3-4 keer'), a date need not
+                yield _f("date", text, m)
     for m in _slash_dates(text, starts):
         day, month = (int(p) for p in m.group().split("/"))
         if day < month <= 10 or m.group() == "24/7":  # 1/3, 3/4: fractions, 24/7: always
@@ -445,14 +505,16 @@ def age_value(snippet: str) -> int | None:
 
 # --- Postcodes and addresses ----------------------------------------------------------------
 
-_POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w-])")
+_POSTCODE = re.compile(r"(?:(?<=\bNL-)|(?<![\w-]))[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w-])")
 # SA, SD and SS are never issued; lower-case pairs are units ('1500 km'). Any other capital pair is a postcode
 # ('8921 EN', '6824 CM'): PostNL issues those too.
 _POSTCODE_NOT = re.compile(r"\d{4} ?(?:SA|SD|SS|km|kg|mg|gr|cm|ml|uur|jr|mm|cc|pk)$")
 _STREET_SUFFIX_STRONG = r"straat|laan|gracht|kade|singel|dreef|steeg|plein|plantsoen|boulevard|hof|erf"
 _STREET_SUFFIX = _STREET_SUFFIX_STRONG + r"|weg|dijk|pad|park|markt|baan|wal|ring|veld|straatweg|dam"
 _HOUSE_NUMBER = r"\d{1,4}(?:[-\s]?(?:hs|bis|rd|bg|zw|II|III|IV)(?![\w])|\s?[a-zA-Z](?![\w])|-\d{1,3}|-[A-Z](?![\w]))?"
-_STREET_WORDS = rf"(?:(?:{_CAP}|{_TUSSEN}|[A-Z]\.) )*"  # one line: a signature's name line is no street
+# one line: a signature's name line is no street; '1e Jacob van Campenstraat', '2e Hugo de Grootstraat' (an ordinal
+# numbers streets of the same name)
+_STREET_WORDS = rf"(?:(?:[1-9]e|[1-9]ste|[1-9]de|Eerste|Tweede|Derde|Vierde) )?(?:(?:{_CAP}|{_TUSSEN}|[A-Z]\.) )*"
 _ADDRESS = [  # the first, a long scan, in the standard library's engine (twice as fast there)
     plain_re.compile(rf"{_STREET_WORDS}[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX})\s{_HOUSE_NUMBER}(?![\w])"),
     re.compile(rf"(?<![\w-])[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX_STRONG})(?![\w-])"),
@@ -478,7 +540,11 @@ def _is_first_name(word: str) -> bool:
 
 
 # '3135 bz Vlaardingen', '5037-PD Tilburg': a lower-case or hyphenated postcode only with a town after it
-_POSTCODE_LOOSE = plain_re.compile(r"[1-9]\d{3}(?: [a-z]{2}|-[A-Za-z]{2})(?![\w-])")  # (no look-behind: faster)
+_POSTCODE_LOOSE = plain_re.compile(r"[1-9]\d{3}(?: [a-z]{2}| [A-Z][a-z]|-[A-Za-z]{2})(?![\w-])")  # (no look-behind: faster)
+# ... or with a label before it, or right after a street's house number ('Kerkstraat 12, 2512 xk'; the number may end
+# the line before)
+_POSTCODE_CUE = re.compile(r"(?:\b(?i:postcode|pc)\b\.?(?:/(?i:woonplaats|plaats))?\s?:?\s?"
+                           r"|[A-Za-zà-ÿ]{3,} \d{1,4}(?:[ -]?[A-Za-z]{1,3})?(?:-\d{1,3})?,?\s{1,3})$")
 _TOWN_AFTER = re.compile(r",?\s+(?P<town>[\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*){0,3})")
 _SHORT_WORDS = frozenset("en in op te of is al nu na om ze we je zo er ik ja uw km kg mg gr cm ml jr mm cc pk".split())
 
@@ -504,8 +570,10 @@ def postcode(text: str) -> Iterator[Finding]:
     for m in (_POSTCODE_LOOSE.finditer(text) if " " in text else ()):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
             continue
-        if m.group()[-2:].lower() not in _SHORT_WORDS and m.group()[-2:].upper() not in ("SA", "SD", "SS") \
-                and _town_follows(text, m.end()):
+        if m.group()[-2:].lower() not in _SHORT_WORDS and m.group()[-2:].upper() not in ("SA", "SD", "SS") and (
+                _town_follows(text, m.end()) or _POSTCODE_CUE.search(text, max(0, m.start() - 40), m.start())
+                # '1234-AB' in capitals: a file-number rule flags it anyway; say what it is
+                or m.group()[4] == "-" and m.group()[5:].isupper()):
             yield _f("postcode", text, m)
 
 
@@ -517,7 +585,33 @@ _LEAD_CAPS = re.compile(rf"(?:(?:{_CAP})\s)+")
 _LEAD_SMALL = re.compile(rf"(?:{_TUSSEN}\s)+")
 
 
+_UNIT_AFTER = (r"(?! ?(?:keer|x|uur|u\b|min|minuten|dagen|weken|maanden|jaar|km|kilometer|meter|m\b|euro|procent|%|"
+               r"jongeren|kinderen|mensen|auto|auto's|personen))")
+# 'op de boerhaavelaan 40', 'aan de merelstraat 4': a street in lower case (WhatsApp) after the article streets take
+_LOWER_STREET = re.compile(
+    rf"(?<=\b(?i:op|aan|naar|in|van|via|bij|adres:?) de )[a-zà-ÿ][a-zà-ÿ'-]{{2,}}(?:{_STREET_SUFFIX_STRONG}|weg|dijk)"
+    rf" \d{{1,4}}(?: ?[a-z](?![\w])|-\w{{1,3}}\b)?(?![\w,.]?\d){_UNIT_AFTER}")
+# 'we wonen op de bongerd 14', 'woont aan de Hofstede 3 a': any street name with a number where someone lives (a
+# dwelling word earlier in the sentence); not 'op de groep 4', 'op de 3e verdieping'
+_DWELLING_STREET = re.compile(
+    rf"(?<=\b(?i:woon|woont|wonen|woonde|woonden|wonend|woonachtig|verhuisd|verhuizen|verhuist|adres|ingetrokken|"
+    rf"intrekken|logeert|slaapt)\b[^.!?\n]{{0,60}}\b(?i:op|aan) de )"
+    rf"(?!(?i:groep|leefgroep|afdeling|kamer|unit|verdieping|etage|klas|plek|bank|camping|boot|opvang|wachtlijst)\b)"
+    rf"[\p{{L}}][\p{{L}}'-]{{2,}}(?: [\p{{L}}][\p{{L}}'-]{{1,}})? \d{{1,4}}(?: ?[a-z](?![\w])|-\w{{1,3}}\b)?"
+    rf"(?![\w,.]?\d){_UNIT_AFTER}")
+_DWELLING_HINT = plain_re.compile(r"woon|wonen|wonend|verhuis|adres|ingetrokken|intrekken|logeert|slaapt")
+# 'school ligt aan de Bos en Lommerweg', 'woont op de Prinses Beatrixlaan': a street without a number after 'aan de'
+_STREET_AFTER_ARTICLE = re.compile(
+    rf"(?<=\b(?:aan|op|naar|via) de )(?:(?:{_CAP}) (?:en|van|de|der|den|op|aan) )*(?:{_CAP} )*"
+    rf"[A-Z][a-zà-ÿ'-]{{2,}}(?:{_STREET_SUFFIX})(?![\w-])")
+# 'Laat 188, 1811 EK', 'Amstel 214⏎1017 AJ': capitalised words and a house number right before a postcode are a street
+_BEFORE_POSTCODE = re.compile(
+    rf"(?:(?:[1-9]e|{_CAP}|{_TUSSEN}|[A-Z][a-z]{{0,4}}\.) )*{_CAP} {_HOUSE_NUMBER},?[ \t]{{0,3}}\n?[ \t]{{0,3}}$")
+_POSTCODE_START = plain_re.compile(r"(?<![\w-])[1-9]\d{3} ?[A-Za-z]{2}(?![\w-])")
+
+
 def address(text: str) -> Iterator[Finding]:
+    yield from _more_addresses(text)
     if not _STREET_HINT.search(text.lower()):
         return  # no street word at all: the expensive scans cannot match
     for pattern in _ADDRESS:
@@ -541,16 +635,38 @@ def address(text: str) -> Iterator[Finding]:
             yield Finding("address", start, m.end(), text[start : m.end()])
 
 
+def _more_addresses(text: str) -> Iterator[Finding]:
+    low = text.lower()
+    if " de " in low:
+        for m in _LOWER_STREET.finditer(text):
+            yield _f("address", text, m)
+        for m in _STREET_AFTER_ARTICLE.finditer(text):
+            yield _f("address", text, m)
+        if _DWELLING_HINT.search(low):
+            for m in _DWELLING_STREET.finditer(text):
+                yield _f("address", text, m)
+    for p in _POSTCODE_START.finditer(text):
+        line_start = text.rfind("\n", 0, max(0, p.start() - 1)) + 1
+        m = _BEFORE_POSTCODE.search(text, max(line_start, p.start() - 60), p.start())
+        person = m and _PERSON_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        if m and not (person and (not person.group("first") or _is_first_name(person.group("first")))):
+            span = m.group().rstrip(" ,\t\n")
+            yield Finding("address", m.start(), m.start() + len(span), span)
+
+
 # --- Case, client and file numbers ----------------------------------------------------------
 
 _ID_TOKEN = r"[A-Z0-9][A-Za-z0-9]*(?:[-/._][A-Za-z0-9]+)*"
 _CASE_KEYWORD = re.compile(
     r"\b(?:dossier|zaak|cliënt|client|casus|registratie|referentie|melding|meldings|aanmeld|patiënt|patient|"
     r"(?:parket|persoons|gezins|huisarts|leerling|verwijzings|aanvraag|relatie)(?=nummer|nr|kenmerk|code)|"
-    r"verwijs|beschikkings?|kenmerk|AGB|BIG|polis|klant|leerling|onderwijs|volg|pupil|"
+    r"verwijs|beschikkings?|kenmerk|AGB|BIG|polis|klant|leerling|onderwijs|volg|pupil|ticket|"
+    # 'rolnummer', 'rekestnr.', 'besluitnummer'; 'Ref.: …', 'ref: …' (not 'referee', 'reflectie')
+    r"(?:rol|rekest|besluit)(?=nummer|nr)|ref(?:\.|(?=\s*:))|"
     # '(nr. 44781)': a bare 'nr.' before a long number
     r"nr\.?(?=\s*\d{4}))"
-    r"(?:nummer|nr\.?|code|id|kenmerk)?\s*(?:is|was|:|#|nr\.?|nummer)?\s*\(?"
+    # 'Zaak-ID:', 'dossier nr.': the label's second part may be joined by a hyphen or a space
+    r"(?:[- ]?(?:nummer|nr\.?|code|id|kenmerk))?\s*(?:is|was|:|#|nr\.?|nummer)?\s*\(?"
     rf"(?P<id>(?=[A-Za-z0-9/._-]*\d|(?-i:[A-Z]{{1,4}}) \d){_ID_TOKEN}(?: (?=[A-Za-z]{{0,3}}\d)[A-Za-z0-9]+(?:[-/._][A-Za-z0-9]+)*){{0,3}})",
     I,
 )
@@ -559,9 +675,18 @@ _CASE_GENERIC = [
     re.compile(r"(?<![\w/.-])[A-Z]{1,5}[-/]?\d{3,}(?:[-/.][A-Za-z0-9]+)*(?![\w/-])"),
     re.compile(r"(?<![\w/.-])\d{2,}(?:[-/.]\d{2,}){1,3}(?:[-/][A-Z]{1,3})?(?![\w/-])"),
     re.compile(r"(?<![\w/.-])\d{6,}(?![\w/-])"),
-    # AB12-345, CL4471-B: capitals glued to digits, then more groups
-    re.compile(r"(?<![\w/.-])[A-Z]{2,5}\d{2,}(?:[-/][A-Z0-9]{1,5})+(?![\w/-])"),
+    # AB12-345, CL4471-B, V25-0412: capitals glued to digits, then more groups
+    re.compile(r"(?<![\w/.-])[A-Z]{1,5}\d{2,}(?:[-/][A-Z0-9]{1,5})+(?![\w/-])"),
+    # 'ZWT 2025 0931', 'JZ 25 0412': capitals, a year, a serial number, spaced
+    re.compile(r"(?<![\w/.-])[A-Z]{2,5} (?:19|20)?\d{2} \d{3,6}(?![\w/-]|[.,]\d)"),
+    # 'sh2025-0388': lower-case letters glued to digits, then another group (six digits at least: see below)
+    re.compile(r"(?<![\w/.-])[a-z]{1,5}\d{3,}(?:[-/][a-z0-9]{1,6})+(?![\w/-])"),
+    # '#44918': a ticket or case number after a hash (not a year: '#2024')
+    re.compile(r"(?<![\w&#])#\d{4,}(?![\w/-])"),
 ]
+_LOWER_CASE_ID = _CASE_GENERIC[-2]
+# '15.000', '120.000 jongeren': an amount in thousands is no file number unless a label says so
+_THOUSANDS = plain_re.compile(r"\d{1,3}(?:\.\d{3})+")
 # Letter and digit groups joined by - or /: JBO/24/0017, PGA-R-40822, JC-1182-B, APD/GZ/0517, WTV-24-00931.
 _CASE_GROUPS = plain_re.compile(
     r"(?<![\w/.-])(?:[A-Z]{1,5}|\d{1,8})(?:[-/](?:[A-Z]{1,5}|\d{1,8})){1,4}(?![\w/-]|[.,]\d)"
@@ -605,7 +730,10 @@ def case_number(text: str) -> Iterator[Finding]:
         for m in pattern.finditer(text):
             token = m.group()
             digits = sum(c.isdigit() for c in token)
-            if (digits < 5 and not (digits == 4 and _LETTERS_DIGITS_GROUP.fullmatch(token))) or _YEAR_RANGE.fullmatch(token):
+            if (digits < 5 and not (digits == 4 and (_LETTERS_DIGITS_GROUP.fullmatch(token) or token[0] == "#"))) \
+                    or _YEAR_RANGE.fullmatch(token) or _THOUSANDS.fullmatch(token):
+                continue
+            if token[0] == "#" and _YEAR.fullmatch(token[1:]) or pattern is _LOWER_CASE_ID and digits < 6:
                 continue
             if _LABEL_YEAR.fullmatch(token):
                 continue  # 'DSM-2013', 'COVID-2020'-like labels with a year
@@ -866,7 +994,7 @@ def all_rules(text: str, common: frozenset[str], surnames: frozenset[str] = froz
     held = [f for f in found if f.kind in ("address", "postcode")]
     if held:
         found = [f for f in found if not (f.kind == "date" and any(
-            h.kind == "address" and h.start < f.start < h.end for h in held))]
+            h.kind == "address" and h.start <= f.start < h.end for h in held))]
         found = [f for f in found if not (f.kind == "case_number" and any(
-            h.start <= f.start < h.end or (h.kind == "postcode" and (h.start, h.end) == (f.start, f.end)) for h in held))]
+            h.start <= f.start < h.end or (h.kind == "postcode" and h.start < f.end <= h.end) for h in held))]
     return found
