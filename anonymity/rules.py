@@ -69,15 +69,18 @@ def bsn(text: str) -> Iterator[Finding]:
 # Between two digit groups: spaces, one mark ('-', '.', '/', a bracket, a dash with spaces round it: '06 - 12 34'),
 # or a line break ('tel. 010 -⏎4 87 22 19' in a pasted signature). Each part is bounded, so a failed match is cheap.
 _SEP = r"(?:[ \t]{0,2}(?:[.()/\-–—][ \t]{0,2})?(?:\n[ \t]{0,3})?)"
+# No digit run may go on after the number; a number after a space may ('06-12345678 2x gebeld', '… 12 maart'),
+# unless more digit groups follow (then the run is longer than a phone number)
+_PHONE_END = r"(?![.-]?\d|[ ]\d++[ .-]\d)"
 _PHONE_INTL = re.compile(
-    rf"(?<![\w+])\(?(?:\+|00)[1-9]\d{{0,2}}\)?(?:[ .-]{{0,3}}\(0\))?(?:{_SEP}\d){{7,12}}(?![ .-]?\d)")
+    rf"(?<![\w+])\(?(?:\+|00)[1-9]\d{{0,2}}\)?(?:[ .-]{{0,3}}\(0\))?(?:{_SEP}\d){{7,12}}{_PHONE_END}")
 # '06-12345678', '(0299) 41 52 36', '0 6 1 2 3 4 5 6 7 8': ten digits from a leading 0, any grouping
-_PHONE_NL = re.compile(rf"(?<![\w(])\(?0 ?[1-9](?:{_SEP}\d){{8}}(?![ .-]?\d)")
+_PHONE_NL = re.compile(rf"(?<![\w(])\(?0 ?[1-9](?:{_SEP}\d){{8}}{_PHONE_END}")
 # 0800/0900 numbers (8 or 11 digits) and 088 numbers are phone numbers too: an 088 number is often a professional's
 # own line, and an organisation's number names the organisation; national helplines are on the allow-list.
-_PHONE_SERVICE = re.compile(rf"(?<![\w])0[89]0[09](?:{_SEP}\d){{4,7}}(?![ .-]?\d)")
+_PHONE_SERVICE = re.compile(rf"(?<![\w])0[89]0[09](?:{_SEP}\d){{4,7}}{_PHONE_END}")
 # 'nul zes, 5 1 4 4 7 0 2 8': the first digits said as words
-_PHONE_SPOKEN = re.compile(rf"\b(?i:nul[ -]?zes)[,:]?[ \t]{{1,2}}\d(?:{_SEP}\d){{7}}(?![ .-]?\d)")
+_PHONE_SPOKEN = re.compile(rf"\b(?i:nul[ -]?zes)[,:]?[ \t]{{1,2}}\d(?:{_SEP}\d){{7}}{_PHONE_END}")
 # Every pattern needs a 0 or a + before a digit: the scans run only where one is
 _PHONE_GATE = plain_re.compile(r"[0+]")
 
@@ -150,7 +153,7 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MON = r"(?:0?[1-9]|1[0-2])"
 _DATE_PATTERNS = [
     # 03-11-2011, 3/11/11, 3.11.2011, '14 / 08 / 2013' (the same mark twice, spaced or not)
-    plain_re.compile(rf"(?<![\d.,/-]){_DAY}( ?[-/.] ?){_MON}\1(?:\d{{4}}|\d{{2}}|['’]\d{{2}})(?![\d/-])"),
+    plain_re.compile(rf"(?<![\d.,/-]){_DAY}( ?[-/.] ?){_MON}\1(?:\d{{4}}|\d{{2}}|['’]\d{{2}})(?![\d/-]|\.\d)"),
     # 2011-11-03
     plain_re.compile(rf"(?<![\d/-])(?:19|20)\d{{2}}-{_MON}-{_DAY}(?![\d/-])"),
     # 14 maart 2009, 14e maart, 3 nov. '09
@@ -218,6 +221,9 @@ def _slash_dates(text: str, starts: list[int]):
 
 
 def date(text: str) -> Iterator[Finding]:
+    if _MONTH_WORD.search(text.lower()):  # 'op vijf juni': no digit at all
+        for m in _WORD_DATE.finditer(text):
+            yield _f("date", text, m)
     starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
     if not starts:
         return  # every date pattern needs a digit: skip the scans
@@ -251,9 +257,6 @@ def date(text: str) -> Iterator[Finding]:
         for m in _ENGLISH_DATE.finditer(text):
             yield _f("date", text, m)
     low = text.lower()
-    if _MONTH_WORD.search(low):
-        for m in _WORD_DATE.finditer(text):
-            yield _f("date", text, m)
     if "zo" in low:
         for m in _ZO_DAY_MONTH.finditer(text):
             if int(m.group("day")) > int(m.group("month")):  # 'zo 9-3': a range climbs ('zo 3-4 keer'), a date need not
@@ -663,6 +666,9 @@ _CASE_KEYWORD = re.compile(
     r"verwijs|beschikkings?|kenmerk|AGB|BIG|polis|klant|leerling|onderwijs|volg|pupil|ticket|"
     # 'rolnummer', 'rekestnr.', 'besluitnummer'; 'Ref.: …', 'ref: …' (not 'referee', 'reflectie')
     r"(?:rol|rekest|besluit)(?=nummer|nr)|ref(?:\.|(?=\s*:))|"
+    # identity documents, a foreigner's number, a bank account: each points to one person
+    r"paspoort|identiteitskaart|id-kaart|rijbewijs|(?:document|rekening|BSN)(?=nummer|nr)|v(?=-?nummer)|"
+    r"vreemdelingen|IBAN|"
     # '(nr. 44781)': a bare 'nr.' before a long number
     r"nr\.?(?=\s*\d{4}))"
     # 'Zaak-ID:', 'dossier nr.': the label's second part may be joined by a hyphen or a space
@@ -685,12 +691,19 @@ _CASE_GENERIC = [
     re.compile(r"(?<![\w&#])#\d{4,}(?![\w/-])"),
 ]
 _LOWER_CASE_ID = _CASE_GENERIC[-2]
+# 'ECLI:NL:RBMNE:2025:1234' (a published ruling about the family) and an IBAN ('NL91 ABNA 0417 1643 00')
+_ECLI_IBAN = plain_re.compile(
+    r"\bECLI:[A-Z]{2}:[A-Z0-9]{2,7}:\d{4}:[A-Z0-9.]{1,25}"
+    r"|(?<![\w-])[A-Z]{2}\d{2} ?[A-Z]{4} ?\d{4} ?\d{4} ?\d{2}(?:\d{1,2}| ?\d{4})?(?![\w-])")
+# 'DSM-5 309.81', 'ICD-10 F43.1': a diagnosis code, not a file number
+_DIAGNOSIS_BEFORE = plain_re.compile(r"\b(?:DSM|ICD|DC)[- ]?(?:\d{1,2}|IV|5)(?:-TR)?:?\s?(?:code\s)?$", plain_re.IGNORECASE)
 # '15.000', '120.000 jongeren': an amount in thousands is no file number unless a label says so
 _THOUSANDS = plain_re.compile(r"\d{1,3}(?:\.\d{3})+")
 # Letter and digit groups joined by - or /: JBO/24/0017, PGA-R-40822, JC-1182-B, APD/GZ/0517, WTV-24-00931.
 _CASE_GROUPS = plain_re.compile(
     r"(?<![\w/.-])(?:[A-Z]{1,5}|\d{1,8})(?:[-/](?:[A-Z]{1,5}|\d{1,8})){1,4}(?![\w/-]|[.,]\d)"
 )
+_IBAN_GATE = plain_re.compile(r"[A-Z]{2}\d{2} ?[A-Z]{4}")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[-/](?:(?:19|20)?\d{2})")
 
 
@@ -717,6 +730,9 @@ _COURT_NUMBER = plain_re.compile(r"(?<![\w/.-])[A-Za-z]{1,3}/\d{2}/\d{3,}(?:[-/]
 
 
 def case_number(text: str) -> Iterator[Finding]:
+    if "ECLI:" in text or _IBAN_GATE.search(text):
+        for m in _ECLI_IBAN.finditer(text):
+            yield _f("case_number", text, m)
     for m in (_COURT_NUMBER.finditer(text) if "/" in text else ()):
         yield _f("case_number", text, m)
     for m in _CASE_KEYWORD.finditer(text):
@@ -734,6 +750,8 @@ def case_number(text: str) -> Iterator[Finding]:
                     or _YEAR_RANGE.fullmatch(token) or _THOUSANDS.fullmatch(token):
                 continue
             if token[0] == "#" and _YEAR.fullmatch(token[1:]) or pattern is _LOWER_CASE_ID and digits < 6:
+                continue
+            if _DIAGNOSIS_BEFORE.search(text, max(0, m.start() - 16), m.start()):
                 continue
             if _LABEL_YEAR.fullmatch(token):
                 continue  # 'DSM-2013', 'COVID-2020'-like labels with a year
@@ -984,6 +1002,17 @@ def all_rules(text: str, common: frozenset[str], surnames: frozenset[str] = froz
         found.extend(rule(text))
     found.extend(institution(text, surnames))
     found.extend(names(text, common))
+    # '05-03-2025 14:30': a date and a time have a phone number's ten digits; what starts as a date is one
+    dates = [f for f in found if f.kind == "date"]
+    if dates:
+        found = [f for f in found if not (f.kind == "phone" and any(
+            d.start <= f.start < d.end and text[d.end : d.end + 1].isspace()
+            and len(_NON_DIGIT.sub("", text[d.end : f.end])) <= 4 for d in dates))]
+    # 'NL91 ABNA 0417 1643 00': the digits of an account or a ruling's number hold a phone number's shape
+    accounts = [f for f in found if f.kind == "case_number" and f.text[:2].isalpha()]
+    if accounts:
+        found = [f for f in found if not (f.kind == "phone" and any(
+            a.start < f.start and f.end <= a.end for a in accounts))]
     # 'Parketnummer: 03/882154-22' has a phone number's digits; the keyword says what it is.
     cases = [m.span("id") for m in _CASE_KEYWORD.finditer(text)] if any(f.kind == "phone" for f in found) else []
     cases = [Finding("case_number", a, b, "") for a, b in cases]
