@@ -75,7 +75,14 @@ _PHONE_END = r"(?![.-]?\d|[ ]\d++[ .-]\d)"
 _PHONE_INTL = re.compile(
     rf"(?<![\w+])\(?(?:\+|00)[1-9]\d{{0,2}}\)?(?:[ .-]{{0,3}}\(0\))?(?:{_SEP}\d){{7,12}}{_PHONE_END}")
 # '06-12345678', '(0299) 41 52 36', '0 6 1 2 3 4 5 6 7 8': ten digits from a leading 0, any grouping
-_PHONE_NL = re.compile(rf"(?<![\w(])\(?0 ?[1-9](?:{_SEP}\d){{8}}{_PHONE_END}")
+_PHONE_NL = re.compile(rf"(?:(?<=\b[TMF])|(?<![\w(]))\(?0 ?[1-9](?:{_SEP}\d){{8}}{_PHONE_END}")
+# A digit short or over, as people type them: '06-1234567', '06 123 45 67', '06-123456789'; and any number after a
+# phone word ('tel. 030 123 456', 'bel 0548 12345')
+_PHONE_MOBILE_LOOSE = re.compile(rf"(?<![\w(/.-])06(?:[ \t]?[-–][ \t]?|[ \t])?\d(?:{_SEP}\d){{6,8}}?{_PHONE_END}")
+_PHONE_CUED = re.compile(
+    rf"(?<=\b(?i:tel|telefoon|telnr|tel\.nr|telefoonnummer|mob|mobiel|gsm|bel|belt|bellen|gebeld|whatsapp|app|sms|"
+    rf"bereikbaar op|bereikbaar via|bereikbaar onder)\b\.?:?[ \t]{{0,2}}(?:(?i:op|naar|via)[ \t])?)"
+    rf"\(?0[1-9](?:{_SEP}\d){{6,9}}?{_PHONE_END}")
 # 0800/0900 numbers (8 or 11 digits) and 088 numbers are phone numbers too: an 088 number is often a professional's
 # own line, and an organisation's number names the organisation; national helplines are on the allow-list.
 _PHONE_SERVICE = re.compile(rf"(?<![\w])0[89]0[09](?:{_SEP}\d){{4,7}}{_PHONE_END}")
@@ -88,8 +95,11 @@ _PHONE_GATE = plain_re.compile(r"[0+]")
 def phone(text: str) -> Iterator[Finding]:
     if not _PHONE_GATE.search(text):
         return
-    for pattern in (_PHONE_INTL, _PHONE_NL, _PHONE_SERVICE):
+    for pattern in (_PHONE_INTL, _PHONE_NL, _PHONE_SERVICE, _PHONE_CUED):
         for m in pattern.finditer(text):
+            yield _f("phone", text, m)
+    if "06" in text:
+        for m in _PHONE_MOBILE_LOOSE.finditer(text):
             yield _f("phone", text, m)
     if "nul" in text.lower():
         for m in _PHONE_SPOKEN.finditer(text):
@@ -98,7 +108,8 @@ def phone(text: str) -> Iterator[Finding]:
 
 # --- E-mail and web addresses --------------------------------------------------------------
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[\w-]+(?:\.[\w-]+)+|(?:hotmail|gmail|live|outlook|icloud|ziggo|"
+                    r"kpnmail|kpnplanet|home|yahoo|planet|xs4all|msn)\b)")
 _URL = plain_re.compile(
     r"(?:https?://|www\.)[^\s<>\"')\]]+"
     r"|(?<![\w@.-])(?:[a-z0-9-]+\.)+(?:nl|com|org|net|eu|be|info|nu|io|de|frl)(?:/[^\s<>\"')\]]*)?(?![\w@])",
@@ -174,6 +185,10 @@ _CUED_DAY_MONTH = re.compile(
     rf"(?:{_DAY}-{_MON}|{_DAY}/{_MON}|{_DAY}\.{_MON}\.?)(?![\d/-]|[.,]\d){_NOT_A_DATE_AFTER}",
     I,
 )
+# 'Geboortedatum: 12031986': a form's birth date without separators
+_COMPACT_BIRTH_DATE = re.compile(
+    r"(?<=\b(?i:geb\.?|geboren|geboortedatum|geb\.\s?datum|geb\.datum)\s?:?\s?)"
+    r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}(?!\d)")
 _ZO_DAY_MONTH = re.compile(rf"(?<=\b(?i:zo)\.? )(?P<day>{_DAY})[-/](?P<month>{_MON})(?![\d/-]|[.,]\d){_NOT_A_DATE_AFTER}")
 _EN_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
@@ -257,6 +272,9 @@ def date(text: str) -> Iterator[Finding]:
         for m in _ENGLISH_DATE.finditer(text):
             yield _f("date", text, m)
     low = text.lower()
+    if "geb" in low:
+        for m in _COMPACT_BIRTH_DATE.finditer(text):
+            yield _f("date", text, m)
     if "zo" in low:
         for m in _ZO_DAY_MONTH.finditer(text):
             if int(m.group("day")) > int(m.group("month")):  # 'zo 9-3': a range climbs ('zo 3-4 keer'), a date need not
@@ -514,14 +532,27 @@ _POSTCODE = re.compile(r"(?:(?<=\bNL-)|(?<![\w-]))[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{
 _POSTCODE_NOT = re.compile(r"\d{4} ?(?:SA|SD|SS|km|kg|mg|gr|cm|ml|uur|jr|mm|cc|pk)$")
 _STREET_SUFFIX_STRONG = r"straat|laan|gracht|kade|singel|dreef|steeg|plein|plantsoen|boulevard|hof|erf"
 _STREET_SUFFIX = _STREET_SUFFIX_STRONG + r"|weg|dijk|pad|park|markt|baan|wal|ring|veld|straatweg|dam"
+# Endings that make a street only with a house number after them ('Molenkamp 14', 'Vlietzoom 22', 'Kerkstr. 12')
+_STREET_SUFFIX_NUMBERED = _STREET_SUFFIX + (r"|kamp|akker|weide|horst|donk|allee|promenade|oord|hoven|vliet|gaarde|"
+                                            r"zoom|zijde|poort|burgwal|diep|wetering|vaart|sloot|tuin|tuinen|hoeve|brink|"
+                                            r"esch|schans|bolwerk|heuvel|meent|stede|hoek|kwartier|haven|stoep|str\.?")
+_NUMBER_LABEL = r"(?:(?:nr|no)\.?\s?)?"  # 'Dorpsstraat no. 4', 'Ringdijk nr 120'
 _HOUSE_NUMBER = r"\d{1,4}(?:[-\s]?(?:hs|bis|rd|bg|zw|II|III|IV)(?![\w])|\s?[a-zA-Z](?![\w])|-\d{1,3}|-[A-Z](?![\w]))?"
 # one line: a signature's name line is no street; '1e Jacob van Campenstraat', '2e Hugo de Grootstraat' (an ordinal
 # numbers streets of the same name)
 _STREET_WORDS = rf"(?:(?:[1-9]e|[1-9]ste|[1-9]de|Eerste|Tweede|Derde|Vierde) )?(?:(?:{_CAP}|{_TUSSEN}|[A-Z]\.) )*"
 _ADDRESS = [  # the first, a long scan, in the standard library's engine (twice as fast there)
-    plain_re.compile(rf"{_STREET_WORDS}[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX})\s{_HOUSE_NUMBER}(?![\w])"),
+    plain_re.compile(
+        rf"{_STREET_WORDS}[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX_NUMBERED})\s{_NUMBER_LABEL}{_HOUSE_NUMBER}(?![\w])"),
     re.compile(rf"(?<![\w-])[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX_STRONG})(?![\w-])"),
     re.compile(r"\b[Pp]ostbus\s\d{1,5}\b"),
+    # an envelope in capitals: 'KERKSTRAAT 12'
+    plain_re.compile(rf"(?<![\w-])(?:[A-Z]{{2,}} )*[A-Z][A-Z'-]*(?:{_STREET_SUFFIX_STRONG.upper()}|WEG|DIJK)\s\d{{1,4}}"
+                     rf"(?:[-\s]?[A-Z]{{1,3}})?(?![\w])"),
+    # 'adres: kerkstraat 12', 'naar buitenweg 3': a street in lower case with its number (not 'het schoolplein 2')
+    re.compile(rf"(?<![\w-])(?<!\b(?:het|een|dat|die|dit) )[a-zà-ÿ][a-zà-ÿ'-]{{2,}}(?:{_STREET_SUFFIX_STRONG}|weg|dijk)"
+               rf" \d{{1,4}}(?: ?[a-z](?![\w])|-\w{{1,3}}\b)?(?![\w,.]?\d)(?! ?(?:keer|x|uur|u\b|min|minuten|dagen|"
+               rf"weken|maanden|jaar|km|kilometer|meter|m\b|euro|procent|%|jongeren|kinderen|mensen|auto|personen))"),
 ]
 
 
@@ -566,7 +597,14 @@ def _town_follows(text: str, end: int) -> bool:
     return False
 
 
+# 'woont in postcodegebied 3514', 'postcode 3514': the four digits alone after the word
+_POSTCODE_DIGITS = plain_re.compile(r"(?<=\b[Pp]ostcode )[1-9]\d{3}(?![\w-])|(?<=\b[Pp]ostcodegebied )[1-9]\d{3}(?![\w-])")
+
+
 def postcode(text: str) -> Iterator[Finding]:
+    if "ostcode" in text:
+        for m in _POSTCODE_DIGITS.finditer(text):
+            yield _f("postcode", text, m)
     for m in _POSTCODE.finditer(text):
         if not _POSTCODE_NOT.match(m.group()):
             yield _f("postcode", text, m)
@@ -581,7 +619,7 @@ def postcode(text: str) -> Iterator[Finding]:
 
 
 # a gate, run on the lower-cased text with the standard library's engine (a case-insensitive scan costs twice that)
-_STREET_HINT = plain_re.compile(rf"(?:{_STREET_SUFFIX})\s\d|(?:{_STREET_SUFFIX_STRONG})\b|postbus")
+_STREET_HINT = plain_re.compile(rf"(?:{_STREET_SUFFIX_NUMBERED})\s{_NUMBER_LABEL}\d|(?:{_STREET_SUFFIX_STRONG})\b|postbus")
 
 
 _LEAD_CAPS = re.compile(rf"(?:(?:{_CAP})\s)+")
@@ -668,7 +706,9 @@ _CASE_KEYWORD = re.compile(
     r"(?:rol|rekest|besluit)(?=nummer|nr)|ref(?:\.|(?=\s*:))|"
     # identity documents, a foreigner's number, a bank account: each points to one person
     r"paspoort|identiteitskaart|id-kaart|rijbewijs|(?:document|rekening|BSN)(?=nummer|nr)|v(?=-?nummer)|"
-    r"vreemdelingen|IBAN|"
+    r"vreemdelingen|IBAN|inschrijf(?=nummer|nr)|"
+    # 'Z-nummer', 'P-nr.': a letter names the register
+    r"(?-i:[A-Z])(?=-(?:nummer|nr))|"
     # '(nr. 44781)': a bare 'nr.' before a long number
     r"nr\.?(?=\s*\d{4}))"
     # 'Zaak-ID:', 'dossier nr.': the label's second part may be joined by a hyphen or a space

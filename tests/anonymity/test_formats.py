@@ -20,11 +20,16 @@ def kinds_over(text, span, detector):
     "06 - 12 34 56 78", "06.12.34.56.78", "(06) 12345678", "06 123 456 78", "+31 (0)6 41 22 73 90",
     "0031-6-41227390", "+316 - 1829 4005", "0031 (0)10 - 498 7651", "+31 (0) 6 - 12 34 56 78", "(0299) 41 52 36",
     "0548 - 61 23 45", "06 – 11 22 33 44", "06/41227390", "0 6 1 2 3 4 5 6 7 8", "0800 - 022 44 55",
-    "088 - 730 12 40", "+49 2821 123456",
+    "088 - 730 12 40", "+49 2821 123456", "06-1234567", "06 123 45 67", "06-123456789",
 ])
 def test_phone_numbers_in_any_grouping(rules_detector, written):
     text = f"Moeder is bereikbaar op {written} na schooltijd."
     assert kinds_over(text, written, rules_detector) == {"phone"}
+
+
+@pytest.mark.parametrize("text, span", [("T0612345678 | M06-12345678", "0612345678"), ("Tel. 030 123 456 (school)", "030 123 456")])
+def test_phone_numbers_after_a_signature_letter_or_a_phone_word(rules_detector, text, span):
+    assert kinds_over(text, span, rules_detector) == {"phone"}
 
 
 def test_a_phone_number_split_over_two_lines_is_one_number(rules_detector):
@@ -56,6 +61,7 @@ def test_national_helplines_are_not_flagged(rules_detector):
     ("Kerkstraat 12, 2512 xk", "2512 xk"),
     ("Adres bekend (NL-3514 AB Utrecht).", "3514 AB"),
     ("Brief naar 7607-AB.", "7607-AB"),
+    ("Woont in postcodegebied 3514 bij de markt.", "3514"),
 ])
 def test_postcodes(rules_detector, text, span):
     assert "postcode" in kinds_over(text, span, rules_detector)
@@ -64,6 +70,7 @@ def test_postcodes(rules_detector, text, span):
 @pytest.mark.parametrize("written", [
     "14 / 08 / 2013", "3 mrt '25", "12-3-'83", "07.11.2011", "d.d. 12.3", "per 1/9", "3 t/m 7 maart", "de 22ste",
     "vijf juni", "zat. 8 maart", "Thursday, May 8, 2025", "7 May 2025", "Tue, 3 Jun 2025", "geb. 3 feb. '09",
+    "geb. 03121999",
 ])
 def test_exact_dates_in_any_form(rules_detector, written):
     text = f"Gesprek met moeder op {written}, daarna overleg."
@@ -85,6 +92,7 @@ def test_zo_before_a_range_means_about(rules_detector):
     ("Zie ECLI:NL:RBMNE:2025:1234 voor de uitspraak.", "ECLI:NL:RBMNE:2025:1234"),
     ("Rekening NL91 ABNA 0417 1643 00 van moeder.", "NL91 ABNA 0417 1643 00"),
     ("Paspoortnummer NX12AB345 is verlopen.", "NX12AB345"),
+    ("Z-nummer 44718 staat op de brief.", "44718"),
 ])
 def test_file_and_document_numbers(rules_detector, text, span):
     assert kinds_over(text, span, rules_detector) == {"case_number"}
@@ -97,6 +105,11 @@ def test_file_and_document_numbers(rules_detector, text, span):
     ("De school ligt aan de Bos en Lommerweg.", "Bos en Lommerweg"),
     ("Laat 188, 1811 EK Alkmaar", "Laat 188"),
     ("Amstel 214\n1017 AJ Amsterdam", "Amstel 214"),
+    ("Adres: KERKSTRAAT 12\n3514 AB UTRECHT", "KERKSTRAAT 12"),
+    ("Hij woont tijdelijk Kerkstr. 12 bij een oom.", "Kerkstr. 12"),
+    ("Post naar Vlietzoom 22 sturen.", "Vlietzoom 22"),
+    ("adres: kerkstraat 12, achterom", "kerkstraat 12"),
+    ("Brief naar Ringdijk nr 120.", "Ringdijk nr 120"),
 ])
 def test_addresses(rules_detector, text, span):
     assert "address" in kinds_over(text, span, rules_detector)
@@ -104,7 +117,7 @@ def test_addresses(rules_detector, text, span):
 
 @pytest.mark.parametrize("written", [
     "r.hoekstra(at)obs-de-wilgen.nl", "aksoy.fam [at] gmail.com", "shirleyvdberg88 @ hotmail.com",
-    "tygo punt skt at gmail punt com", "jan.devries{at}gmail.com",
+    "tygo punt skt at gmail punt com", "jan.devries{at}gmail.com", "jan@hotmail",
 ])
 def test_e_mail_addresses_written_to_fool_machines(rules_detector, written):
     text = f"Mail gerust naar {written} als het kan."
@@ -120,6 +133,8 @@ def test_e_mail_addresses_written_to_fool_machines(rules_detector, written):
     "De jongere woont op de groep 4 jaar en op de 3e verdieping; zo 3-4 keer per week.",
     "ICD-10 F43.1 en DSM-5 309.81 zijn besproken.",
     "Hij werkt 3 dagen op de markt 2 uur per dag.",
+    "Op het schoolplein 2 jongens; de snelweg 3 keer; een zijweg 2 km verder.",
+    "Telefonisch spreekuur van 9 tot 12 uur; bel 112 bij nood.",
 ])
 def test_numbers_that_identify_nobody_stay_unflagged(rules_detector, clean):
     assert found(clean, rules_detector) == []
