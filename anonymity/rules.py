@@ -186,10 +186,11 @@ _CUED_DAY_MONTH = re.compile(
     I,
 )
 # 'Geboortedatum: 12031986': a form's birth date without separators
-_COMPACT_BIRTH_DATE = re.compile(
-    r"(?<=\b(?i:geb\.?|geboren|geboortedatum|geb\.\s?datum|geb\.datum)\s?:?\s?)"
-    r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}(?!\d)")
-_ZO_DAY_MONTH = re.compile(rf"(?<=\b(?i:zo)\.? )(?P<day>{_DAY})[-/](?P<month>{_MON})(?![\d/-]|[.,]\d){_NOT_A_DATE_AFTER}")
+_COMPACT_BIRTH_DATE = plain_re.compile(
+    r"\b(?:geb\.?|geboren|geboortedatum|geb\.\s?datum)\s?:?\s?"
+    r"(?P<date>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2})(?!\d)")
+_ZO_DAY_MONTH = re.compile(rf"\b[Zz]o\.? (?P<day>{_DAY})[-/](?P<month>{_MON})(?![\d/-]|[.,]\d){_NOT_A_DATE_AFTER}")
+_ZO_GATE = plain_re.compile(r"\b[Zz]o\.? \d")
 _EN_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 # A forwarded e-mail's English header: 'Sent: Thursday, May 8, 2025', 'On Tue, 3 Jun 2025', '7 May 2025'
@@ -200,12 +201,13 @@ _DAY_WORDS = (r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien
               r"zeventien|achttien|negentien|twintig|eenentwintig|tweeëntwintig|drieëntwintig|vierentwintig|"
               r"vijfentwintig|zesentwintig|zevenentwintig|achtentwintig|negenentwintig|dertig|eenendertig")
 # 'op vijf juni', 'de derde maart': a day in words before a month written out
-_WORD_DATE = plain_re.compile(
-    rf"\b(?:{_DAY_WORDS}|{_ORDW}|eenentwintigste|tweeëntwintigste|dertigste|eenendertigste) "
-    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b",
-    plain_re.IGNORECASE)
-_MONTH_WORD = plain_re.compile(r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
-                               r"december")
+# (tried only before a month found in the lower-cased text: the day word is the one word before it)
+_WORD_DAY_BEFORE = plain_re.compile(
+    rf"\b(?:{_DAY_WORDS}|{_ORDW}|eenentwintigste|tweeëntwintigste|dertigste|eenendertigste) $")
+_MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+                "november", "december")
+# the English month names a Dutch pattern does not already read, or a comma before a year ('May 8, 2025')
+_ENGLISH_HINTS = ("January", "February", "March", "May", "June", "July", "October", "Mar ", "Oct", ", 19", ", 20")
 # 'op de 5e', 'de 12de van de maand': a day of the month (not 'op de 2e verdieping', 'de 3e keer')
 _DAY_ORDINAL = plain_re.compile(
     rf"\b(?:op|per|vóór|voor|na|tot|sinds|vanaf) de {_DAY}(?:e|ste|de)\b"
@@ -235,10 +237,22 @@ def _slash_dates(text: str, starts: list[int]):
             yield m
 
 
+def _word_dates(text: str, low: str) -> Iterator[Finding]:
+    for name in _MONTH_NAMES:
+        at = low.find(name)
+        while at > 1:
+            end = at + len(name)
+            if low[at - 1] == " " and low[at - 2].isalpha() and not low[end : end + 1].isalnum():
+                day = _WORD_DAY_BEFORE.search(low, max(0, at - 22), at)
+                if day:
+                    yield Finding("date", day.start(), end, text[day.start() : end])
+            at = low.find(name, end)
+
+
 def date(text: str) -> Iterator[Finding]:
-    if _MONTH_WORD.search(text.lower()):  # 'op vijf juni': no digit at all
-        for m in _WORD_DATE.finditer(text):
-            yield _f("date", text, m)
+    low = text.lower()
+    if len(low) == len(text):  # 'op vijf juni': no digit at all
+        yield from _word_dates(text, low)
     starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
     if not starts:
         return  # every date pattern needs a digit: skip the scans
@@ -268,17 +282,16 @@ def date(text: str) -> Iterator[Finding]:
         m = _CUED_DAY_MONTH.match(text, start)
         if m:
             yield _f("date", text, m)
-    if ", 19" in text or ", 20" in text or " 19" in text or " 20" in text:
+    if any(hint in text for hint in _ENGLISH_HINTS):
         for m in _ENGLISH_DATE.finditer(text):
             yield _f("date", text, m)
-    low = text.lower()
     if "geb" in low:
-        for m in _COMPACT_BIRTH_DATE.finditer(text):
-            yield _f("date", text, m)
-    if "zo" in low:
-        for m in _ZO_DAY_MONTH.finditer(text):
-            if int(m.group("day")) > int(m.group("month")):  # 'zo 9-3': a range climbs ('zo 3-4 keer'), a date need not
-                yield _f("date", text, m)
+        for m in _COMPACT_BIRTH_DATE.finditer(low):
+            yield _f("date", text, m, "date")
+    for gate in (_ZO_GATE.finditer(text) if "zo " in low or "zo. " in low else ()):
+        m = _ZO_DAY_MONTH.match(text, gate.start())
+        if m and int(m.group("day")) > int(m.group("month")):  # 'zo 9-3': a range climbs ('zo 3-4 keer'), a date need not
+            yield Finding("date", m.start("day"), m.end(), text[m.start("day") : m.end()])
     for m in _slash_dates(text, starts):
         day, month = (int(p) for p in m.group().split("/"))
         if day < month <= 10 or m.group() == "24/7":  # 1/3, 3/4: fractions, 24/7: always
@@ -526,7 +539,8 @@ def age_value(snippet: str) -> int | None:
 
 # --- Postcodes and addresses ----------------------------------------------------------------
 
-_POSTCODE = re.compile(r"(?:(?<=\bNL-)|(?<![\w-]))[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w-])")
+_POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w-])")
+_POSTCODE_NL = plain_re.compile(r"(?<=\bNL-)[1-9]\d{3} ?[A-Z]{2}(?![\w-])")  # 'NL-3514 AB
 # SA, SD and SS are never issued; lower-case pairs are units ('1500 km'). Any other capital pair is a postcode
 # ('8921 EN', '6824 CM'): PostNL issues those too.
 _POSTCODE_NOT = re.compile(r"\d{4} ?(?:SA|SD|SS|km|kg|mg|gr|cm|ml|uur|jr|mm|cc|pk)$")
@@ -546,14 +560,24 @@ _ADDRESS = [  # the first, a long scan, in the standard library's engine (twice 
         rf"{_STREET_WORDS}[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX_NUMBERED})\s{_NUMBER_LABEL}{_HOUSE_NUMBER}(?![\w])"),
     re.compile(rf"(?<![\w-])[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX_STRONG})(?![\w-])"),
     re.compile(r"\b[Pp]ostbus\s\d{1,5}\b"),
-    # an envelope in capitals: 'KERKSTRAAT 12'
-    plain_re.compile(rf"(?<![\w-])(?:[A-Z]{{2,}} )*[A-Z][A-Z'-]*(?:{_STREET_SUFFIX_STRONG.upper()}|WEG|DIJK)\s\d{{1,4}}"
-                     rf"(?:[-\s]?[A-Z]{{1,3}})?(?![\w])"),
-    # 'adres: kerkstraat 12', 'naar buitenweg 3': a street in lower case with its number (not 'het schoolplein 2')
-    re.compile(rf"(?<![\w-])(?<!\b(?:het|een|dat|die|dit) )[a-zà-ÿ][a-zà-ÿ'-]{{2,}}(?:{_STREET_SUFFIX_STRONG}|weg|dijk)"
-               rf" \d{{1,4}}(?: ?[a-z](?![\w])|-\w{{1,3}}\b)?(?![\w,.]?\d)(?! ?(?:keer|x|uur|u\b|min|minuten|dagen|"
-               rf"weken|maanden|jaar|km|kilometer|meter|m\b|euro|procent|%|jongeren|kinderen|mensen|auto|personen))"),
 ]
+# An envelope in capitals, 'KERKSTRAAT 12' (matched at the start of the street's word)
+_UPPER_STREET = plain_re.compile(rf"[A-Z][A-Z'-]*(?:{_STREET_SUFFIX_STRONG.upper()}|WEG|DIJK)\s\d{{1,4}}"
+                                 rf"(?:[-\s]?[A-Z]{{1,3}})?(?![\w])")
+_UNIT_AFTER = (r"(?! ?(?:keer|x|uur|u\b|min|minuten|dagen|weken|maanden|jaar|km|kilometer|meter|m\b|euro|procent|%|"
+               r"jongeren|kinderen|mensen|auto|auto's|personen))")
+_HOUSE_NUMBER_LOWER = rf" \d{{1,4}}(?: ?[a-z](?![\w])|-\w{{1,3}}\b)?(?![\w,.]?\d){_UNIT_AFTER}"
+# 'adres: kerkstraat 12', 'op de boerhaavelaan 40': a street in lower case with its number (matched at the word's
+# start; not after 'het', 'een': 'het schoolplein 2')
+_LOWER_STREET = plain_re.compile(rf"[a-zà-ÿ][a-zà-ÿ'-]{{2,}}(?:{_STREET_SUFFIX_STRONG}|weg|dijk){_HOUSE_NUMBER_LOWER}")
+_NOT_BEFORE_LOWER_STREET = plain_re.compile(r"\b(?:het|een|dat|die|dit)\s$")
+# Where a word ends, then a space and a digit ('straat 12', 'laan nr. 4'); the word's ending says whether it is a
+# street: one cheap scan instead of a long alternation at every position
+_WORD_THEN_NUMBER = plain_re.compile(r"[a-zà-ÿ.]\s(?:n[ro]\.?\s?)?\d")
+_NUMBERED_ENDINGS = tuple(_STREET_SUFFIX_NUMBERED.replace("str\\.?", "str|str.").split("|"))
+_STRONG_ENDINGS = tuple(_STREET_SUFFIX_STRONG.split("|")) + ("postbus",)
+_WORD_START_BACK = plain_re.compile(r"[\w'.-]*$")
+_UPPER_WORDS_BACK = plain_re.compile(r"(?<![\w-])(?:[A-Z]{2,} )*$")
 
 
 _PERSON_BEFORE = plain_re.compile(
@@ -608,6 +632,9 @@ def postcode(text: str) -> Iterator[Finding]:
     for m in _POSTCODE.finditer(text):
         if not _POSTCODE_NOT.match(m.group()):
             yield _f("postcode", text, m)
+    for m in (_POSTCODE_NL.finditer(text) if "NL-" in text else ()):
+        if not _POSTCODE_NOT.match(m.group()):
+            yield _f("postcode", text, m)
     for m in (_POSTCODE_LOOSE.finditer(text) if " " in text else ()):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
             continue
@@ -619,43 +646,48 @@ def postcode(text: str) -> Iterator[Finding]:
 
 
 # a gate, run on the lower-cased text with the standard library's engine (a case-insensitive scan costs twice that)
-_STREET_HINT = plain_re.compile(rf"(?:{_STREET_SUFFIX_NUMBERED})\s{_NUMBER_LABEL}\d|(?:{_STREET_SUFFIX_STRONG})\b|postbus")
 
 
 _LEAD_CAPS = re.compile(rf"(?:(?:{_CAP})\s)+")
 _LEAD_SMALL = re.compile(rf"(?:{_TUSSEN}\s)+")
 
 
-_UNIT_AFTER = (r"(?! ?(?:keer|x|uur|u\b|min|minuten|dagen|weken|maanden|jaar|km|kilometer|meter|m\b|euro|procent|%|"
-               r"jongeren|kinderen|mensen|auto|auto's|personen))")
-# 'op de boerhaavelaan 40', 'aan de merelstraat 4': a street in lower case (WhatsApp) after the article streets take
-_LOWER_STREET = re.compile(
-    rf"(?<=\b(?i:op|aan|naar|in|van|via|bij|adres:?) de )[a-zà-ÿ][a-zà-ÿ'-]{{2,}}(?:{_STREET_SUFFIX_STRONG}|weg|dijk)"
-    rf" \d{{1,4}}(?: ?[a-z](?![\w])|-\w{{1,3}}\b)?(?![\w,.]?\d){_UNIT_AFTER}")
 # 'we wonen op de bongerd 14', 'woont aan de Hofstede 3 a': any street name with a number where someone lives (a
-# dwelling word earlier in the sentence); not 'op de groep 4', 'op de 3e verdieping'
+# dwelling word earlier in the sentence); not 'op de groep 4', 'op de 3e verdieping'. Matched after the 'op/aan de'.
 _DWELLING_STREET = re.compile(
-    rf"(?<=\b(?i:woon|woont|wonen|woonde|woonden|wonend|woonachtig|verhuisd|verhuizen|verhuist|adres|ingetrokken|"
-    rf"intrekken|logeert|slaapt)\b[^.!?\n]{{0,60}}\b(?i:op|aan) de )"
     rf"(?!(?i:groep|leefgroep|afdeling|kamer|unit|verdieping|etage|klas|plek|bank|camping|boot|opvang|wachtlijst)\b)"
-    rf"[\p{{L}}][\p{{L}}'-]{{2,}}(?: [\p{{L}}][\p{{L}}'-]{{1,}})? \d{{1,4}}(?: ?[a-z](?![\w])|-\w{{1,3}}\b)?"
-    rf"(?![\w,.]?\d){_UNIT_AFTER}")
-_DWELLING_HINT = plain_re.compile(r"woon|wonen|wonend|verhuis|adres|ingetrokken|intrekken|logeert|slaapt")
+    rf"[\p{{L}}][\p{{L}}'-]{{2,}}(?: [\p{{L}}][\p{{L}}'-]{{1,}})?{_HOUSE_NUMBER_LOWER}")
+_DWELLING_WORD = plain_re.compile(r"\b(?:woon|woont|wonen|woonde|woonden|wonend|woonachtig|verhuisd|verhuizen|verhuist|"
+                                  r"adres|ingetrokken|intrekken|logeert|slaapt)\b")
+_ON_THE = plain_re.compile(r"\b(?:op|aan) de ")
+_SENTENCE_STOP = plain_re.compile(r"[.!?\n]")
 # 'school ligt aan de Bos en Lommerweg', 'woont op de Prinses Beatrixlaan': a street without a number after 'aan de'
+# (matched after the article)
 _STREET_AFTER_ARTICLE = re.compile(
-    rf"(?<=\b(?:aan|op|naar|via) de )(?:(?:{_CAP}) (?:en|van|de|der|den|op|aan) )*(?:{_CAP} )*"
-    rf"[A-Z][a-zà-ÿ'-]{{2,}}(?:{_STREET_SUFFIX})(?![\w-])")
+    rf"(?:(?:{_CAP}) (?:en|van|de|der|den|op|aan) )*(?:{_CAP} )*[A-Z][a-zà-ÿ'-]{{2,}}(?:{_STREET_SUFFIX})(?![\w-])")
+_ARTICLE_THEN_CAPITAL = plain_re.compile(r"\b(?:aan|op|naar|via) de (?=[A-Z])")
 # 'Laat 188, 1811 EK', 'Amstel 214⏎1017 AJ': capitalised words and a house number right before a postcode are a street
 _BEFORE_POSTCODE = re.compile(
     rf"(?:(?:[1-9]e|{_CAP}|{_TUSSEN}|[A-Z][a-z]{{0,4}}\.) )*{_CAP} {_HOUSE_NUMBER},?[ \t]{{0,3}}\n?[ \t]{{0,3}}$")
-_POSTCODE_START = plain_re.compile(r"(?<![\w-])[1-9]\d{3} ?[A-Za-z]{2}(?![\w-])")
+_POSTCODE_START = plain_re.compile(r"(?<![\w-])[1-9]\d{3} ?[A-Z]{2}(?![\w-])")
+
+
+def _numbered_street_ends(low: str) -> list[int]:
+    """Offsets of the space after every word that ends like a street and has a number after it."""
+    return [m.start() + 1 for m in _WORD_THEN_NUMBER.finditer(low)
+            if low[max(0, m.start() - 11) : m.start() + 1].endswith(_NUMBERED_ENDINGS)]
 
 
 def address(text: str) -> Iterator[Finding]:
-    yield from _more_addresses(text)
-    if not _STREET_HINT.search(text.lower()):
+    low = text.lower()
+    ends = _numbered_street_ends(low)
+    yield from _more_addresses(text, low, ends)
+    strong = any(ending in low for ending in _STRONG_ENDINGS)
+    if not ends and not strong:
         return  # no street word at all: the expensive scans cannot match
-    for pattern in _ADDRESS:
+    for pattern in (_ADDRESS if ends else _ADDRESS[1:]):
+        if pattern is _ADDRESS[2] and "postbus" not in low:
+            continue
         for m in pattern.finditer(text):
             span = m.group()
             # The optional leading words may have swallowed a sentence start ("Zij Kerkstraat").
@@ -676,16 +708,30 @@ def address(text: str) -> Iterator[Finding]:
             yield Finding("address", start, m.end(), text[start : m.end()])
 
 
-def _more_addresses(text: str) -> Iterator[Finding]:
-    low = text.lower()
-    if " de " in low:
-        for m in _LOWER_STREET.finditer(text):
-            yield _f("address", text, m)
-        for m in _STREET_AFTER_ARTICLE.finditer(text):
-            yield _f("address", text, m)
-        if _DWELLING_HINT.search(low):
-            for m in _DWELLING_STREET.finditer(text):
+def _more_addresses(text: str, low: str, ends: list[int]) -> Iterator[Finding]:
+    for end in ends:  # a street in capitals or in lower case, found from its ending
+        start = _WORD_START_BACK.search(text, max(0, end - 40), end - 1).start()
+        word = text[start : end - 1]
+        if word.isupper():
+            m = _UPPER_STREET.match(text, start)
+            if m:  # with the words in capitals before it: 'VAN HALLSTRAAT 12'
+                first = start - len(_UPPER_WORDS_BACK.search(text, max(0, start - 40), start).group())
+                yield Finding("address", first, m.end(), text[first : m.end()])
+        elif word.islower():
+            m = _LOWER_STREET.match(text, start)
+            if m and not _NOT_BEFORE_LOWER_STREET.search(text, max(0, start - 5), start):
                 yield _f("address", text, m)
+    if " de " in low:
+        for gate in _ARTICLE_THEN_CAPITAL.finditer(text):
+            m = _STREET_AFTER_ARTICLE.match(text, gate.end())
+            if m:
+                yield _f("address", text, m)
+        for dwelling in _DWELLING_WORD.finditer(low):
+            stop = _SENTENCE_STOP.search(low, dwelling.end(), dwelling.end() + 80)
+            for on in _ON_THE.finditer(low, dwelling.end(), stop.start() if stop else dwelling.end() + 80):
+                m = _DWELLING_STREET.match(text, on.end())
+                if m:
+                    yield _f("address", text, m)
     for p in _POSTCODE_START.finditer(text):
         line_start = text.rfind("\n", 0, max(0, p.start() - 1)) + 1
         m = _BEFORE_POSTCODE.search(text, max(line_start, p.start() - 60), p.start())
@@ -724,13 +770,17 @@ _CASE_GENERIC = [
     # AB12-345, CL4471-B, V25-0412: capitals glued to digits, then more groups
     re.compile(r"(?<![\w/.-])[A-Z]{1,5}\d{2,}(?:[-/][A-Z0-9]{1,5})+(?![\w/-])"),
     # 'ZWT 2025 0931', 'JZ 25 0412': capitals, a year, a serial number, spaced
-    re.compile(r"(?<![\w/.-])[A-Z]{2,5} (?:19|20)?\d{2} \d{3,6}(?![\w/-]|[.,]\d)"),
+    plain_re.compile(r"(?<![\w/.-])[A-Z]{2,5} (?:19|20)?\d{2} \d{3,6}(?![\w/-]|[.,]\d)"),
     # 'sh2025-0388': lower-case letters glued to digits, then another group (six digits at least: see below)
-    re.compile(r"(?<![\w/.-])[a-z]{1,5}\d{3,}(?:[-/][a-z0-9]{1,6})+(?![\w/-])"),
+    plain_re.compile(r"(?<![\w/.-])[a-z]{1,5}\d{3,}(?:[-/][a-z0-9]{1,6})+(?![\w/-])"),
     # '#44918': a ticket or case number after a hash (not a year: '#2024')
-    re.compile(r"(?<![\w&#])#\d{4,}(?![\w/-])"),
+    plain_re.compile(r"(?<![\w&#])#\d{4,}(?![\w/-])"),
 ]
 _LOWER_CASE_ID = _CASE_GENERIC[-2]
+_CAPITALS_YEAR = plain_re.compile(r"[A-Z] \d\d")
+_LOWER_DIGITS = plain_re.compile(r"[a-z]\d\d\d")
+# what the newer patterns cannot match without (a cheap scan, or none at all)
+_CASE_GENERIC_GATES = {4: _CAPITALS_YEAR.search, 5: _LOWER_DIGITS.search, 6: lambda text: "#" in text}
 # 'ECLI:NL:RBMNE:2025:1234' (a published ruling about the family) and an IBAN ('NL91 ABNA 0417 1643 00')
 _ECLI_IBAN = plain_re.compile(
     r"\bECLI:[A-Z]{2}:[A-Z0-9]{2,7}:\d{4}:[A-Z0-9.]{1,25}"
@@ -769,20 +819,46 @@ def _looks_like_case_groups(token: str) -> bool:
 _COURT_NUMBER = plain_re.compile(r"(?<![\w/.-])[A-Za-z]{1,3}/\d{2}/\d{3,}(?:[-/]\d+)*(?:\s?/?\s?[A-Za-z]{2}(?: [A-Za-z]{2})?\b)?")
 
 
+# Where a label can start (on the lower-cased text): _CASE_KEYWORD is tried there only, not at every position
+_CASE_KEYWORD_GATE = plain_re.compile(
+    r"\b(?:dossier|zaak|cliënt|client|casus|registratie|referentie|melding|aanmeld|patiënt|patient|parket|persoons|"
+    r"gezins|huisarts|leerling|verwijzings|aanvraag|relatie|verwijs|beschikking|kenmerk|agb|big|polis|klant|"
+    r"onderwijs|volg|pupil|ticket|rol|rekest|besluit|ref|paspoort|identiteitskaart|id-kaart|rijbewijs|document|"
+    r"rekening|bsn|vreemdelingen|iban|inschrijf|nr|[a-z](?=-?n(?:ummer|r)))")
+
+
+def _case_keywords(text: str) -> Iterator:
+    """_CASE_KEYWORD.finditer(text), the same matches, tried only where a label starts."""
+    low = text.lower()
+    if len(low) != len(text):
+        yield from _CASE_KEYWORD.finditer(text)
+        return
+    pos = 0
+    for gate in _CASE_KEYWORD_GATE.finditer(low):
+        if gate.start() < pos:
+            continue
+        m = _CASE_KEYWORD.match(text, gate.start())
+        if m:
+            pos = m.end()
+            yield m
+
+
 def case_number(text: str) -> Iterator[Finding]:
     if "ECLI:" in text or _IBAN_GATE.search(text):
         for m in _ECLI_IBAN.finditer(text):
             yield _f("case_number", text, m)
     for m in (_COURT_NUMBER.finditer(text) if "/" in text else ()):
         yield _f("case_number", text, m)
-    for m in _CASE_KEYWORD.finditer(text):
+    for m in _case_keywords(text):
         token = m.group("id")
         if sum(c.isdigit() for c in token) >= 3 and not _YEAR.fullmatch(token):
             yield Finding("case_number", *m.span("id"), token)
     for m in _CASE_GROUPS.finditer(text):
         if _looks_like_case_groups(m.group()):
             yield _f("case_number", text, m)
-    for pattern in _CASE_GENERIC:
+    for index, pattern in enumerate(_CASE_GENERIC):
+        if index in _CASE_GENERIC_GATES and not _CASE_GENERIC_GATES[index](text):
+            continue
         for m in pattern.finditer(text):
             token = m.group()
             digits = sum(c.isdigit() for c in token)
@@ -1054,7 +1130,7 @@ def all_rules(text: str, common: frozenset[str], surnames: frozenset[str] = froz
         found = [f for f in found if not (f.kind == "phone" and any(
             a.start < f.start and f.end <= a.end for a in accounts))]
     # 'Parketnummer: 03/882154-22' has a phone number's digits; the keyword says what it is.
-    cases = [m.span("id") for m in _CASE_KEYWORD.finditer(text)] if any(f.kind == "phone" for f in found) else []
+    cases = [m.span("id") for m in _case_keywords(text)] if any(f.kind == "phone" for f in found) else []
     cases = [Finding("case_number", a, b, "") for a, b in cases]
     if cases:
         found = [f for f in found if not (f.kind == "phone" and any(c.start <= f.start and f.end <= c.end for c in cases))]
