@@ -88,21 +88,24 @@ _PHONE_CUED = re.compile(
 _PHONE_SERVICE = re.compile(rf"(?<![\w])0[89]0[09](?:{_SEP}\d){{4,7}}{_PHONE_END}")
 # 'nul zes, 5 1 4 4 7 0 2 8': the first digits said as words
 _PHONE_SPOKEN = re.compile(rf"\b(?i:nul[ -]?zes)[,:]?[ \t]{{1,2}}\d(?:{_SEP}\d){{7}}{_PHONE_END}")
-# Every pattern needs a 0 or a + before a digit: the scans run only where one is
-_PHONE_GATE = plain_re.compile(r"[0+]")
 
 
 def phone(text: str) -> Iterator[Finding]:
-    if not _PHONE_GATE.search(text):
+    starts = digit_runs(text)
+    if not starts:
         return
+    if "nul" in text.lower():
+        for m in _PHONE_SPOKEN.finditer(text):
+            yield _f("phone", text, m)
+    if not any(text[start] == "0" for start in starts):
+        if "+" in text:
+            yield from (_f("phone", text, m) for m in _PHONE_INTL.finditer(text))
+        return  # every other pattern starts with a 0
     for pattern in (_PHONE_INTL, _PHONE_NL, _PHONE_SERVICE, _PHONE_CUED):
         for m in pattern.finditer(text):
             yield _f("phone", text, m)
     if "06" in text:
         for m in _PHONE_MOBILE_LOOSE.finditer(text):
-            yield _f("phone", text, m)
-    if "nul" in text.lower():
-        for m in _PHONE_SPOKEN.finditer(text):
             yield _f("phone", text, m)
 
 
@@ -143,14 +146,15 @@ _CONTACT_HINT = plain_re.compile(  # a gate, run on the lower-cased text
 
 
 def contact(text: str) -> Iterator[Finding]:
-    if not _CONTACT_HINT.search(text.lower()):
+    low = text.lower()
+    if not _CONTACT_HINT.search(low):
         return  # no '@', no domain, no platform: none of the scans below can match
     for pattern in (_HANDLE, _PLATFORM_HANDLE):
         for m in pattern.finditer(text):
             yield _f("url", text, m)
     for m in _EMAIL.finditer(text):
         yield _f("email", text, m)
-    if _OBFUSCATION_HINT.search(text.lower()):
+    if _OBFUSCATION_HINT.search(low):
         for m in _EMAIL_OBFUSCATED.finditer(text):
             yield _f("email", text, m)
     for m in _URL.finditer(text):
@@ -226,7 +230,19 @@ _ANY_DIGIT = plain_re.compile(r"\d")
 _DAY_MONTH_SLASH = plain_re.compile(rf"(?<![\d/.,]){_DAY}/{_MON}(?![\d/]|,\d)")
 
 
-_DIGIT_RUN = plain_re.compile(r"(?<!\d)\d")
+_DIGIT_RUN = plain_re.compile(r"\d+")  # (its matches' starts: where each run of digits starts)
+_last_digit_runs: tuple = ("", [])
+
+
+def digit_runs(text: str) -> list[int]:
+    """Where each run of digits starts; the dates and file numbers both need it, so the last answer is kept."""
+    global _last_digit_runs
+    last = _last_digit_runs
+    if last[0] is text:
+        return last[1]
+    starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    _last_digit_runs = (text, starts)
+    return starts
 _ENGLISH_ORDER = _DATE_PATTERNS[3]
 
 
@@ -253,7 +269,7 @@ def date(text: str) -> Iterator[Finding]:
     low = text.lower()
     if len(low) == len(text):  # 'op vijf juni': no digit at all
         yield from _word_dates(text, low)
-    starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    starts = digit_runs(text)
     if not starts:
         return  # every date pattern needs a digit: skip the scans
     # All but the English order start at the first digit of a run: try them there only.
@@ -267,7 +283,7 @@ def date(text: str) -> Iterator[Finding]:
             m = pattern.match(text, start)
             if m:
                 yield _f("date", text, m)
-    if "de " in text or "De " in text or "DE " in text:
+    if any(text[start - 3 : start].lower() == "de " for start in starts):  # 'op de 5e', 'vrijdag de 12de'
         for m in _DAY_ORDINAL.finditer(text):
             yield _f("date", text, m)
         for m in (_WEEKDAY_ORDINAL.finditer(text) if "dag de " in text.lower() else ()):
@@ -292,7 +308,7 @@ def date(text: str) -> Iterator[Finding]:
         m = _ZO_DAY_MONTH.match(text, gate.start())
         if m and int(m.group("day")) > int(m.group("month")):  # 'zo 9-3': a range climbs ('zo 3-4 keer'), a date need not
             yield Finding("date", m.start("day"), m.end(), text[m.start("day") : m.end()])
-    for m in _slash_dates(text, starts):
+    for m in (_slash_dates(text, starts) if "/" in text else ()):
         day, month = (int(p) for p in m.group().split("/"))
         if day < month <= 10 or m.group() == "24/7":  # 1/3, 3/4: fractions, 24/7: always
             continue
@@ -571,9 +587,9 @@ _HOUSE_NUMBER_LOWER = rf" \d{{1,4}}(?: ?[a-z](?![\w])|-\w{{1,3}}\b)?(?![\w,.]?\d
 # start; not after 'het', 'een': 'het schoolplein 2')
 _LOWER_STREET = plain_re.compile(rf"[a-zà-ÿ][a-zà-ÿ'-]{{2,}}(?:{_STREET_SUFFIX_STRONG}|weg|dijk){_HOUSE_NUMBER_LOWER}")
 _NOT_BEFORE_LOWER_STREET = plain_re.compile(r"\b(?:het|een|dat|die|dit)\s$")
-# Where a word ends, then a space and a digit ('straat 12', 'laan nr. 4'); the word's ending says whether it is a
-# street: one cheap scan instead of a long alternation at every position
-_WORD_THEN_NUMBER = plain_re.compile(r"[a-zà-ÿ.]\s(?:n[ro]\.?\s?)?\d")
+# A word's end, then a space and a digit ('straat 12', 'laan nr. 4'), before each run of digits; the word's ending
+# says whether it is a street: a few short searches instead of a long alternation at every position
+_WORD_THEN_NUMBER = plain_re.compile(r"[a-zà-ÿ.]\s(?:n[ro]\.?\s?)?\d\Z")  # searched up to a run of digits
 _NUMBERED_ENDINGS = tuple(_STREET_SUFFIX_NUMBERED.replace("str\\.?", "str|str.").split("|"))
 _STRONG_ENDINGS = tuple(_STREET_SUFFIX_STRONG.split("|")) + ("postbus",)
 _WORD_START_BACK = plain_re.compile(r"[\w'.-]*$")
@@ -672,15 +688,21 @@ _BEFORE_POSTCODE = re.compile(
 _POSTCODE_START = plain_re.compile(r"(?<![\w-])[1-9]\d{3} ?[A-Z]{2}(?![\w-])")
 
 
-def _numbered_street_ends(low: str) -> list[int]:
+def _numbered_street_ends(text: str, low: str) -> list[int]:
     """Offsets of the space after every word that ends like a street and has a number after it."""
-    return [m.start() + 1 for m in _WORD_THEN_NUMBER.finditer(low)
-            if low[max(0, m.start() - 11) : m.start() + 1].endswith(_NUMBERED_ENDINGS)]
+    ends = []
+    for start in digit_runs(text):
+        m = _WORD_THEN_NUMBER.search(low, max(0, start - 7), start + 1) if start > 1 else None
+        if m and low[max(0, m.start() - 11) : m.start() + 1].endswith(_NUMBERED_ENDINGS):
+            ends.append(m.start() + 1)
+    return ends
 
 
 def address(text: str) -> Iterator[Finding]:
     low = text.lower()
-    ends = _numbered_street_ends(low)
+    if len(low) != len(text):
+        low = text  # a character whose lower case is longer ('İ'): keep the offsets, read the text as written
+    ends = _numbered_street_ends(text, low)
     yield from _more_addresses(text, low, ends)
     strong = any(ending in low for ending in _STRONG_ENDINGS)
     if not ends and not strong:
@@ -828,22 +850,33 @@ _CASE_KEYWORD_GATE = plain_re.compile(
 
 
 def _case_keywords(text: str) -> Iterator:
-    """_CASE_KEYWORD.finditer(text), the same matches, tried only where a label starts."""
+    """_CASE_KEYWORD.finditer(text), tried only where a label starts at most 60 characters before a digit (the
+    number a label introduces has one)."""
+    starts = digit_runs(text)
+    if not starts:
+        return
     low = text.lower()
     if len(low) != len(text):
         yield from _CASE_KEYWORD.finditer(text)
         return
+    gates, seen = [], 0
+    for start in starts:
+        for gate in _CASE_KEYWORD_GATE.finditer(low, max(seen, start - 60), start):
+            gates.append(gate.start())
+        seen = start
     pos = 0
-    for gate in _CASE_KEYWORD_GATE.finditer(low):
-        if gate.start() < pos:
-            continue
-        m = _CASE_KEYWORD.match(text, gate.start())
+    for at in gates:
+        if at < pos:
+            continue  # inside the label matched before, as finditer would skip it
+        m = _CASE_KEYWORD.match(text, at)
         if m:
             pos = m.end()
             yield m
 
 
 def case_number(text: str) -> Iterator[Finding]:
+    if not digit_runs(text):
+        return  # every file number holds a digit
     if "ECLI:" in text or _IBAN_GATE.search(text):
         for m in _ECLI_IBAN.finditer(text):
             yield _f("case_number", text, m)
