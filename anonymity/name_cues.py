@@ -84,19 +84,34 @@ _SELF_NAMED = re.compile(r"(?<=\b(?i:ik ben|ben ik|ik heet|noem(?:t|en|de|den)? 
                          r"(?:ze|we|jullie) zeggen(?: tegen (?:me|mij|hem|haar))?)\s)(?:[A-Z]{2,3}|[a-zà-ÿ]{3,})\b")
 
 
+def lower_tokens(text: str, words: set[str]) -> list[tuple[int, str]]:
+    """Where _LOWER_TOKEN.finditer(text) yields one of `words` (all of them lower-case tokens), in text order, found
+    with str.find: most texts hold one or two such words among hundreds of tokens."""
+    found = []
+    n = len(text)
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            before = text[at - 1] if at else " "
+            after = text[end] if end < n else " "
+            if not (before.isalnum() or before in "_@./-") and not (after.isalnum() or after in "_@-"):
+                found.append((at, word))
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
 def informal_names(text: str) -> Iterator[Finding]:
     first, words, dutch = _first_names_lower(), _words(), _dutch()
-    # most texts hold no lower-case first name at all: one C-level pass finds out, then the walk is skipped
-    for m in (_LOWER_TOKEN.finditer(text) if not first.isdisjoint(_LOWER_TOKEN.findall(text)) else ()):
-        token = m.group()
-        if token not in first:
-            continue
+    # one C-level pass finds the lower-case first names a text holds (mostly none), then only those are looked at
+    for start, token in lower_tokens(text, first.intersection(_LOWER_TOKEN.findall(text))):
         if token in lexicon.common_words():
             continue  # 'zijn moeder aan tafel'
-        if (token not in dutch or _STRONG_CUE.search(text[max(0, m.start() - 30) : m.start()])
-                or _PERSON_AFTER.match(text, m.end())
-                or (_VERB_AFTER.match(text, m.end()) and _CLAUSE_START.search(text[max(0, m.start() - 8) : m.start()]))):
-            yield Finding("name", m.start(), m.end(), token)
+        end = start + len(token)
+        if (token not in dutch or _STRONG_CUE.search(text[max(0, start - 30) : start])
+                or _PERSON_AFTER.match(text, end)
+                or (_VERB_AFTER.match(text, end) and _CLAUSE_START.search(text[max(0, start - 8) : start]))):
+            yield Finding("name", start, end, token)
     # 'mn vriendin shaquira', 'met mn neef dyllano', 'jaylinn zn moeder': a word no list knows, where the sentence
     # says it is a person (names are spelt in more ways than any list holds)
     low_text = text.lower()

@@ -22,6 +22,7 @@ from typing import Iterator
 from . import lexicon
 from .findings import Finding
 from .rules import QUALIFIERS as _QUALIFIERS
+from .scanning import KeywordScan
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:['’-][A-Za-zà-öø-ÿ]+)*"
 # A word as the gazetteer's first words are written: 's Heeren, GGzE, Lijn5, Gezinshuis.com
@@ -72,17 +73,44 @@ def _sentence_initial(text: str, start: int) -> bool:
     return start == 0 or bool(_SENTENCE_START.search(text[max(0, start - 12) : start]))
 
 
+_DELIMITERS = frozenset(" \t\n\r\f\v,;:!?()\"")
+
+
+def _starts_here(text: str, i: int) -> bool:
+    """Whether a _CANDIDATE match may start at i (its look-behind and its first characters)."""
+    if i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_'’&+.-"):
+        return False
+    c = text[i]
+    return c.isalnum() or c == "_" or (c in "'’" and i + 1 < len(text) and (text[i + 1].isalnum() or text[i + 1] == "_"))
+
+
+def _occurrences(text: str, words: set[str]) -> list[tuple[int, str]]:
+    """Where _CANDIDATE.finditer(text) yields one of `words`, in text order, found with str.find instead of a Python
+    loop over every word. A match runs to the next delimiter and starts at the first place in that run where it
+    may start, so a word is a match where its run ends with it and nothing earlier in the run could start one."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (end == len(text) or text[end] in _DELIMITERS or text[end].isspace()) and _starts_here(text, at):
+                run = at
+                while run > 0 and text[run - 1] not in _DELIMITERS and not text[run - 1].isspace():
+                    run -= 1
+                if not any(_starts_here(text, i) for i in range(run, at)):
+                    found.append((at, word))
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
 def gazetteer(text: str) -> Iterator[Finding]:
     table = _entries()
     # One C-level scan for the words that start an entry (most texts hold none), then a look at those places only.
     firsts = {w for w in set(_CANDIDATE.findall(text)) if w.lstrip("'’").rstrip(".") in table}  # each word once
     if not firsts:
         return
-    for m in _CANDIDATE.finditer(text):
-        if m.group() not in firsts:
-            continue
-        start = m.start()
-        options = table[m.group().lstrip("'’").rstrip(".")]
+    for start, word in _occurrences(text, firsts):
+        options = table[word.lstrip("'’").rstrip(".")]
         for entry, condition in options:
             if not text.startswith(entry, start):
                 continue
@@ -255,34 +283,7 @@ _NOT_A_PERSONS = frozenset("behandelteam team zorgaanbieder aanbieder locatie sc
 _SITS_ON = re.compile(r"(?i:zit|zat|zitten)\s+op\s")
 
 
-def _lead_words(pattern: re.Pattern) -> list[str]:
-    """The keyword groups a pattern's alternatives open with: '\\b(?i:a|b|c)'."""
-    return re.findall(r"\\b\(\?i:((?:[^()]|\((?:[^()])*\))*)\)", pattern.pattern)
-
-
-def _keyword_starts(pattern: re.Pattern) -> re.Pattern:
-    # the opening keywords alone, matched case-sensitively on the lower-cased text: a fast pre-scan;
-    # zero-width, so a keyword inside another ('behandeling' in 'in behandeling') is a start of its own
-    return re.compile(r"\b(?=" + "|".join(_lead_words(pattern)) + ")")
-
-
-def _scan(pattern: re.Pattern, starts: re.Pattern, text: str, low: str):
-    """pattern.finditer(text), tried only where one of its opening keywords stands (the same matches: a
-    match starts at its keyword, and a match is not looked for inside the one before)."""
-    if len(low) != len(text):
-        yield from pattern.finditer(text)
-        return
-    end = 0
-    for k in starts.finditer(low):
-        if k.start() < end:
-            continue
-        m = pattern.match(text, k.start())
-        if m:
-            end = m.end()
-            yield m
-
-
-_CARE_BEFORE_STARTS, _ROLE_OF_STARTS = _keyword_starts(_CARE_BEFORE), _keyword_starts(_ROLE_OF)
+_CARE_BEFORE_SCAN, _ROLE_OF_SCAN = KeywordScan(_CARE_BEFORE), KeywordScan(_ROLE_OF)
 # 'een huurwoning van Woonstede Apeldoorn', 'bij de BMX-baan Julianadorp': a name, then a town
 _NAME_THEN_TOWN = re.compile(
     rf"\b(?:van|bij|naar|met|op|via|door|school|aan)\s(?:(?:de|het)\s)?(?P<name>(?:(?:De|Het|'t)\s)?"
@@ -319,7 +320,7 @@ def care_context(text: str) -> Iterator[Finding]:
     for pattern, gate in ((_CARE_BEFORE, _CARE_BEFORE_GATE), (_CARE_AFTER, _CARE_AFTER_GATE)):
         if not _has_any(low if pattern is _CARE_BEFORE else text, gate):
             continue
-        scan = _scan(pattern, _CARE_BEFORE_STARTS, text, low) if pattern is _CARE_BEFORE else pattern.finditer(text)
+        scan = _CARE_BEFORE_SCAN.finditer(text, low) if pattern is _CARE_BEFORE else pattern.finditer(text)
         for m in scan:
             name = m.group("name")
             if not name[:1].isupper() or name.isupper() and len(name) <= 3:
@@ -331,7 +332,7 @@ def care_context(text: str) -> Iterator[Finding]:
             name = _TRAILING_SMALL.sub("", name)
             yield Finding("institution", m.start("name"), m.start("name") + len(name), name)
     low = text.lower()
-    for m in _scan(_ROLE_OF, _ROLE_OF_STARTS, text, low):
+    for m in _ROLE_OF_SCAN.finditer(text, low):
         group = "name" if m.group("name") else "school"
         name = _TRAILING_SMALL.sub("", _cut_street(text, m.group(group), m.end(group)))
         words = name.split()

@@ -12,6 +12,7 @@ import regex as re  # variable-width look-behind; a dependency of deduce, pinned
 from typing import Iterator
 
 from .findings import Finding
+from .scanning import KeywordScan
 
 NUMBER_WORDS = {
     "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
@@ -219,6 +220,7 @@ _DAY_ORDINAL = plain_re.compile(
     plain_re.IGNORECASE,
 )
 # 'maandag de 4e', 'op vrijdag de 12de': a weekday before it makes any day ordinal a date
+_DE_DAY = plain_re.compile(r"de \d", plain_re.IGNORECASE)
 _WEEKDAY_ORDINAL = plain_re.compile(
     rf"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) de {_DAY}(?:e|ste|de)\b", plain_re.IGNORECASE)
 # '31-12', '15-6': a day above 12 before a month is never a range (a range climbs), so a date — unless a score
@@ -283,7 +285,7 @@ def date(text: str) -> Iterator[Finding]:
             m = pattern.match(text, start)
             if m:
                 yield _f("date", text, m)
-    if any(text[start - 3 : start].lower() == "de " for start in starts):  # 'op de 5e', 'vrijdag de 12de'
+    if _DE_DAY.search(text):  # both ordinal patterns need 'de' before the day's digits
         for m in _DAY_ORDINAL.finditer(text):
             yield _f("date", text, m)
         for m in (_WEEKDAY_ORDINAL.finditer(text) if "dag de " in text.lower() else ()):
@@ -591,7 +593,6 @@ _NOT_BEFORE_LOWER_STREET = plain_re.compile(r"\b(?:het|een|dat|die|dit)\s$")
 # says whether it is a street: a few short searches instead of a long alternation at every position
 _WORD_THEN_NUMBER = plain_re.compile(r"[a-zà-ÿ.]\s(?:n[ro]\.?\s?)?\d\Z")  # searched up to a run of digits
 _NUMBERED_ENDINGS = tuple(_STREET_SUFFIX_NUMBERED.replace("str\\.?", "str|str.").split("|"))
-_STRONG_ENDINGS = tuple(_STREET_SUFFIX_STRONG.split("|")) + ("postbus",)
 _WORD_START_BACK = plain_re.compile(r"[\w'.-]*$")
 _UPPER_WORDS_BACK = plain_re.compile(r"(?<![\w-])(?:[A-Z]{2,} )*$")
 
@@ -668,6 +669,27 @@ _LEAD_CAPS = re.compile(rf"(?:(?:{_CAP})\s)+")
 _LEAD_SMALL = re.compile(rf"(?:{_TUSSEN}\s)+")
 
 
+_STRONG_SUFFIXES = tuple(_STREET_SUFFIX_STRONG.split("|"))
+# a strong street ending ends a word, or 'postbus' (numbered streets are found from their numbers above)
+_STREET_HINT = plain_re.compile(rf"(?:{_STREET_SUFFIX_STRONG})\b|postbus")
+
+
+def _street_hint(low: str) -> bool:
+    """_STREET_HINT.search(low), the same answer from str.find: a strong suffix ending a word, or 'postbus' (the
+    alternation tried at every position was the slow part of address())."""
+    if "postbus" in low:
+        return True
+    n = len(low)
+    for suffix in _STRONG_SUFFIXES:
+        at = low.find(suffix)
+        while at >= 0:
+            end = at + len(suffix)
+            if end == n or not (low[end].isalnum() or low[end] == "_"):
+                return True
+            at = low.find(suffix, at + 1)
+    return False
+
+
 # 'we wonen op de bongerd 14', 'woont aan de Hofstede 3 a': any street name with a number where someone lives (a
 # dwelling word earlier in the sentence); not 'op de groep 4', 'op de 3e verdieping'. Matched after the 'op/aan de'.
 _DWELLING_STREET = re.compile(
@@ -704,8 +726,7 @@ def address(text: str) -> Iterator[Finding]:
         low = text  # a character whose lower case is longer ('İ'): keep the offsets, read the text as written
     ends = _numbered_street_ends(text, low)
     yield from _more_addresses(text, low, ends)
-    strong = any(ending in low for ending in _STRONG_ENDINGS)
-    if not ends and not strong:
+    if not ends and not _street_hint(low):
         return  # no street word at all: the expensive scans cannot match
     for pattern in (_ADDRESS if ends else _ADDRESS[1:]):
         if pattern is _ADDRESS[2] and "postbus" not in low:
@@ -771,12 +792,10 @@ _CASE_KEYWORD = re.compile(
     r"(?:parket|persoons|gezins|huisarts|leerling|verwijzings|aanvraag|relatie)(?=nummer|nr|kenmerk|code)|"
     r"verwijs|beschikkings?|kenmerk|AGB|BIG|polis|klant|leerling|onderwijs|volg|pupil|ticket|"
     # 'rolnummer', 'rekestnr.', 'besluitnummer'; 'Ref.: …', 'ref: …' (not 'referee', 'reflectie')
-    r"(?:rol|rekest|besluit)(?=nummer|nr)|ref(?:\.|(?=\s*:))|"
+    r"(?:rol|rekest|besluit)(?=nummer|nr)|ref\.|ref(?=\s*:)|"
     # identity documents, a foreigner's number, a bank account: each points to one person
-    r"paspoort|identiteitskaart|id-kaart|rijbewijs|(?:document|rekening|BSN)(?=nummer|nr)|v(?=-?nummer)|"
+    r"paspoort|identiteitskaart|id-kaart|rijbewijs|(?:document|rekening|BSN)(?=nummer|nr)|"
     r"vreemdelingen|IBAN|inschrijf(?=nummer|nr)|"
-    # 'Z-nummer', 'P-nr.': a letter names the register
-    r"(?-i:[A-Z])(?=-(?:nummer|nr))|"
     # '(nr. 44781)': a bare 'nr.' before a long number
     r"nr\.?(?=\s*\d{4}))"
     # 'Zaak-ID:', 'dossier nr.': the label's second part may be joined by a hyphen or a space
@@ -799,6 +818,8 @@ _CASE_GENERIC = [
     plain_re.compile(r"(?<![\w&#])#\d{4,}(?![\w/-])"),
 ]
 _LOWER_CASE_ID = _CASE_GENERIC[-2]
+# 'V-nummer 1234567890', 'Z-nummer: 44718', 'P-nr. 0412': a letter names the register
+_LETTER_REGISTER = plain_re.compile(r"\b[A-Z]-(?:nummer|nr\.?)\s*:?\s*(?P<id>[A-Z0-9][A-Za-z0-9]*(?:[-/._][A-Za-z0-9]+)*)")
 _CAPITALS_YEAR = plain_re.compile(r"[A-Z] \d\d")
 _LOWER_DIGITS = plain_re.compile(r"[a-z]\d\d\d")
 # what the newer patterns cannot match without (a cheap scan, or none at all)
@@ -812,6 +833,7 @@ _DIAGNOSIS_BEFORE = plain_re.compile(r"\b(?:DSM|ICD|DC)[- ]?(?:\d{1,2}|IV|5)(?:-
 # '15.000', '120.000 jongeren': an amount in thousands is no file number unless a label says so
 _THOUSANDS = plain_re.compile(r"\d{1,3}(?:\.\d{3})+")
 # Letter and digit groups joined by - or /: JBO/24/0017, PGA-R-40822, JC-1182-B, APD/GZ/0517, WTV-24-00931.
+_CASE_KEYWORD_SCAN = KeywordScan(_CASE_KEYWORD)
 _CASE_GROUPS = plain_re.compile(
     r"(?<![\w/.-])(?:[A-Z]{1,5}|\d{1,8})(?:[-/](?:[A-Z]{1,5}|\d{1,8})){1,4}(?![\w/-]|[.,]\d)"
 )
@@ -841,39 +863,6 @@ def _looks_like_case_groups(token: str) -> bool:
 _COURT_NUMBER = plain_re.compile(r"(?<![\w/.-])[A-Za-z]{1,3}/\d{2}/\d{3,}(?:[-/]\d+)*(?:\s?/?\s?[A-Za-z]{2}(?: [A-Za-z]{2})?\b)?")
 
 
-# Where a label can start (on the lower-cased text): _CASE_KEYWORD is tried there only, not at every position
-_CASE_KEYWORD_GATE = plain_re.compile(
-    r"\b(?:dossier|zaak|cliënt|client|casus|registratie|referentie|melding|aanmeld|patiënt|patient|parket|persoons|"
-    r"gezins|huisarts|leerling|verwijzings|aanvraag|relatie|verwijs|beschikking|kenmerk|agb|big|polis|klant|"
-    r"onderwijs|volg|pupil|ticket|rol|rekest|besluit|ref|paspoort|identiteitskaart|id-kaart|rijbewijs|document|"
-    r"rekening|bsn|vreemdelingen|iban|inschrijf|nr|[a-z](?=-?n(?:ummer|r)))")
-
-
-def _case_keywords(text: str) -> Iterator:
-    """_CASE_KEYWORD.finditer(text), tried only where a label starts at most 60 characters before a digit (the
-    number a label introduces has one)."""
-    starts = digit_runs(text)
-    if not starts:
-        return
-    low = text.lower()
-    if len(low) != len(text):
-        yield from _CASE_KEYWORD.finditer(text)
-        return
-    gates, seen = [], 0
-    for start in starts:
-        for gate in _CASE_KEYWORD_GATE.finditer(low, max(seen, start - 60), start):
-            gates.append(gate.start())
-        seen = start
-    pos = 0
-    for at in gates:
-        if at < pos:
-            continue  # inside the label matched before, as finditer would skip it
-        m = _CASE_KEYWORD.match(text, at)
-        if m:
-            pos = m.end()
-            yield m
-
-
 def case_number(text: str) -> Iterator[Finding]:
     if not digit_runs(text):
         return  # every file number holds a digit
@@ -882,10 +871,13 @@ def case_number(text: str) -> Iterator[Finding]:
             yield _f("case_number", text, m)
     for m in (_COURT_NUMBER.finditer(text) if "/" in text else ()):
         yield _f("case_number", text, m)
-    for m in _case_keywords(text):
+    for m in _CASE_KEYWORD_SCAN.finditer(text):
         token = m.group("id")
         if sum(c.isdigit() for c in token) >= 3 and not _YEAR.fullmatch(token):
             yield Finding("case_number", *m.span("id"), token)
+    for m in (_LETTER_REGISTER.finditer(text) if "-n" in text else ()):
+        if sum(c.isdigit() for c in m.group("id")) >= 3:
+            yield _f("case_number", text, m, "id")
     for m in _CASE_GROUPS.finditer(text):
         if _looks_like_case_groups(m.group()):
             yield _f("case_number", text, m)
@@ -944,13 +936,26 @@ _INSTITUTIONS = [
     # 'Daltoncollege'; not 'Respijtzorg' or 'Jeugdhulp': those compounds are generic.
     re.compile(r"\b[A-Z][a-zà-ÿ]+(?:college|lyceum|gymnasium)\b"),
 ]
+# 'werkt sinds kort bij Albert Heijn', 'werkt parttime bij de HEMA': the cue word found by a plain scan first, the
+# name read after it (a look-behind over the whole text was the slowest part of the institution rules)
+_EMPLOYER_CUE = plain_re.compile(
+    r"\b(?:werkt|werkte|werken|werkten|stage|stageplek|stageplaats|bijbaan|bijbaantje|baan|baantje|vakantiewerk|"
+    r"vakantiebaan|vakantiebaantje|leerwerkplek|werkplek|werkervaringsplek|solliciteerde|solliciteert|vakkenvuller) ")
 _EMPLOYER = re.compile(
-    rf"(?<=\b(?:werkt|werkte|werken|werkten|stage|stageplek|stageplaats|bijbaan|bijbaantje|baan|baantje|vakantiewerk|"
-    rf"vakantiebaan|vakantiebaantje|leerwerkplek|werkplek|werkervaringsplek|solliciteerde|solliciteert|vakkenvuller)"
-    # 'werkt sinds kort bij Albert Heijn', 'werkt parttime bij de HEMA'
-    rf"(?: (?:sinds kort|nu|al|inmiddels|tijdelijk|parttime|fulltime|ook|nog|weer|daar|twee dagen|drie dagen))? "
-    rf"(?:bij|in|op) (?:de |het )?)(?:{_CAP}|[A-Z]{{4,}})(?: {_CAP})*"
+    r"(?:(?:sinds kort|nu|al|inmiddels|tijdelijk|parttime|fulltime|ook|nog|weer|daar|twee dagen|drie dagen) )?"
+    rf"(?:bij|in|op) (?:de |het )?(?P<name>(?:{_CAP}|[A-Z]{{4,}})(?: {_CAP})*)"
 )
+
+
+def _employers(text: str):
+    end = 0
+    for cue in _EMPLOYER_CUE.finditer(text):
+        m = _EMPLOYER.match(text, cue.end())
+        if m and m.start("name") >= end:
+            end = m.end()
+            yield m
+
+
 # 'juf Annelies van De Tweemaster': a capitalised article starts a proper name mid-sentence.
 _ARTICLE_NAME = re.compile(rf"(?<=\b(?:van|bij|op|naar|in|via) )(?:De|Het|'t) {_CAP}(?: {_CAP})*")
 _TRAILING_SMALL = re.compile(r"(?: (?:aan|op|van|de|der|den|en|het))+$")
@@ -1038,7 +1043,6 @@ _GATES = {
     1: lambda text: True,
     2: lambda text: True,
     3: lambda text: "college" in text or "lyceum" in text or "gymnasium" in text,
-    4: lambda text: any(w in text for w in ("werk", "stage", "baan", "sollicit", "vakkenvuller")),
 }
 
 
@@ -1084,7 +1088,7 @@ def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[F
         word = m.group().split()[-1]
         if not all(_ordinary_lower(p) for p in word.split("-")):
             yield _f("institution", text, m)
-    for index, pattern in enumerate(_INSTITUTIONS + [_EMPLOYER]):
+    for index, pattern in enumerate(_INSTITUTIONS):
         if not _GATES[index](text):
             continue
         for m in pattern.finditer(text):
@@ -1096,6 +1100,9 @@ def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[F
                     _ordinary_lower(w) and not _is_area(w) for w in span.split()[:-1]):
                 continue  # 'Afdeling Jeugd', 'Team Jeugd', 'Sector Zorg': a department, not a name
             yield Finding("institution", m.start(), m.start() + len(span), span)
+    for m in _employers(text):
+        span = _TRAILING_SMALL.sub("", m.group("name"))
+        yield Finding("institution", m.start("name"), m.start("name") + len(span), span)
     for m in (_ARTICLE_NAME.finditer(text) if article else ()):
         if m.group().split(" ", 1)[1] not in surnames:  # 'bij De Groot' is a person
             yield _f("institution", text, m)
@@ -1133,8 +1140,12 @@ _VERB_AFTER_NAME = re.compile(
 )
 
 
+_NICKNAME_SCAN, _NICKNAME_QUOTED_SCAN = KeywordScan(_NICKNAME), KeywordScan(_NICKNAME_QUOTED)
+
+
 def names(text: str, common: frozenset[str]) -> Iterator[Finding]:
-    for pattern in (_NAME_AFTER_ROLE, _NAME_BEFORE_AGE, _NICKNAME, _NICKNAME_QUOTED, _QUOTED_NICK, _VERB_AFTER_NAME):
+    for pattern in (_NAME_AFTER_ROLE, _NAME_BEFORE_AGE, _NICKNAME_SCAN, _NICKNAME_QUOTED_SCAN, _QUOTED_NICK,
+                    _VERB_AFTER_NAME):
         for m in pattern.finditer(text):
             first = m.group("name").split()[0]
             if first.lower() in common:
@@ -1163,7 +1174,7 @@ def all_rules(text: str, common: frozenset[str], surnames: frozenset[str] = froz
         found = [f for f in found if not (f.kind == "phone" and any(
             a.start < f.start and f.end <= a.end for a in accounts))]
     # 'Parketnummer: 03/882154-22' has a phone number's digits; the keyword says what it is.
-    cases = [m.span("id") for m in _case_keywords(text)] if any(f.kind == "phone" for f in found) else []
+    cases = [m.span("id") for m in _CASE_KEYWORD_SCAN.finditer(text)] if any(f.kind == "phone" for f in found) else []
     cases = [Finding("case_number", a, b, "") for a, b in cases]
     if cases:
         found = [f for f in found if not (f.kind == "phone" and any(c.start <= f.start and f.end <= c.end for c in cases))]

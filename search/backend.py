@@ -55,23 +55,10 @@ def autocomplete(q, user, limit=8):
 def similar_to_text(text, classification, user, limit=5):
     """Published cases like a text that is not in the index (issue 11: a consultation request). `classification`
     maps problem_areas/stuck_reasons/age_band to term slugs; the database fallback uses the same terms."""
-    from types import SimpleNamespace
-
-    from casebook.models import TaxonomyTerm
-
     allowed = allowed_visibilities(user)
-
-    def terms(vocabulary, slugs):
-        return TaxonomyTerm.objects.filter(vocabulary=vocabulary, slug__in=slugs)
-
-    probe = SimpleNamespace(
-        pk=None,
-        problem_areas=terms("problem_areas", classification.get("problem_areas", [])),
-        stuck_reasons=terms("stuck_reasons", classification.get("stuck_reasons", [])),
-    )
     return _es_or_db(
         lambda: queries.similar_cases(None, classification, allowed, limit, like_text=text),
-        lambda: fallback.similar_cases(probe, allowed, limit),
+        lambda: fallback.similar_cases(classification, allowed, limit),
     )
 
 
@@ -99,6 +86,6 @@ def similar_cases(page, user, limit=5):
     doc_id = documents.source_for("casebook.CasePage").doc_id(page.pk)
     classification = case_classification(page)
     return _es_or_db(
-        lambda: queries.similar_cases(doc_id, classification, allowed, limit),
-        lambda: fallback.similar_cases(page, allowed, limit),
+        lambda: queries.similar_cases(doc_id, classification, allowed, limit, title=page.title),
+        lambda: fallback.similar_cases(classification, allowed, limit, exclude_pk=page.pk, title=page.title),
     )

@@ -162,18 +162,34 @@ class Matcher:
         positions = stems(text, correct=self.correct)
         found = {}
         for phrase, field, slug, label, weight in self.phrases:
-            span = _find(phrase, positions)
-            if span is None:
+            spans = _spans(phrase, positions)
+            if not spans:
                 continue
             key = (field, slug)
             # A longer search term that matched is better evidence (and the better 'matched' text to show).
             if key not in found or len(phrase) > found[key][0]:
-                found[key] = (len(phrase), Concept(field, slug, label, weight, " ".join(phrase)))
-        return sorted((c for _n, c in found.values()), key=lambda c: (-c.weight, c.field, c.slug))
+                found[key] = (len(phrase), Concept(field, slug, label, weight, " ".join(phrase)), spans)
+        # The longest term wins its words: "geen enkele instelling" names a stuck reason, and the "instelling" inside
+        # it names no setting; "verslaafde moeder" is the parent's problem, not the child's addiction. A concept
+        # stays when it is named anywhere outside a longer term of another concept (measured on the dev set).
+        kept = [
+            concept for key, (length, concept, spans) in found.items()
+            if not all(_shadowed(span, length, key, found) for span in spans)
+        ]
+        return sorted(kept, key=lambda c: (-c.weight, c.field, c.slug))
 
 
-def _find(phrase, positions):
-    """Where the stems of `phrase` occur in order, at most MAX_GAP words apart; None when they do not."""
+def _shadowed(span, length, key, found):
+    start, end = span
+    return any(
+        other != key and other_length > length and any(s <= start and end <= e for s, e in other_spans)
+        for other, (other_length, _concept, other_spans) in found.items()
+    )
+
+
+def _spans(phrase, positions):
+    """Where the stems of `phrase` occur in order, at most MAX_GAP words apart: (first, last) position of each."""
+    spans = []
     for start, stems_at in enumerate(positions):
         if phrase[0] not in stems_at:
             continue
@@ -185,8 +201,8 @@ def _find(phrase, positions):
                 break
             at = nxt
         if ok:
-            return start, at
-    return None
+            spans.append((start, at))
+    return spans
 
 
 _cache = {"matcher": None, "at": 0.0}

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from django.apps import apps
+from django.db.models import Q
 from elasticsearch.dsl import Document, Integer, Keyword, Text
 
 from casebook.classification import CLASSIFICATION_FIELDS
@@ -156,6 +157,18 @@ def classification_labels(page):
             value = getattr(page, cf.attr)
             terms += list(value.all()) if cf.many else [value] if value else []
     return _words_of(terms)
+
+
+def labels_for(classification):
+    """The `labels` text of a classification given as slugs ({field name: [slug, …]}), e.g. a consultation request's."""
+    from casebook.models import TaxonomyTerm
+
+    wanted = Q()
+    for cf in CLASSIFICATION_FIELDS:
+        slugs = classification.get(cf.name) or []
+        if cf.name in LABEL_FIELDS and slugs:
+            wanted |= Q(vocabulary=cf.vocabulary, slug__in=slugs if isinstance(slugs, list) else [slugs])
+    return _words_of(TaxonomyTerm.objects.filter(wanted).order_by("vocabulary", "slug")) if wanted else ""
 
 
 def _words_of(terms):

@@ -8,8 +8,10 @@ words match by a crude stem (their start) in the title, summary or narrative. On
 those are what Elasticsearch is for.
 """
 
-from django.db import connection
+import math
 import re
+
+from django.db import connection
 
 from django.db.models import Case, Count, ExpressionWrapper, F, FloatField, Q, Value, When
 
@@ -18,6 +20,7 @@ from casebook.models import CasePage
 
 from . import compounds, concepts, labels
 from .analysis import question_words
+from .queries import SIMILAR_FIELDS, core_problem_areas, similar_weight
 
 TEXT_FIELDS = ("title", "summary", "situation", "stuck_points", "approach", "outcome", "needed", "created")
 MAX_WORDS = 40  # a pasted description: match on its first meaningful words
@@ -193,23 +196,47 @@ def autocomplete(q, allowed, limit=8):
     return [{"text": p.title, "url": p.get_url() or p.url_path, "type": "case", "external_id": p.external_id} for p in qs]
 
 
-def similar_cases(page, allowed, limit=5):
-    """Cases sharing the most problem areas and stuck reasons (no text similarity on the database)."""
-    # .all(), not values_list("pk"): a draft preview's relations are in memory, which values_list("pk") cannot read
-    areas = [term.pk for term in page.problem_areas.all()]  # issue 9 (8)
-    reasons = [term.pk for term in page.stuck_reasons.all()]
-    qs = (
-        _visible(allowed)
-        .exclude(pk=page.pk)
-        .annotate(
-            shared=Count("problem_areas", filter=Q(problem_areas__in=areas), distinct=True)
-            + Count("stuck_reasons", filter=Q(stuck_reasons__in=reasons), distinct=True)
-        )
-        .filter(shared__gt=0)
-        .order_by("-shared", "-year")[:limit]
-    )
+# What makes a case similar at all; a shared age band or setting only ranks among those (a case sharing nothing but
+# "12-15" is no similar case).
+FOUND_BY = ("problem_areas", "stuck_reasons")
+
+
+def similar_cases(classification, allowed, limit=5, exclude_pk=None, title=""):
+    """Cases sharing the classification of a case (`classification`: field name → slugs, as
+    backend.case_classification gives), weighted as on Elasticsearch (queries.similar_weight: the problem areas the
+    case's `title` names count most): per shared value, the weight times the value's rarity among the visible cases
+    (BM25's idf), so sharing "lvb" with one case counts more than sharing the "wachtlijst" half of all cases have.
+    No text similarity on the database."""
+    core = core_problem_areas(title, classification)
+    visible = _visible(allowed)
+    total = visible.count()
+    score, shared = Value(0.0), []
+    for name in SIMILAR_FIELDS:
+        cf = CLASSIFICATION_BY_NAME[name]
+        slugs = list(classification.get(name) or [])
+        if not slugs:
+            continue
+        # issue 9 (1): a hidden age band is not something a case is found by, nor counted by.
+        having = without_hidden(visible.filter(**{f"{cf.attr}__slug__in": slugs}), name)
+        counts = dict(having.values_list(f"{cf.attr}__slug").annotate(n=Count("pk", distinct=True)))
+        for slug, n in counts.items():
+            idf = math.log(1 + (total - n + 0.5) / (n + 0.5))
+            cases_with = having.filter(**{f"{cf.attr}__slug": slug}).values("pk")
+            score = score + Case(When(pk__in=cases_with, then=Value(similar_weight(name, slug, core) * idf)),
+                                  default=Value(0.0))
+            if name in FOUND_BY:
+                shared.append(cases_with)
+    if not shared:
+        return []
+    found = Q()
+    for cases_with in shared:
+        found |= Q(pk__in=cases_with)
+    qs = visible.filter(found)
+    if exclude_pk is not None:
+        qs = qs.exclude(pk=exclude_pk)
+    qs = qs.annotate(shared=ExpressionWrapper(score, output_field=FloatField())).order_by("-shared", "-year", "title")
     return [
         {"external_id": p.external_id, "type": "case", "title": p.title, "url": p.get_url() or p.url_path,
-         "summary": p.summary, "year": p.year, "score": float(p.shared), "highlights": []}
-        for p in qs
+         "summary": p.summary, "year": p.year, "score": round(float(p.shared), 4), "highlights": []}
+        for p in qs[:limit]
     ]

@@ -100,9 +100,10 @@ def similar_runner(backend, limit=5):
         page = CasePage.objects.get(external_id=external_id)
         if backend == "elasticsearch":
             doc_id = documents.source_for("casebook.CasePage").doc_id(page.pk)
-            results = queries.similar_cases(doc_id, case_classification(page), PUBLIC, limit)
+            results = queries.similar_cases(doc_id, case_classification(page), PUBLIC, limit, title=page.title)
         else:
-            results = fallback.similar_cases(page, PUBLIC, limit)
+            results = fallback.similar_cases(case_classification(page), PUBLIC, limit, exclude_pk=page.pk,
+                                              title=page.title)
         return [r["external_id"] for r in results]
 
     return run

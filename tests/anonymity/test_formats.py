@@ -138,3 +138,26 @@ def test_e_mail_addresses_written_to_fool_machines(rules_detector, written):
 ])
 def test_numbers_that_identify_nobody_stay_unflagged(rules_detector, clean):
     assert found(clean, rules_detector) == []
+
+
+def test_streets_found_from_their_numbers_are_those_a_full_scan_finds():
+    """address() looks for street endings only before runs of digits (speed); a full scan must find no more."""
+    import random
+    import re
+    from pathlib import Path
+
+    from anonymity import rules
+
+    data = Path(__file__).parent / "data"
+    marks = re.compile(r"\[\[\w+:(.*?)\]\]")
+    texts = [marks.sub(r"\1", p.read_text(encoding="utf-8"))
+             for folder in ("dev", "clean") for p in sorted((data / folder).glob("**/*.txt"))]
+    rng = random.Random(5)
+    noise = "abdeiklnorstwz .\n\t12345STRAAT"
+    texts += ["".join(rng.choice(noise) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    full = re.compile(r"[a-zà-ÿ.]\s(?:n[ro]\.?\s?)?\d")
+    for text in texts:
+        low = text.lower()
+        expected = [m.start() + 1 for m in full.finditer(low)
+                    if low[max(0, m.start() - 11) : m.start() + 1].endswith(rules._NUMBERED_ENDINGS)]
+        assert rules._numbered_street_ends(text, low) == expected, text

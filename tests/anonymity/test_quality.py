@@ -65,8 +65,12 @@ def test_recall_on_planted_identifiers(detector, planted):
 # (grammar, context and lists written from knowledge): dev 0.996 (59-70: 0.992), heldback 0.949, heldback2 0.941,
 # heldback3 0.910, heldback4 0.893 (overall figures only; nobody read the held-back misses). The heldback4 floor
 # rises to 0.89 (one identifier of margin); the others would have none at the next step up, so they stay.
+# heldback6 (a sixth set, 30 texts and 555 identifiers, by a helper who saw neither the rules nor the other sets) was
+# scored first by the detector of that moment (e1f88ba): 0.901 (age 0.818, institution 0.776, phone 0.955, postcode
+# 0.941, date 0.939); nobody reads its texts or misses.
 DEV_FLOOR = 0.99
-HELD_BACK_FLOORS = {"heldback": 0.94, "heldback2": 0.93, "heldback3": 0.90, "heldback4": 0.89, "heldback5": 0.90}
+HELD_BACK_FLOORS = {"heldback": 0.94, "heldback2": 0.93, "heldback3": 0.90, "heldback4": 0.89, "heldback5": 0.90,
+                    "heldback6": 0.89}
 HELD_BACK = tuple(HELD_BACK_FLOORS)
 
 

@@ -30,6 +30,7 @@ verslaving kinderen beperking ondersteuning verstandelijk verstandelijke begelei
 moeder vader afgewezen verwijzing indicatie gemeente perspectief volwassenen aanmelding telefoon vervolgens
 uiteindelijk tegelijkertijd voortijdig belangrijk ambulant residentieel problematiek afspraken vertrouwen verblijf
 beschermd meerderjarigheid instelling uitbuiting handelingsverlegen overgang voortgezet
+veertien vijftien zeventien achttien negentien veertienjarige achttienjarige negentienjarige
 """.split()
 
 

@@ -37,6 +37,23 @@ def test_an_ordinary_dutch_word_is_not_taken_for_a_typo():
     assert "complexe-scheiding" not in named("schending van de privacy")
 
 
+def test_an_age_in_words_names_one_age_band():
+    # "vijftien" is no compound of vijf + tien: a boy of fifteen is no primary-school child.
+    assert {"12-15"} == named("een jongen van vijftien") & {"4-11", "12-15"}
+    assert {"12-15"} == named("mijn cliënt van veertien") & {"4-11", "12-15"}
+    assert "4-11" not in named("een negentienjarige met een laag iq")
+
+
+def test_the_longest_term_wins_its_words():
+    assert "seksuele-uitbuiting" not in named("criminele uitbuiting lvb")
+    assert "jeugdcriminaliteit" in named("criminele uitbuiting lvb")
+    assert "seksuele-uitbuiting" in named("uitbuiting lvb")
+    assert named("jonge mantelzorger verslaafde moeder") >= {"ouderproblematiek"}
+    assert "verslaving" not in named("jonge mantelzorger verslaafde moeder")
+    # ... but only those words: named elsewhere in the query, the concept stays.
+    assert "verslaving" in named("een verslaafde moeder en een zoon die zelf ook verslaafd is")
+
+
 def test_negations_belong_to_the_term():
     # "geen plek" is a stuck reason; a case that mentions "een plek" is not.
     assert "geen-passend-aanbod" in named("er is geen plek voor hem")

@@ -75,3 +75,22 @@ def test_database_search_matches_inflections_and_most_words(client, cases):
     # word does not make a three-word query come back empty.
     assert keys(api(client, q="wachtlijsten")) == [cases["public"].external_id]
     assert keys(api(client, q="jongere wachtlijst onbekendwoord")) == [cases["public"].external_id]
+
+
+def test_database_similar_weighs_what_cases_share(client, db, no_elasticsearch):
+    def other(**classification):
+        return case(**{"problem_areas": ["eetstoornis"], "stuck_reasons": [], "age_band": "0-3", **classification})
+
+    source = case(problem_areas=["lvb", "schulden"], stuck_reasons=["wachtlijst"], age_band="16-17")
+    rare = other(problem_areas=["lvb"])
+    common = [other(problem_areas=["schulden"]) for _ in range(3)]
+    stuck = other(stuck_reasons=["wachtlijst"])
+    coarsened = other(age_band="16-17")
+    coarsened.hide_age_band = True
+    coarsened.save()
+    ids = keys(api(client, f"/api/v1/cases/{source.external_id}/similar", limit=10))
+    # The rarer shared problem says more than the common one, a shared problem more than a shared stuck reason
+    # (as on Elasticsearch), and an age band its editor hid is not something a case shares.
+    assert ids[0] == rare.external_id
+    assert set(ids[1:4]) == {c.external_id for c in common}
+    assert ids[4:] == [stuck.external_id]

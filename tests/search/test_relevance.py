@@ -11,9 +11,13 @@ from search import judged
 
 # Measured on every judged set together (dev, heldback, heldback2: Elasticsearch nDCG@10 0.80, similar-case P@5
 # 0.79; database 0.75 on SQLite, lower on PostgreSQL) and set a little lower; raise them when the ranking improves.
+# heldback3 (written later the same way) was first scored by the search of e1f88ba: nDCG@10 0.767, similar P@5 0.827,
+# database 0.728; with it every set together measures 0.797 and similar P@5 0.80.
+# Similar cases that read the classification alike (rel6): every set together ES similar P@5 0.85, database 0.67 on
+# SQLite (0.63 on dev on PostgreSQL); nDCG@10 ES 0.80, database 0.74.
 FLOORS = {
-    "elasticsearch": {"ndcg@10": 0.78, "similar_p@5": 0.76},
-    "database": {"ndcg@10": 0.68},
+    "elasticsearch": {"ndcg@10": 0.78, "similar_p@5": 0.81},
+    "database": {"ndcg@10": 0.68, "similar_p@5": 0.58},
 }
 
 
@@ -49,3 +53,4 @@ def test_database_relevance_floor(collection, no_elasticsearch):
     measured = _measure("database")
     assert _zero_result_sentences(measured) == []
     assert measured["queries"]["all"]["ndcg@10"] >= FLOORS["database"]["ndcg@10"]
+    assert measured["similar"]["p@5"] >= FLOORS["database"]["similar_p@5"]

@@ -3,7 +3,7 @@ on Elasticsearch and on the database fallback, within the asker's visibility."""
 
 import pytest
 
-from search import backend
+from search import backend, documents
 from tests.factories import make_case
 
 pytestmark = pytest.mark.django_db
@@ -33,3 +33,10 @@ def test_on_the_database_fallback(no_elasticsearch, member):
     alike, hidden, other = _cases()
     ids = [hit["external_id"] for hit in backend.similar_to_text(TEXT, CLASSIFICATION, member, limit=5)]
     assert ids == [alike.external_id]
+
+
+def test_a_texts_classification_in_words_is_what_cases_index():
+    # The text's classification is compared with the cases' `labels` as words, as an indexed case's would be.
+    labels = documents.labels_for(CLASSIFICATION)
+    case = make_case(problem_areas=["thuiszitten"], stuck_reasons=["afgewezen-door-aanbieders"], age_band="12-15")
+    assert labels and labels == documents.case_document(case)["labels"]

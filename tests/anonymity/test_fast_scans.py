@@ -1,0 +1,78 @@
+"""The detector's fast paths find exactly what the patterns they stand for find.
+
+Speed work replaced some regular-expression scans by str.find (keyword-led patterns, the street hint, the provider
+gazetteer's first words). A keyword added to a pattern but missed by its fast path would silently stop finding
+identifiers, so each fast path is compared with its pattern on every planted and clean text, on those texts mixed
+and lower-cased, and on random strings built from the characters the patterns care about.
+"""
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from anonymity import providers, rules
+from anonymity.scanning import KeywordScan, keyword_prefixes
+
+DATA = Path(__file__).parent / "data"
+_MARK = re.compile(r"\[\[\w+:(.*?)\]\]")
+
+
+@pytest.fixture(scope="module")
+def texts():
+    plain = [_MARK.sub(r"\1", p.read_text(encoding="utf-8")) for p in sorted(DATA.glob("**/*.txt"))]
+    sentences = [s for t in plain for s in re.split(r"(?<=[.!?\n])\s+", t) if s.strip()]
+    rng = random.Random(20261129)
+    mixed = [" ".join(rng.sample(sentences, rng.randint(2, 10))) for _ in range(400)]
+    noise = "".join(sorted(set("abdeiklmnoprstuvwz '’&+.-_,;:()\"/\n\t²éİ1234567890STRAATKenmerk")))
+    random_strings = ["".join(rng.choice(noise) for _ in range(rng.randint(1, 40))) for _ in range(4000)]
+    return plain + mixed + [t.lower() for t in mixed] + random_strings
+
+
+KEYWORD_PATTERNS = {
+    "case numbers after a keyword": rules._CASE_KEYWORD,
+    "nicknames": rules._NICKNAME,
+    "quoted nicknames": rules._NICKNAME_QUOTED,
+    "care before a provider": providers._CARE_BEFORE,
+    "a role of a provider": providers._ROLE_OF,
+}
+
+
+@pytest.mark.parametrize("name", KEYWORD_PATTERNS)
+def test_keyword_scan_finds_what_the_pattern_finds(name, texts):
+    pattern = KEYWORD_PATTERNS[name]
+    scan = KeywordScan(pattern)
+    for text in texts:
+        assert [m.span() for m in scan.finditer(text)] == [m.span() for m in pattern.finditer(text)], text
+
+
+def test_keyword_prefixes_read_optional_letters_and_inner_groups():
+    pattern = re.compile(r"\b(?:dossier|beschikkings?|(?:parket|gezins)(?=nummer)|nr\.?(?=\s*\d))\s*(?P<id>\d+)", re.I)
+    assert keyword_prefixes(pattern) == (("beschikking", "dossier", "gezins", "nr", "parket"), True)
+
+
+def test_street_hint_answers_as_its_pattern(texts):
+    for text in texts:
+        low = text.lower()
+        assert rules._street_hint(low) == bool(rules._STREET_HINT.search(low)), text
+
+
+def test_provider_first_words_are_found_where_the_word_scan_finds_them(texts):
+    rng = random.Random(7)
+    for text in texts:
+        scanned = [(m.start(), m.group()) for m in providers._CANDIDATE.finditer(text)]
+        words = sorted({w for _, w in scanned})
+        wanted = set(rng.sample(words, min(len(words), 6)))
+        assert providers._occurrences(text, wanted) == [(s, w) for s, w in scanned if w in wanted], text
+
+
+def test_lower_case_first_names_are_found_where_the_token_scan_finds_them(texts):
+    from anonymity import name_cues
+
+    rng = random.Random(11)
+    for text in texts:
+        scanned = [(m.start(), m.group()) for m in name_cues._LOWER_TOKEN.finditer(text)]
+        words = sorted({w for _, w in scanned})
+        wanted = set(rng.sample(words, min(len(words), 6)))
+        assert name_cues.lower_tokens(text, wanted) == [(s, w) for s, w in scanned if w in wanted], text
