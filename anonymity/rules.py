@@ -170,8 +170,8 @@ _MON = r"(?:0?[1-9]|1[0-2])"
 _DATE_PATTERNS = [
     # 03-11-2011, 3/11/11, 3.11.2011, '14 / 08 / 2013' (the same mark twice, spaced or not)
     plain_re.compile(rf"(?<![\d.,/-]){_DAY}( ?[-/.] ?){_MON}\1(?:\d{{4}}|\d{{2}}|['’]\d{{2}})(?![\d/-]|\.\d)"),
-    # 2011-11-03
-    plain_re.compile(rf"(?<![\d/-])(?:19|20)\d{{2}}-{_MON}-{_DAY}(?![\d/-])"),
+    # 2011-11-03, 2025/03/04, 2025.03.04 (the same mark twice)
+    plain_re.compile(rf"(?<![\d/.-])(?:19|20)\d{{2}}([-/.]){_MON}\1{_DAY}(?![\d/-]|\.\d)"),
     # 14 maart 2009, 14e maart, 3 nov. '09
     plain_re.compile(rf"(?<![\d,.]){_DAY}(?:e|ste|de)?[ -](?:{MONTHS})\b\.?(?:[ -](?:(?:19|20)\d{{2}}|'\d{{2}})\b)?", plain_re.IGNORECASE),
     # maart 14, 2009 (rare, English order)

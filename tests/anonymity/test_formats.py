@@ -70,7 +70,7 @@ def test_postcodes(rules_detector, text, span):
 @pytest.mark.parametrize("written", [
     "14 / 08 / 2013", "3 mrt '25", "12-3-'83", "07.11.2011", "d.d. 12.3", "per 1/9", "3 t/m 7 maart", "de 22ste",
     "vijf juni", "zat. 8 maart", "Thursday, May 8, 2025", "7 May 2025", "Tue, 3 Jun 2025", "geb. 3 feb. '09",
-    "geb. 03121999",
+    "geb. 03121999", "2025/03/04", "2025.03.04",
 ])
 def test_exact_dates_in_any_form(rules_detector, written):
     text = f"Gesprek met moeder op {written}, daarna overleg."
