@@ -12,7 +12,7 @@ import threading
 
 import regex as re
 
-from . import gazetteer, lexicon, name_cues, providers, rules
+from . import context_rules, gazetteer, lexicon, name_cues, providers, rules
 from .lookups import Lookups
 from .proper_nouns import proper_nouns
 from .allowlist import allowed_spans, default_pattern, is_allowed
@@ -37,7 +37,7 @@ kinderrechter deurwaarder griffier ombudsman koning koningin bisschop dokter pas
 schoolmeester kok bakker smid visser boer schilder koster molenaar kapper slager timmerman""".split())
 _VAN = re.compile(r"van\s+")
 _MOVED_BEFORE = re.compile(r"(?:verhuisd|verhuizen|verhuist|kwam|komt|kwamen|afkomstig|vertrok|vertrokken)\w*\s+$")
-_NAME_TAIL = re.compile(r"\s+(?:van|uit|bij|in)\s+$")
+_NAME_TAIL = re.compile(r"\s+(?:van|uit|bij|in)(?: de| het| 't)?\s+$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•*#>]|^\s*[-–])[\s\"'‘“(\[-]*$")
 
 
@@ -95,9 +95,17 @@ class Detector:
             return []
         places = list(gazetteer.places(text))
         found = (self._from_deduce(text) + rules.all_rules(text, self._common, self._surnames) + list(proper_nouns(text))
-                 + list(name_cues.informal_names(text)) + providers.institutions(text))
+                 + list(name_cues.informal_names(text)) + providers.institutions(text)
+                 + list(context_rules.ages(text)) + list(context_rules.addresses(text))
+                 + list(context_rules.case_numbers(text)) + list(context_rules.places(text)))
         found = self._trim_name_tails(text, self._prefer_places(text, found))
         found = self._gazetteer_wins(text, found, places) + places
+        # after the place rules: 'doorverwezen naar Kompaz' is a provider, though 'naar' reads like a place cue;
+        # a listed neighbourhood or town stays a place
+        more = [f for f in [*context_rules.institutions(text), *context_rules.lower_case_institutions(text)]
+                if not any(p.start <= f.start and f.end <= p.end for p in places)]
+        if more:
+            found = self._trim_name_tails(text, found + more)
         # 'Zorgcentrum De Lindehof', 'SBO De Regenbooglaan': a street-like name without a number inside an
         # institution's name is the institution
         institutions = [f for f in found if f.kind == "institution"]
@@ -110,6 +118,7 @@ class Detector:
                   if not any(o.start < f.end and f.start < o.end and o.kind != "name" for o in found)]
         found += [f for f in providers.later_mentions(text, found)
                   if not any(o.start < f.end and f.start < o.end and o.kind not in ("name", "place") for o in found)]
+        found += context_rules.acronyms(text, found)
         allowed = allowed_spans(text, self._allow, near=found)
         found = [f for f in found if f.end > f.start and not is_allowed(f.start, f.end, allowed)]
         return merge(text, found)

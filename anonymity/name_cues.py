@@ -45,8 +45,20 @@ _STRONG_CUE = re.compile(
 _PERSON_AFTER = re.compile(rf"\s+(?:(?:zn|z'n|zijn|d'r|dr|haar|der)\s+(?:{ROLE_WORDS})|en ik)\b", re.IGNORECASE)
 # 'wouter was anders.', 'en jesse zei niks': a first name opening a clause, then a finite verb
 _VERB_AFTER = re.compile(r"\s+(?:was|is|zei|zegt|kwam|komt|belde|belt|appte|appt|had|heeft|wil|wilde|ging|gaat|deed|"
-                         r"doet|vond|vindt|zat|zit|mocht|mag|moest|moet|kon|kan|woont|woonde|huilde|lachte)\b")
-_CLAUSE_START = re.compile(r"(?:^|[.!?\n:]\s*|\b(?:en|maar|want|dus|toen|omdat|dat)\s+)$")
+                         r"doet|vond|vindt|zat|zit|mocht|mag|moest|moet|kon|kan|woont|woonde|huilde|lachte|"
+                         r"haalt|haalde|helpt|hielp|brengt|bracht|snapt|snapte|denkt|dacht|weet|wist|praat|praatte|"
+                         r"stuurt|stuurde|vraagt|vroeg|zegt|kookt|werkt|werkte|speelt|speelde|slaapt|sliep|past|"
+                         r"paste|logeert|logeerde)\b")
+_CLAUSE_START = re.compile(r"(?:^|[.!?\n:]\s*|\b(?:en|maar|want|dus|toen|omdat|dat|nou|ook|daarna|en dan|"
+                           r"alleen|gister|gisteren|vandaag)\s+)$")
+# 'die jongen heet storm', 'ze noemen haar roos': naming says it is a name, even of a common word
+_NAMING_CUE = plain_re.compile(r"\b(?:heet|heten|genaamd|naam is|noem(?:t|en|de|den)? (?:me|mij|hem|haar))\s+$")
+# 'oma riek', 'tante gerda', 'juf noor': a relation or title written in lower case right before
+_KIN_BEFORE = plain_re.compile(r"(?<![\w-])(?:oma|opa|tante|oom|juf|meester|neef|nicht|buurvrouw|buurman)\s+$")
+# 'toen zei mila dat …', 'gisteren was sem jarig': a verb before the name, then what follows a person
+_VERB_BEFORE = plain_re.compile(r"\b(?:zei|zegt|vroeg|vraagt|belde|belt|appte|appt|kwam|komt|vertelde|vertelt|was|is|"
+                                r"werd)\s+$")
+_INVERTED_AFTER = plain_re.compile(r"\s+(?:dat|tegen|nog|ook|weer|ff|jarig|boos|ziek|verdrietig|langs)\b")
 _SPEAKER = plain_re.compile(r"\n[ \t]*(?:\[[^\]\n]{0,20}\][ \t]*)?(?P<name>[a-zà-ÿ][a-zà-ÿ]{1,20}):")
 _INITIALS_ALONE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}(?![\w.])")
 _ONE_INITIAL = plain_re.compile(r"(?<= )[A-Za-z]\.(?![\w.])")
@@ -105,12 +117,17 @@ def informal_names(text: str) -> Iterator[Finding]:
     first, words, dutch = _first_names_lower(), _words(), _dutch()
     # one C-level pass finds the lower-case first names a text holds (mostly none), then only those are looked at
     for start, token in lower_tokens(text, first.intersection(_LOWER_TOKEN.findall(text))):
-        if token in lexicon.common_words():
-            continue  # 'zijn moeder aan tafel'
         end = start + len(token)
+        if token in lexicon.common_words():
+            # 'zijn moeder aan tafel'; but 'die jongen heet storm'
+            if _NAMING_CUE.search(text[max(0, start - 20) : start]):
+                yield Finding("name", start, end, token)
+            continue
         if (token not in dutch or _STRONG_CUE.search(text[max(0, start - 30) : start])
                 or _PERSON_AFTER.match(text, end)
-                or (_VERB_AFTER.match(text, end) and _CLAUSE_START.search(text[max(0, start - 8) : start]))):
+                or (_VERB_AFTER.match(text, end) and _CLAUSE_START.search(text[max(0, start - 8) : start]))
+                or (_KIN_BEFORE.search(text[max(0, start - 12) : start]) and token not in _CHAT_WORDS)
+                or (_VERB_BEFORE.search(text[max(0, start - 8) : start]) and _INVERTED_AFTER.match(text, end))):
             yield Finding("name", start, end, token)
     # 'mn vriendin shaquira', 'met mn neef dyllano', 'jaylinn zn moeder': a word no list knows, where the sentence
     # says it is a person (names are spelt in more ways than any list holds)
@@ -160,6 +177,8 @@ _LISTED_PERSON = plain_re.compile(rf"(?<![\w.-])(?P<name>{_CAP_WORD}|[A-Z]{{2,3}
 # 'Hoi Sanne,', 'Lieve Storm!': a greeting at the start of a line
 _GREETING = plain_re.compile(rf"(?m)\n[ \t]*(?i:hoi|hey|hee|hai|hallo|beste|lieve|dag|goedemorgen|goedemiddag|goedenavond|hi)"
                        rf"[ \t]+(?P<name>{_CAP_WORD})[ \t]*(?:[,!]|$)")
+_LOWER_GREETING = plain_re.compile(r"(?m)\n[ \t]*(?:hoi|hey|hee|hai|hallo|lieve|hi|heey|hoii)[ \t]+"
+                                   r"(?P<name>[a-zà-ÿ]{2,})[ \t]*(?:[,!]|$)")
 # 'Groet, Ruud', 'Met vriendelijke groet,\n\nGerben Hoekstra', 'groetjes kimberly', 'peace\nJD'
 # The name is read in a look-ahead, so a sign-off taken for the name line of the one before still starts its own
 # ('Tot morgen.\n\nCheers,\nBas').
@@ -169,14 +188,33 @@ _SIGN_OFF = plain_re.compile(
     r"(?=[ \t]*[,.!]?[ \t]*(?:\n[ \t]*){0,2}"
     r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+|[A-Z]{2,3})|[a-zà-ÿ]{3,})[ \t]*(?:[,.!]?[ \t]*$|\n|(?-i:[ \t]+[A-Z])))"
 )
+# 'gisteren belde Mehari, een neef van vader', 'volgens Roos, de mentor': a first name that is also a word, in the
+# middle of a sentence, after a verb of speaking or before an apposition naming a role
+_WORD_NAME_MID = plain_re.compile(r"(?<=[a-zà-ÿ,] )(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})(?![\w'’-])")
+_SPEECH_BEFORE = plain_re.compile(r"\b(?:belde|zei|zegt|vroeg|vraagt|appte|appt|vertelde|vertelt|schreef|sprak|"
+                                  r"antwoordde|mailde|volgens)\s$")
+_APPOSITION = plain_re.compile(rf",\s+(?:een|de|zijn|haar|hun|mijn|mn|onze)\s+(?:[a-zà-ÿ]+\s+)?(?:{ROLE_WORDS})\b")
+# '- TJ', '~ Sanne' alone on the last line: a young person's signature under a reflection
+_DASH_SIGNATURE = plain_re.compile(r"\n[ \t]*[-–—~][ \t]*(?P<name>[A-Z]{2,3}|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}|[a-zà-ÿ]{3,})"
+                                   r"[ \t]*\s*\Z")
+# a first name alone on the last line, after a blank line: the writer's signature ('…\n\nFleur', '…\n\nkimberly')
+_LAST_LINE_NAME = plain_re.compile(r"\n[ \t]*\n[ \t]*(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}|[a-zà-ÿ]{3,})[ \t]*\s*\Z")
+# 'AvD', 'JvdB': initials with a tussenvoegsel; bodies are written so too, and stay words
+_MIXED_INITIALS = plain_re.compile(r"[A-Z](?:v|vd|vdr|d|t)[A-Z]")
+_BODY_ABBREVIATIONS = {"RvdK", "RvK", "PvdA", "CvB", "OvJ", "RvT", "RvC", "KvK", "VvE", "CvdK", "WvS", "MvT", "RvS",
+                       "CvA", "RvA", "HvJ", "AvG", "PvA", "PvE", "BvO", "CvI", "MR", "OR", "GMR", "CJG", "SO", "VO"}
 # 'Ayaans juf', 'Storms moeder': a possessive before a role noun
-_POSSESSIVE = plain_re.compile(rf"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{2,}}(?:s|'s|’s)(?=\s+(?:{ROLE_WORDS})\b)")
+_POSSESSIVE = plain_re.compile(rf"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{2,}}(?:s|'s|’s|(?<=[sxz])['’])(?=\s+(?:{ROLE_WORDS})\b)")
 # 'Storm werd wakker', 'Bloem uit haar klas': a first name that is also a word, at a sentence start, before what
 # only a person does
 _PERSON_VERB = plain_re.compile(
     r"\s+(?:zegt|zei|vertelt|vertelde|vroeg|vraagt|belde|belt|appte|appt|huilde|huilt|lachte|lacht|speelt|speelde|"
     r"slaapt|sliep|zit|zat|ging|gaat|liep|loopt|wil|wilde|durft|durfde|weigert|weigerde|woont|woonde|kwam|komt|"
+    r"haalt|haalde|helpt|hielp|brengt|bracht|denkt|dacht|praat|praatte|stuurt|stuurde|schreeuwt|schreeuwde|"
+    r"fietst|fietste|voetbalt|snapt|snapte|mist|miste|logeert|logeerde|kookt|kookte|past op|paste op|"
     r"werd (?:er )?(?:wakker|boos|bang|verdrietig)|(?:is|was) (?:boos|bang|blij|verdrietig|ziek|jarig)|heeft|had|"
+    rf"(?:is|was) (?:de|het|haar|zijn|een) (?:[a-zà-ÿ]+ )?(?:{ROLE_WORDS}|jongste|oudste|middelste|tweelingzus|"
+    r"tweelingbroer)|"
     r"(?:uit|van) (?:haar|zijn|mijn|mn|m'n|de) (?:klas|groep|school|team)|en (?:haar|zijn) (?:moeder|vader|zus|broer))\b"
 )
 _WORD_NAME_AT_START = plain_re.compile(r"[.!?:\n][ \t\n]{0,3}(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})(?=\s)")
@@ -200,7 +238,7 @@ _PERSON_FIELD = plain_re.compile(
     r"verslaglegging|actie|actiehouder|acties|wie|door|trekker|eigenaar|verantwoordelijke|aanwezig|afwezig|"
     r"gesproken met|gesprek met|tolk|ondertekening|getekend|namens|opgesteld door|auteur|afzender|van|aan|cc)"
     r"[ \t]*:[ \t]*"
-    r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?))"
+    r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?|[A-Z](?:v|vd|vdr|d|t)[A-Z]))"
     r"(?=[ \t]*(?:$|[,(]|(?-i:[ \t]+(?:[A-ZÀ-ÖØ-Þ]|(?:van|de|der|den|ter|ten|el|al|ben)\b))))"
 )
 # 'Juf Hyacint', 'Oma Riet': a title with a capital (a sentence start), then a name that may be a word
@@ -277,6 +315,10 @@ def name_grammar(text: str) -> Iterator[Finding]:
     for m in _GREETING.finditer(lines):
         if _namelike(m.group("name")):
             yield Finding("name", m.start("name") - 1, m.end("name") - 1, m.group("name"))
+    for m in _LOWER_GREETING.finditer(lines):  # 'hoi bas,', 'lieve noor!': informal, so a word-name counts too
+        token = m.group("name")
+        if token in _first_names_lower() and token not in lexicon.common_words() and token not in _NOT_NAMES:
+            yield Finding("name", m.start("name") - 1, m.end("name") - 1, token)
     for m in _SIGN_OFF.finditer(lines):
         token = m.group("name")
         if token.islower() and (token not in _first_names_lower() or token in lexicon.common_words()):
@@ -285,9 +327,19 @@ def name_grammar(text: str) -> Iterator[Finding]:
         if (token.isupper() and lines[m.end("name") : m.end("name") + 1] in ("", "\n")) or (
                 token.capitalize() in lexicon.first_names() and _namelike(token.capitalize())):
             yield Finding("name", m.start("name") - 1, m.end("name") - 1, token)
+    m = _DASH_SIGNATURE.search(text, max(0, len(text) - 40)) or _LAST_LINE_NAME.search(text, max(0, len(text) - 40))
+    if m:
+        token = m.group("name")
+        if (token.isupper() and token not in _CARE_ABBREVIATIONS and token not in _BODY_ABBREVIATIONS) or (
+                token.capitalize() in lexicon.first_names() and token.lower() not in lexicon.common_words()
+                and (token.islower() or _namelike(token))):
+            yield Finding("name", *m.span("name"), token)
     for m in (_PERSON_FIELD.finditer(lines) if ":" in text else ()):
         token = m.group("name")
-        if token in lexicon.first_names() or token in lexicon.surnames() or _namelike(token):
+        if _MIXED_INITIALS.fullmatch(token):
+            if token not in _BODY_ABBREVIATIONS:  # 'Notulen: AvD' (Anna van Dijk), not 'Aanwezig: RvdK'
+                yield Finding("name", m.start("name") - 1, m.end("name") - 1, token)
+        elif token in lexicon.first_names() or token in lexicon.surnames() or _namelike(token):
             if token.lower() not in _FIELD_VALUES and not _ROLE_WORD.fullmatch(token):
                 yield Finding("name", m.start("name") - 1, m.end("name") - 1, token)
     for m in _TITLE_THEN_NAME.finditer(text):
@@ -314,16 +366,21 @@ def name_grammar(text: str) -> Iterator[Finding]:
     first_names = lexicon.first_names()
     for m in _POSSESSIVE.finditer(text):
         word = m.group()
-        token = word[:-2] if word[-2] in "'’" else word[:-1]
+        token = word[:-2] if word[-2] in "'’" else word[:-1]  # 'Kiki's', 'Storms', 'Roos''
         if (token in first_names and token.lower() not in lexicon.common_words()
                 and not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"))):
-            end = m.start() + len(token) + (0 if word[-2] in "'’" else 1)  # 'Kiki's moeder': the name alone
+            end = m.start() + len(token) + (0 if word[-2] in "'’" or word[-1] in "'’" else 1)  # the name alone
             yield Finding("name", m.start(), end, text[m.start() : end])
     word_names = _word_names()
     first_word = _WORD_AT_TEXT_START.match(text)
     for m in ((first_word,) if first_word else ()) + tuple(_WORD_NAME_AT_START.finditer(text)):
         if m.group("name") in word_names and _PERSON_VERB.match(text, m.end()):
             yield Finding("name", *m.span("name"), m.group("name"))
+    for m in _WORD_NAME_MID.finditer(text):
+        token = m.group("name")
+        if token in word_names and (_SPEECH_BEFORE.search(text, max(0, m.start() - 16), m.start())
+                                    or _APPOSITION.match(text, m.end())):
+            yield Finding("name", *m.span("name"), token)
     for m in _LOWER_TITLE.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
             continue
@@ -334,6 +391,7 @@ def name_grammar(text: str) -> Iterator[Finding]:
 
 
 _ONE_WORD = re.compile(r"[\p{L}]{3,}")
+_ONE_LETTER_INITIAL = re.compile(r"[A-Z]\.")
 _INITIALS_NAME = re.compile(r"[A-Z]{2,3}|(?:[A-Z]\.){1,3}")
 
 
@@ -342,9 +400,15 @@ def later_mentions(text: str, found: list[Finding]) -> list[Finding]:
     words = _words()
     names = _person_names()
     seeds = {f.text.strip() for f in found if f.kind == "name" and _ONE_WORD.fullmatch(f.text.strip())}
+    # 'Bas de Wit (wijkteam)' … '- Bas: gesprek plannen': the first name of a full name found once
+    first_names = lexicon.first_names()
+    heads = [f.text.split()[0] for f in found if f.kind == "name" and " " in f.text.strip()]
+    seeds |= {h for h in heads if h in first_names and _ONE_WORD.fullmatch(h)}
     extra = []
     # 'MK', 'J.': initials found as a name once are that person everywhere in the text
     seeds_initials = {f.text for f in found if f.kind == "name" and len(f.text) <= 6 and f.text.isupper()}
+    # 'J. Lindeboom (jeugdbeschermer)' … 'J. licht toe': the initial alone is that person too
+    seeds_initials |= {h for h in heads if _ONE_LETTER_INITIAL.fullmatch(h)}
     for initials in {t for t in seeds_initials if _INITIALS_NAME.fullmatch(t)}:
         for m in re.finditer(rf"(?<![\w.]){re.escape(initials)}(?![\w]|\.\w| ?[A-Z][a-z])", text):
             extra.append(Finding("name", m.start(), m.end(), initials))

@@ -136,11 +136,14 @@ def _place_before(before: str, token: str) -> bool:
     words = before[m.start():].split()
     head = token.rsplit("-", 1)[0]
     return any(_known_place(" ".join(words[i:] + [head])) for i in range(len(words)))
+_TUSSEN_INITIALS = plain_re.compile(r"[A-Z](?:v|vd|vdr|d|t)[A-Z]")
 _COMPASS_TAIL = plain_re.compile(r"-(?:Noord|Oost|Zuid|West|Midden|Centrum)$")
 
 
 def _kind(text: str, start: int, token: str) -> str:
     before = text[max(0, start - 30) : start]
+    if _TUSSEN_INITIALS.fullmatch(token):
+        return "name"  # 'AvD', 'JvdB': initials with a tussenvoegsel, written like a brand but a person
     if _CAMEL.search(token):
         return "institution"  # ZorgPunt-Zuid, JeugdPunt
     if _FAMILY_BEFORE.search(before):
@@ -166,6 +169,24 @@ def _kind(text: str, start: int, token: str) -> str:
     return "name"
 
 
+_TITLE_NEIGHBOUR_BEFORE = plain_re.compile(r"(?:[A-Z][\w'’-]*|[&/+:–-])\s+$|\b(?:de|het|een|the|of|and|for)\s+$", plain_re.I)
+_TITLE_NEIGHBOUR_AFTER = plain_re.compile(r"\s+(?:[A-Z]|(?:of|and|for|&|in|the)\b)")
+
+
+def _english_only_name(text: str, start: int, end: int, token: str) -> bool:
+    """A first name that is only an English word (Mehari, Dirk, Will), capitalised in the middle of a Dutch
+    sentence and not in a title of capitalised words ('Family Group Conference'): a name."""
+    if token not in lexicon.first_names() or "-" in token:
+        return False
+    low = token.lower()
+    if low in lexicon.dutch_words() or low in lexicon.common_words() or _fold(low) in lexicon.dutch_words():
+        return False
+    if start == 0 or _SENTENCE_START.search(text[max(0, start - 12) : start]):
+        return False
+    return not (_TITLE_NEIGHBOUR_BEFORE.search(text[max(0, start - 20) : start])
+                or _TITLE_NEIGHBOUR_AFTER.match(text, end))
+
+
 def proper_nouns(text: str) -> Iterator[Finding]:
     if not lexicon.word_lists_available():
         return
@@ -181,6 +202,8 @@ def proper_nouns(text: str) -> Iterator[Finding]:
             continue
         if (len(token) < 2 or token.isupper() or token in general or token in areas
                 or _is_ordinary(token, ordinary, known_proper)):
+            if _english_only_name(text, m.start(), m.end(), token):
+                yield Finding("name", m.start(), m.end(), token)  # 'gisteren belde Mehari, een neef'
             continue
         if _GENITIVE.search(text[max(0, m.start() - 3) : m.start()]):
             continue  # 's Nachts, 's Ochtends (a place like 's-Hertogenbosch is in deduce's list)

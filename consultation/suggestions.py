@@ -31,7 +31,7 @@ def similar_cases(req, user):
     classification = {"problem_areas": areas, "stuck_reasons": [t.slug for t in req.stuck_reasons.all()],
                       "age_band": [req.age_band.slug]}
     text = "\n".join([req.title, req.question, req.situation, req.tried])
-    return backend.similar_to_text(text, classification, user, limit=SIMILAR_CASES)
+    return backend.similar_to_text(text, classification, user, limit=SIMILAR_CASES, title=req.title)
 
 
 def suggest_experts(req, user, limit=8):

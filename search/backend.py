@@ -52,13 +52,14 @@ def autocomplete(q, user, limit=8):
     return result
 
 
-def similar_to_text(text, classification, user, limit=5):
+def similar_to_text(text, classification, user, limit=5, title=""):
     """Published cases like a text that is not in the index (issue 11: a consultation request). `classification`
-    maps problem_areas/stuck_reasons/age_band to term slugs; the database fallback uses the same terms."""
+    maps problem_areas/stuck_reasons/age_band to term slugs; the database fallback uses the same terms. The problem
+    area a `title` names weighs most, as for a case."""
     allowed = allowed_visibilities(user)
     return _es_or_db(
-        lambda: queries.similar_cases(None, classification, allowed, limit, like_text=text),
-        lambda: fallback.similar_cases(classification, allowed, limit),
+        lambda: queries.similar_cases(None, classification, allowed, limit, like_text=text, title=title),
+        lambda: fallback.similar_cases(classification, allowed, limit, title=title),
     )
 
 

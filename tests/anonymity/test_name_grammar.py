@@ -58,6 +58,24 @@ def names(detector, text):
     # names of many origins without a cue
     ("mijn vriend kwabena en ik gingen naar de stad.", "kwabena"),
     ("Volgens Krzysztof ging het goed, maar Stoyan belde af.", "Stoyan"),
+    ("Viktor verzuimt en Radost huilt vaak op school.", "Radost"),
+    # initials with a tussenvoegsel in a person field, a dash signature under a reflection
+    ("Verslag MDO\nNotulen: JvdB\n\n1. Opening", "JvdB"),
+    ("Nu woon ik op mezelf en dat gaat goed.\n\n- DK", "DK"),
+    ("ik ben blij dat het voorbij is\n\n~ noor", "noor"),
+    # a first name that is also a word, in the middle of a sentence, after speaking or before a role apposition
+    ("Gisteren belde Mehari, een neef van vader, over de post.", "Mehari"),
+    ("Het plan is klaar, zei Roos tegen moeder.", "Roos"),
+    ("hoi bas,\n\nkun je me ff bellen", "bas"),
+    ("die jongen heet storm en hij is aardig", "storm"),
+    ("toen zei mila dat ze niet meer wou", "mila"),
+    ("gisteren was sem jarig", "sem"),
+    ("nou fleur was boos op me", "fleur"),
+    ("ik mis papa en oma riek", "riek"),
+    ("Het ging mis. Roos' moeder belde de politie.", "Roos"),
+    ("Zie bijlage.\n\nVerstuurd vanaf mijn telefoon\n\nFleur", "Fleur"),
+    ("Het gezin is groot. Lente is de jongste.", "Lente"),
+    ("Het was stil in huis. Winter appte om tien uur.", "Winter"),
 ])
 def test_names_the_grammar_gives_away(detector, text, name):
     assert any(name in n for n in names(detector, text)), names(detector, text)
@@ -68,8 +86,25 @@ def test_initials_found_once_are_the_person_everywhere(detector):
     assert [f.text for f in detector.check_text(text) if f.kind == "name"] == ["PV", "PV", "PV"]
 
 
+def test_the_first_name_or_initial_of_a_full_name_names_its_later_mentions(detector):
+    text = ("Aanwezig: J. Terpstra (jeugdbeschermer), Bas de Wit (wijkteam)\n\n"
+            "J. licht de verlenging toe.\n\nActies\n- Bas: gesprek met vader plannen\n- J.: rapportage")
+    found = [f.text for f in detector.check_text(text) if f.kind == "name"]
+    assert found.count("J.") == 2 and found.count("Bas") == 1, found
+
+
 @pytest.mark.parametrize("text", [
     "Aanwezig: jeugdbeschermer, gedragswetenschapper (GI), moeder, vader, MST (therapeut)",
+    "Aanwezig: RvdK\nNotulen: OvJ",
+    "hoi allemaal,\nhey schat!\nhallo daar,\nlieve mama,",
+    "toen zei hij dat het niet kon. gisteren was het druk. het is nou eenmaal zo. mn oma ook.",
+    "het kind heet nog niet officieel zo. toen kwam de zorg weer op gang.",
+    "Het was druk. Zomer is de drukste tijd. Hoop is de rode draad.",
+    "Wat we leerden:\n\nRust\n\nStructuur\n\nHoop",
+    "Tot slot.\n\nJeugdwet",
+    "De doelen voor dit jaar zijn helder.\n\n- MST",
+    "Het gezin volgt de training Positive Parenting en daarna Family Group Conference.",
+    "Daarna zei de mentor dat Hoop en Rust belangrijk zijn, een ouder knikte.",
     "Contact (moeder) verliep goed. Overleg (vader) volgt.",
     "Het overleg over Kanaleneiland (wijkagent, jongerenwerker) is verplaatst.",
     "Hoi allemaal,\n\nBeste collega's,\n\nLieve ouders,",

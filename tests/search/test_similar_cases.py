@@ -18,6 +18,17 @@ def _cases():
     return source, about_the_same, also_shares
 
 
+def _like_a_request(title, source):
+    """A consultation request's similar cases: a text that is not indexed, classified like the source case."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from search import backend
+
+    classification = {"problem_areas": ["autisme", "thuiszitten"], "stuck_reasons": ["wachtlijst"]}
+    found = backend.similar_to_text("Hij zit al maanden thuis.", classification, AnonymousUser(), title=title)
+    return [hit["external_id"] for hit in found if hit["external_id"] != source.external_id]
+
+
 def _similar(client, source):
     return keys(api(client, f"/api/v1/cases/{source.external_id}/similar"))
 
@@ -31,3 +42,16 @@ def test_on_elasticsearch(client, index_now):
 def test_on_the_database(client, no_elasticsearch):
     source, about_the_same, also_shares = _cases()
     assert _similar(client, source) == [about_the_same.external_id, also_shares.external_id]
+
+
+def test_a_requests_title_says_what_it_is_about_on_elasticsearch(index_now):
+    source, about_the_same, also_shares = _cases()
+    index_now()
+    assert _like_a_request("Vastgelopen bij autisme", source)[:2] == [about_the_same.external_id, also_shares.external_id]
+    assert _like_a_request("Al maanden thuiszitten", source)[:2] == [also_shares.external_id, about_the_same.external_id]
+
+
+def test_a_requests_title_says_what_it_is_about_on_the_database(no_elasticsearch):
+    source, about_the_same, also_shares = _cases()
+    assert _like_a_request("Vastgelopen bij autisme", source)[:2] == [about_the_same.external_id, also_shares.external_id]
+    assert _like_a_request("Al maanden thuiszitten", source)[:2] == [also_shares.external_id, about_the_same.external_id]
