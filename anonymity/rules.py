@@ -703,6 +703,7 @@ _SENTENCE_STOP = plain_re.compile(r"[.!?\n]")
 # (matched after the article)
 _STREET_AFTER_ARTICLE = re.compile(
     rf"(?:(?:{_CAP}) (?:en|van|de|der|den|op|aan) )*(?:{_CAP} )*[A-Z][a-zà-ÿ'-]{{2,}}(?:{_STREET_SUFFIX})(?![\w-])")
+_ANY_SUFFIX = tuple(_STREET_SUFFIX.split("|"))
 _ARTICLE_THEN_CAPITAL = plain_re.compile(r"\b(?:aan|op|naar|via) de (?=[A-Z])")
 # 'Laat 188, 1811 EK', 'Amstel 214⏎1017 AJ': capitalised words and a house number right before a postcode are a street
 _BEFORE_POSTCODE = re.compile(
@@ -764,17 +765,23 @@ def _more_addresses(text: str, low: str, ends: list[int]) -> Iterator[Finding]:
             m = _LOWER_STREET.match(text, start)
             if m and not _NOT_BEFORE_LOWER_STREET.search(text, max(0, start - 5), start):
                 yield _f("address", text, m)
-    if " de " in low:
+    if " de " not in low:
+        pass
+    elif any(suffix in low for suffix in _ANY_SUFFIX):  # a street without a number still ends like one
         for gate in _ARTICLE_THEN_CAPITAL.finditer(text):
             m = _STREET_AFTER_ARTICLE.match(text, gate.end())
             if m:
                 yield _f("address", text, m)
+    if " de " in low and digit_runs(text):  # a street where someone lives has a number
         for dwelling in _DWELLING_WORD.finditer(low):
             stop = _SENTENCE_STOP.search(low, dwelling.end(), dwelling.end() + 80)
             for on in _ON_THE.finditer(low, dwelling.end(), stop.start() if stop else dwelling.end() + 80):
                 m = _DWELLING_STREET.match(text, on.end())
                 if m:
                     yield _f("address", text, m)
+    runs = digit_runs(text)
+    if not any(text[at] != "0" and text[at : at + 4].isdigit() and not text[at + 4 : at + 5].isdigit() for at in runs):
+        return  # a postcode's four digits are a run of their own
     for p in _POSTCODE_START.finditer(text):
         line_start = text.rfind("\n", 0, max(0, p.start() - 1)) + 1
         m = _BEFORE_POSTCODE.search(text, max(line_start, p.start() - 60), p.start())
