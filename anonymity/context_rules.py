@@ -15,6 +15,7 @@ import regex as re
 from . import lexicon
 from .findings import Finding
 from .rules import _AGE_ADVERBS, _NUMW, _ORDW, _STREET_SUFFIX, _STREET_SUFFIX_STRONG, _SUBJECT_NOUNS
+from .scanning import positions
 
 _CAPW = r"[A-ZÀ-ÖØ-Þ][\p{L}'’-]*[\p{L}\d]"  # a capitalised word (also 'SKVV', 'Kompaan-Vitree')
 _NAME_WORDS = rf"(?:(?:De|Het|'t|The) )?{_CAPW}(?: (?:{_CAPW}|&|en|aan|op|van|de|der|den)(?= ))*(?: {_CAPW})?"
@@ -28,17 +29,6 @@ def _f(kind: str, m, group: int | str = 0) -> Finding:
 
 def _word(w: str) -> bool:
     return w.lower() in lexicon.ordinary_words()
-
-
-def _positions(low: str, needles) -> list[int]:
-    """Where any of the needles starts in the lower-cased text (sorted, once each)."""
-    found = set()
-    for needle in needles:
-        i = low.find(needle)
-        while i != -1:
-            found.add(i)
-            i = low.find(needle, i + 1)
-    return sorted(found)
 
 
 def _word_start(text: str, i: int) -> int:
@@ -145,13 +135,13 @@ def _at_sentence_start(text: str, i: int) -> bool:
 
 def institutions(text: str) -> Iterator[Finding]:
     low = text.lower()
-    for p in _positions(low, _SCHOOL_ABBREV_NEEDLES):
+    for p in positions(low, _SCHOOL_ABBREV_NEEDLES):
         start = _word_start(text, p)
         m = _SCHOOL_ABBREV.match(text, start) if _boundary_before(text, start) else None
         if m:
             end = m.start("name") + len(_TRAILING_SMALL.sub("", m.group("name")))
             yield Finding("institution", start, end, text[start:end])
-    for p in _positions(low, _HEAD_FIRST_NEEDLES):
+    for p in positions(low, _HEAD_FIRST_NEEDLES):
         start = _word_start(text, p)
         if not text[start].isupper() or not _boundary_before(text, start) or text[start: p + 9] == "Gemeente ":
             continue
@@ -162,7 +152,7 @@ def institutions(text: str) -> Iterator[Finding]:
         if _at_sentence_start(text, start) and _word(m.group("head")) and _word(name[0]) and name[0] not in ("De", "Het"):
             continue  # 'Groep 7 …', 'Opvang Jongeren' at a sentence start: words
         yield _f("institution", m)
-    heads_after = [p for p in _positions(low, _HEAD_AFTER_NEEDLES) if text[p + 1].isupper() or text[p + 1] == "&"]
+    heads_after = [p for p in positions(low, _HEAD_AFTER_NEEDLES) if text[p + 1].isupper() or text[p + 1] == "&"]
     seen = set()
     for p in heads_after:
         for m in _HEAD_AFTER.finditer(text, max(0, p - 80), min(len(text), p + 60)):
@@ -173,7 +163,7 @@ def institutions(text: str) -> Iterator[Finding]:
             if _at_sentence_start(text, m.start()) and _word(words[0]) and len(words) == 1:
                 continue
             yield _f("institution", m)
-    for p in _positions(low, _LOWER_HEAD_NEEDLES):
+    for p in positions(low, _LOWER_HEAD_NEEDLES):
         start = _word_start(low, p)
         head = low[start: low.index(" ", p)]
         if not text[start: start + len(head)].islower() or not (
@@ -188,7 +178,7 @@ def institutions(text: str) -> Iterator[Finding]:
         for m in _LOWER_COLLEGE.finditer(text):
             if not any(w in _KIND_WORDS for w in m.group("words").split()):
                 yield _f("institution", m, "name")
-    for p in _positions(text, (", ", " (")):
+    for p in positions(text, (", ", " (")):
         if text[p + 1] == "(" and _KIND_IN_BRACKETS.match(text, p):
             b = _NAME_BEFORE.search(text, max(0, p - 60), p)
             if b and _institution_name(b.group()) and not (" " not in b.group() and _word(b.group())):
@@ -205,7 +195,7 @@ def institutions(text: str) -> Iterator[Finding]:
             if _institution_name(m.group("name")):
                 yield _f("institution", m, "name")
     seen = set()
-    for p in _positions(low, _CARE_NEEDLES):
+    for p in positions(low, _CARE_NEEDLES):
         start = _word_start(text, p)
         if start in seen:
             continue
@@ -230,12 +220,12 @@ def institutions(text: str) -> Iterator[Finding]:
             m = _BRAND_DIGITS.match(text, start)
             if m and m.end() >= d.end():
                 yield _f("institution", m)
-    for p in _positions(text, (" '", " ’")):
+    for p in positions(text, (" '", " ’")):
         if text[p + 2: p + 4].isdigit():
             for m in _CLUB_YEAR.finditer(text, max(0, p - 50), p + 4):
                 if m.end() == p + 4 and not _at_sentence_start(text, m.start()) or len(m.group().split()) > 2:
                     yield _f("institution", m)
-    for p in _positions(low, ("namens ",)):
+    for p in positions(low, ("namens ",)):
         m = _ON_BEHALF.match(text, p)
         if m and _boundary_before(text, p) and _institution_name(m.group("name")) and \
                 m.group("name") not in lexicon.surnames():
@@ -278,7 +268,7 @@ def _lower_institution(name: str) -> bool:
 
 def lower_case_institutions(text: str) -> Iterator[Finding]:
     low = text.lower()
-    for p in _positions(text, (" op het ", " op de ", " op 't ")):
+    for p in positions(text, (" op het ", " op de ", " op 't ")):
         if not _SCHOOL_VERB_BEFORE.search(text, max(0, p - 22), p + 1):
             continue
         start = text.index(" ", p + 4) + 1
@@ -293,7 +283,7 @@ def lower_case_institutions(text: str) -> Iterator[Finding]:
         if _lower_institution(name) or (_GROUP_AFTER.match(text, end) and name not in _KINDS_LOWER
                                         and not any(w in _KINDS_LOWER for w in name.split())):
             yield Finding("institution", start, end, name)
-    for p in _positions(text, ("school",)):
+    for p in positions(text, ("school",)):
         start = _word_start(text, p)
         end = p + 6
         name = text[start:end]
@@ -301,14 +291,14 @@ def lower_case_institutions(text: str) -> Iterator[Finding]:
             continue
         if re.search(r"(?:^|\W)(?:op|naar|van|bij) (?:de|het) (?:[a-z]+\.? )?$", text[max(0, start - 20): start]):
             yield Finding("institution", start, end, name)
-    for p in _positions(text, (" bij ",)):
+    for p in positions(text, (" bij ",)):
         m = _LOWER_NAME.match(text, p + 5)
         if not m or not _CARE_BEFORE_BIJ.search(text, max(0, p - 30), p):
             continue
         name = m.group().split()[0]
         if len(name) >= 4 and _lower_institution(name):
             yield Finding("institution", p + 5, p + 5 + len(name), name)
-    for p in _positions(low, _CLUB_ABBREV_NEEDLES):
+    for p in positions(low, _CLUB_ABBREV_NEEDLES):
         start = _word_start(low, p)
         m = _CLUB_ABBREV.match(text, start) if _boundary_before(text, start) else None
         if m and m.group("word") not in _NOT_A_NAME and not _word(m.group("word")) or (
@@ -404,7 +394,7 @@ def ages(text: str) -> Iterator[Finding]:
             for m in pattern.finditer(text):
                 yield _f("age", m, "age")
     for cue, pattern in _AGE_BEFORE_CUE:
-        for p in _positions(low, (cue,)):
+        for p in positions(low, (cue,)):
             m = pattern.search(text, max(0, p - 40), p)
             if not m:
                 continue
@@ -412,7 +402,7 @@ def ages(text: str) -> Iterator[Finding]:
                 yield _f("age", m, "age")
             elif _AFTER_MONTHS.match(text, p):
                 yield Finding("age", m.start("age"), p + 8, text[m.start("age"): p + 8])
-    for p in _positions(text, (": ",)):
+    for p in positions(text, (": ",)):
         if _FORM_PERSON_BEFORE.search(text, max(0, p - 16), p):
             m = _FORM_AGE.match(text, p + 2)
             if m:
@@ -425,7 +415,7 @@ def ages(text: str) -> Iterator[Finding]:
     if "jongste" in low or "oudste" in low or "middelste" in low:
         for m in _RANK_AGE.finditer(text):
             yield _f("age", m, "age")
-    for p in _positions(low, ("wordt ", "werd ")):
+    for p in positions(low, ("wordt ", "werd ")):
         if _boundary_before(text, p) and _SUBJECT_BEFORE.search(text, max(0, p - 30), p):
             m = _BECOMES.match(text, p)
             if m:
@@ -449,7 +439,7 @@ def ages(text: str) -> Iterator[Finding]:
         for m in _GROUP_AGE.finditer(low):
             if 3 <= int(m.group("age")) - int(m.group("group")) <= 6:
                 yield Finding("age", m.start("age"), m.end(), text[m.start("age"): m.end()])
-    for p in _positions(low, (" van ",)):
+    for p in positions(low, (" van ",)):
         noun_start = _word_start(low, p)
         if low[noun_start:p] in _LIST_NOUNS and _COUNT_BEFORE.search(text, max(0, noun_start - 8), noun_start):
             m = _AGE_LIST.match(text, p + 5)
@@ -457,25 +447,25 @@ def ages(text: str) -> Iterator[Finding]:
                 pos = m.start("list")
                 for n in _NUMBER.finditer(m.group("list")):
                     yield Finding("age", pos + n.start(), pos + n.end(), n.group())
-    for p in _positions(low, (" verjaardag", " levensjaar")):
+    for p in positions(low, (" verjaardag", " levensjaar")):
         m = _BIRTHDAY_BEFORE.search(text, max(0, p - 24), p)
         if m and not low.startswith(("18", "achttiende"), m.start("age")):
             yield Finding("age", m.start("age"), p + 11, text[m.start("age"): p + 11])
-    for p in _positions(text, (" (",)):
+    for p in positions(text, (" (",)):
         if low[_word_start(low, p): p] in _LIST_NOUNS or low[_word_start(low, p): p] == "tweeling":
             m = _BRACKET_AGES.match(text, p + 1)
             if m:
                 pos = m.start("list")
                 for n in _NUMBER.finditer(m.group("list")):
                     yield Finding("age", pos + n.start(), pos + n.end(), n.group())
-    for p in _positions(low, (" zijn ", " waren ")):
+    for p in positions(low, (" zijn ", " waren ")):
         m = _PLURAL_AGES.search(text, max(0, p - 10), min(len(text), p + 40))
         if m and m.start() < p + 1 < m.end():
             pos = m.start("list")
             for n in _NUMBER.finditer(m.group("list")):
                 yield Finding("age", pos + n.start(), pos + n.end(), n.group())
     if "baby" in low or "geboren" in low:
-        for p in _positions(low, (" maanden", " weken")):
+        for p in positions(low, (" maanden", " weken")):
             for m in _BABY_MONTHS.finditer(text, max(0, p - 40), min(len(text), p + 40)):
                 yield _f("age", m, "age")
 
@@ -505,7 +495,7 @@ _NOT_A_STREET = frozenset("Kamer Groep Nummer Afdeling Unit Verdieping Etage Loc
 def addresses(text: str) -> Iterator[Finding]:
     low = text.lower()
     if "adres" in low or "woon" in low or "verhuisd" in low or "ingeschreven" in low:
-        for p in _positions(low, ("adres", "woon", "verhuisd naar ", "ingeschreven ")):
+        for p in positions(low, ("adres", "woon", "verhuisd naar ", "ingeschreven ")):
             start = _word_start(text, p)
             m = _ADDRESS_CUE.match(text, start) if _boundary_before(text, start) else None
             if m and m.group("address").split()[0] not in lexicon.places() and (
@@ -557,7 +547,7 @@ _AREA_BEFORE = plain_re.compile(r"(?:^|\W)(?:uit|in|naar|rond|bij|van) de $")
 
 
 def places(text: str) -> Iterator[Finding]:
-    for p in _positions(text, ("buurt", "wijk", "kwartier")):
+    for p in positions(text, ("buurt", "wijk", "kwartier")):
         end = p + (8 if text.startswith("kwartier", p) else 5 if text.startswith("buurt", p) else 4)
         if end < len(text) and text[end].isalpha():
             continue

@@ -23,6 +23,7 @@ import regex as re
 from . import gazetteer, lexicon
 from .findings import Finding
 from .rules import ROLE_WORDS
+from .scanning import occurrences
 
 _PLAIN_WORD = plain_re.compile(r"[^\W\d_]{3,}")
 _RELATION_GATE = ("mn ", "m'n ", "mijn ", "zn ", "z'n ", "d'r ")
@@ -101,16 +102,13 @@ def lower_tokens(text: str, words: set[str]) -> list[tuple[int, str]]:
     with str.find: most texts hold one or two such words among hundreds of tokens."""
     found = []
     n = len(text)
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            end = at + len(word)
-            before = text[at - 1] if at else " "
-            after = text[end] if end < n else " "
-            if not (before.isalnum() or before in "_@./-") and not (after.isalnum() or after in "_@-"):
-                found.append((at, word))
-            at = text.find(word, at + 1)
-    return sorted(found)
+    for at, word in occurrences(text, words):
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < n else " "
+        if not (before.isalnum() or before in "_@./-") and not (after.isalnum() or after in "_@-"):
+            found.append((at, word))
+    return found
 
 
 def informal_names(text: str) -> Iterator[Finding]:

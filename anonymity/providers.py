@@ -22,7 +22,7 @@ from typing import Iterator
 from . import lexicon
 from .findings import Finding
 from .rules import QUALIFIERS as _QUALIFIERS
-from .scanning import KeywordScan
+from .scanning import KeywordScan, occurrences
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:['’-][A-Za-zà-öø-ÿ]+)*"
 # A word as the gazetteer's first words are written: 's Heeren, GGzE, Lijn5, Gezinshuis.com
@@ -89,18 +89,15 @@ def _occurrences(text: str, words: set[str]) -> list[tuple[int, str]]:
     loop over every word. A match runs to the next delimiter and starts at the first place in that run where it
     may start, so a word is a match where its run ends with it and nothing earlier in the run could start one."""
     found = []
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if (end == len(text) or text[end] in _DELIMITERS or text[end].isspace()) and _starts_here(text, at):
-                run = at
-                while run > 0 and text[run - 1] not in _DELIMITERS and not text[run - 1].isspace():
-                    run -= 1
-                if not any(_starts_here(text, i) for i in range(run, at)):
-                    found.append((at, word))
-            at = text.find(word, at + 1)
-    return sorted(found)
+    for at, word in occurrences(text, words):
+        end = at + len(word)
+        if (end == len(text) or text[end] in _DELIMITERS or text[end].isspace()) and _starts_here(text, at):
+            run = at
+            while run > 0 and text[run - 1] not in _DELIMITERS and not text[run - 1].isspace():
+                run -= 1
+            if not any(_starts_here(text, i) for i in range(run, at)):
+                found.append((at, word))
+    return found
 
 
 def gazetteer(text: str) -> Iterator[Finding]:

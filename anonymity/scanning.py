@@ -47,6 +47,29 @@ def keyword_prefixes(pattern: re.Pattern) -> tuple[tuple[str, ...], bool]:
     return tuple(sorted(p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes))), ignore_case
 
 
+def positions(haystack: str, needles) -> list[int]:
+    """Where any of the needles starts in haystack, sorted, once each (str.find: far faster than a regular expression
+    of alternatives tried at every position)."""
+    found = set()
+    for needle in needles:
+        at = haystack.find(needle)
+        while at >= 0:
+            found.add(at)
+            at = haystack.find(needle, at + 1)
+    return sorted(found)
+
+
+def occurrences(haystack: str, needles) -> list[tuple[int, str]]:
+    """Every (position, needle) where a needle stands in haystack, in text order."""
+    found = []
+    for needle in needles:
+        at = haystack.find(needle)
+        while at >= 0:
+            found.append((at, needle))
+            at = haystack.find(needle, at + 1)
+    return sorted(found)
+
+
 class KeywordScan:
     """finditer for a keyword-led pattern (the same matches, non-overlapping, in text order)."""
 
@@ -55,13 +78,7 @@ class KeywordScan:
         self.prefixes, self.ignore_case = keyword_prefixes(pattern)
 
     def starts(self, haystack: str) -> list[int]:
-        found = set()
-        for prefix in self.prefixes:
-            at = haystack.find(prefix)
-            while at >= 0:
-                found.add(at)
-                at = haystack.find(prefix, at + 1)
-        return sorted(found)
+        return positions(haystack, self.prefixes)
 
     def finditer(self, text: str, low: str | None = None):
         haystack = text

@@ -58,12 +58,16 @@ def test_street_hint_answers_as_its_pattern(texts):
         assert rules._street_hint(low) == bool(rules._STREET_HINT.search(low)), text
 
 
+def _some_words(rng, scanned):
+    words = sorted({w for _, w in scanned})
+    return set(rng.sample(words, min(len(words), 6)))
+
+
 def test_provider_first_words_are_found_where_the_word_scan_finds_them(texts):
     rng = random.Random(7)
     for text in texts:
         scanned = [(m.start(), m.group()) for m in providers._CANDIDATE.finditer(text)]
-        words = sorted({w for _, w in scanned})
-        wanted = set(rng.sample(words, min(len(words), 6)))
+        wanted = _some_words(rng, scanned)
         assert providers._occurrences(text, wanted) == [(s, w) for s, w in scanned if w in wanted], text
 
 
@@ -73,6 +77,5 @@ def test_lower_case_first_names_are_found_where_the_token_scan_finds_them(texts)
     rng = random.Random(11)
     for text in texts:
         scanned = [(m.start(), m.group()) for m in name_cues._LOWER_TOKEN.finditer(text)]
-        words = sorted({w for _, w in scanned})
-        wanted = set(rng.sample(words, min(len(words), 6)))
+        wanted = _some_words(rng, scanned)
         assert name_cues.lower_tokens(text, wanted) == [(s, w) for s, w in scanned if w in wanted], text
