@@ -12,7 +12,7 @@ import threading
 
 import regex as re
 
-from . import context_rules, gazetteer, lexicon, name_cues, providers, rules
+from . import context_rules, gazetteer, grammar_cues, lexicon, name_cues, providers, rules
 from .lookups import Lookups
 from .proper_nouns import proper_nouns
 from .allowlist import allowed_spans, default_pattern, is_allowed
@@ -94,15 +94,17 @@ class Detector:
         if not text or not text.strip():
             return []
         places = list(gazetteer.places(text))
+        cue_ages, cue_institutions = grammar_cues.check(text)
         found = (self._from_deduce(text) + rules.all_rules(text, self._common, self._surnames) + list(proper_nouns(text))
                  + list(name_cues.informal_names(text)) + providers.institutions(text)
                  + list(context_rules.ages(text)) + list(context_rules.addresses(text))
-                 + list(context_rules.case_numbers(text)) + list(context_rules.places(text)))
+                 + list(context_rules.case_numbers(text)) + list(context_rules.places(text)) + cue_ages)
         found = self._trim_name_tails(text, self._prefer_places(text, found))
         found = self._gazetteer_wins(text, found, places) + places
         # after the place rules: 'doorverwezen naar Kompaz' is a provider, though 'naar' reads like a place cue;
         # a listed neighbourhood or town stays a place
-        more = [f for f in [*context_rules.institutions(text), *context_rules.lower_case_institutions(text)]
+        more = [f for f in [*context_rules.institutions(text), *context_rules.lower_case_institutions(text),
+                            *cue_institutions]
                 if not any(p.start <= f.start and f.end <= p.end for p in places)]
         if more:
             found = self._trim_name_tails(text, found + more)
@@ -117,6 +119,8 @@ class Detector:
         found += [f for f in name_cues.later_mentions(text, found)
                   if not any(o.start < f.end and f.start < o.end and o.kind != "name" for o in found)]
         found += [f for f in providers.later_mentions(text, found)
+                  if not any(o.start < f.end and f.start < o.end and o.kind not in ("name", "place") for o in found)]
+        found += [f for f in grammar_cues.later_mentions(text, found)
                   if not any(o.start < f.end and f.start < o.end and o.kind not in ("name", "place") for o in found)]
         found += context_rules.acronyms(text, found)
         allowed = allowed_spans(text, self._allow, near=found)
