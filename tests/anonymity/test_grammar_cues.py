@@ -72,3 +72,11 @@ def test_a_clubs_own_name_used_alone_later_is_the_club(detector):
 ])
 def test_generic_services_and_words_are_no_institution(detector, text):
     assert detector.check_text(text) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Ze haalde haar diploma aan het Albeda en werkt nu in de zorg.", "Albeda"),
+    ("De jongerenwerker van Combiwel kent hem al jaren.", "Combiwel"),
+])
+def test_mbo_colleges_and_welzijn_organisations_from_the_list(detector, text, span):
+    assert covered(detector, text, span, "institution")
