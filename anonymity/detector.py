@@ -183,8 +183,8 @@ class Detector:
                      and _MOVED_BEFORE.search(text[max(0, f.start - 30) : f.start])),
                     None,
                 )
-                if covering or moved:
-                    continue
+                if (covering or moved) and not (f.kind == "institution" and providers.listed(f.text)):
+                    continue  # ('geplaatst in Teylingereind', 'vanuit Lentis': a listed provider stays one)
             result.append(f)
         return result
 
@@ -198,8 +198,10 @@ class Detector:
         long_places = [f for f in found if f.kind == "place" and " " in f.text.strip()] + places
         for f in found:
             if f.kind == "institution" and " " not in f.text and any(
-                    (p.start, p.end) == (f.start, f.end) for p in places):
-                continue  # 'locatie Stokhasselt': a listed neighbourhood, not a provider
+                    (p.start, p.end) == (f.start, f.end) for p in places) and not (
+                    providers.listed(f.text) and providers.placed_before(text, f.start)):
+                continue  # 'locatie Stokhasselt': a listed neighbourhood, not a provider ('geplaatst in de
+                # Hunnerberg' is the JJI: a listed provider after a placement)
             if f.kind in ("name", "address") and any(p.start <= f.start and f.end <= p.end
                                                      and (p.end - p.start > f.end - f.start or p in places)
                                                      for p in long_places):

@@ -170,10 +170,11 @@ _LOWER_AFTER_KIND = re.compile(r"(?:(?P<article>de|het|'t) )?(?P<word>[a-zà-ÿ]
                                r"(?P<tail>(?= *(?:[.,;:!?)\n]|$)| (?:en|in|op|bij|van|is|was|maar|want|dus|omdat|"
                                r"heeft|had|zei|zegt|vond|aan|met|voor|waar|die|dat)\b))")
 # kinds of place in lower case that a name follows; the needle is the word's end, the word is read back from it
-_KIND_ENDINGS = ("opvang ", "speelzaal ", "gemeente ", "club ")
+_KIND_ENDINGS = ("opvang ", "speelzaal ", "gemeente ", "school ", "club ")
 _KIND_WORDS = frozenset("""kinderopvang gastouderopvang peuteropvang dagopvang peuterspeelzaal speelzaal
 evangeliegemeente pinkstergemeente baptistengemeente geloofsgemeente voetbalclub sportclub zwemclub kickboksclub boksclub dansclub
-hockeyclub tennisclub judoclub turnclub""".split())
+hockeyclub tennisclub judoclub turnclub sportschool dansschool muziekschool zwemschool rijschool taalschool
+vechtsportschool kickboksschool boksschool""".split())
 # 'iemand van intermetzo', 'maatschappelijk werker van Stimenz': where someone comes from is an organisation
 _FROM_WORDS = frozenset("iemand mensen werker werkster consulent consulente medewerker medewerkers".split())
 _FROM_NAME = re.compile(r"(?:de |het )?(?P<name>[A-ZÀ-ÖØ-Þa-zà-ÿ][\p{L}'’-]{3,}[\p{L}])(?![\w-])")

@@ -69,6 +69,21 @@ def _entries() -> dict[str, list[tuple[str, str]]]:
     return table
 
 
+def listed(name: str) -> bool:
+    """Whether the name is an entry of the provider list ('Teylingereind', 'Lentis')."""
+    return any(entry == name for entry, _condition in _entries().get(name.split(" ", 1)[0].lstrip("'’"), ()))
+
+
+_PLACED_BEFORE = re.compile(r"\b(?:geplaatst|opgenomen|overgeplaatst|zit|zat|verblijft|verbleef|plaatsing|opname|"
+                            r"behandeling|aangemeld|verwezen|vanuit)\s+(?:\w+\s+){0,2}(?:in|op|bij|naar|vanuit)?\s*"
+                            r"(?:de\s+|het\s+)?$", re.IGNORECASE)
+
+
+def placed_before(text: str, start: int) -> bool:
+    """'geplaatst in de Hunnerberg', 'opgenomen op Teylingereind': a placement or care step just before start."""
+    return bool(_PLACED_BEFORE.search(text, max(0, start - 40), start))
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     return start == 0 or bool(_SENTENCE_START.search(text[max(0, start - 12) : start]))
 

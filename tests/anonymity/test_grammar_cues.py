@@ -80,3 +80,14 @@ def test_generic_services_and_words_are_no_institution(detector, text):
 ])
 def test_mbo_colleges_and_welzijn_organisations_from_the_list(detector, text, span):
     assert covered(detector, text, span, "institution")
+
+
+def test_a_listed_youth_institution_after_a_placement_is_the_institution_not_the_neighbourhood(detector):
+    placed = "Hij is geplaatst in de Hunnerberg."
+    lives = "Het gezin woont in de Hunnerberg, vlak bij het park."
+    assert [(f.kind, f.text) for f in detector.check_text(placed)] == [("institution", "Hunnerberg")]
+    assert [(f.kind, f.text) for f in detector.check_text(lives)] == [("place", "Hunnerberg")]
+
+
+def test_a_kind_of_school_in_lower_case_then_its_name(detector):
+    assert covered(detector, "Ze danst twee keer per week bij dansschool Step Up.", "Step Up", "institution")
