@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re as plain_re  # the standard library's engine: faster for plain scans
 import regex as re  # variable-width look-behind; a dependency of deduce, pinned in pyproject
+from functools import lru_cache
 from typing import Iterator
 
 from .findings import Finding
@@ -233,22 +234,16 @@ _DAY_MONTH_SLASH = plain_re.compile(rf"(?<![\d/.,]){_DAY}/{_MON}(?![\d/]|,\d)")
 
 
 _DIGIT_RUN = plain_re.compile(r"\d+")  # (its matches' starts: where each run of digits starts)
-_last_digit_runs: tuple = ("", [])
+@lru_cache(maxsize=4)
+def digit_runs(text: str) -> tuple[int, ...]:
+    """Where each run of digits starts; phones, dates, addresses and file numbers all ask it of the same text."""
+    return tuple(m.start() for m in _DIGIT_RUN.finditer(text))
 
 
-def digit_runs(text: str) -> list[int]:
-    """Where each run of digits starts; the dates and file numbers both need it, so the last answer is kept."""
-    global _last_digit_runs
-    last = _last_digit_runs
-    if last[0] is text:
-        return last[1]
-    starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
-    _last_digit_runs = (text, starts)
-    return starts
 _ENGLISH_ORDER = _DATE_PATTERNS[3]
 
 
-def _slash_dates(text: str, starts: list[int]):
+def _slash_dates(text: str, starts: tuple[int, ...]):
     for start in starts:
         m = _DAY_MONTH_SLASH.match(text, start)
         if m:
