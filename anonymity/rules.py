@@ -591,7 +591,7 @@ def age_value(snippet: str) -> int | None:
 
 # --- Postcodes and addresses ----------------------------------------------------------------
 
-_POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w-])")
+_POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?:[ \u00a0]{0,2}[A-Z]{2}|[a-z]{2})(?![\w-])")  # 1011 AB, 1011AB, 1011  AB
 _POSTCODE_NL = plain_re.compile(r"(?<=\bNL-)[1-9]\d{3} ?[A-Z]{2}(?![\w-])")  # 'NL-3514 AB
 # SA, SD and SS are never issued; lower-case pairs are units ('1500 km'). Any other capital pair is a postcode
 # ('8921 EN', '6824 CM'): PostNL issues those too.

@@ -185,3 +185,7 @@ def test_exact_dates_written_together_by_a_named_day_or_a_roman_month(rules_dete
 ])
 def test_floors_holidays_in_general_and_roman_numerals_are_no_dates(rules_detector, text):
     assert "date" not in {kind for kind, _ in found(text, rules_detector)}
+
+
+def test_a_postcode_typed_with_two_spaces_is_one_postcode(rules_detector):
+    assert ("postcode", "1011  AB") in found("Postcode 1011  AB, dan de brug over.", rules_detector)
