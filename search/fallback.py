@@ -36,7 +36,8 @@ def _visible(allowed):
 
 
 def _words(q, description):
-    """The query's meaningful words (no stop or question words), each compound followed by its parts."""
+    """The query's meaningful words (no stop or question words), each compound followed by its parts, and the words
+    its typos stand for (concepts.corrections: "psygose" → psychose)."""
     words = []
     for word in re.findall(r"[a-z0-9]+", concepts.fold(q)):
         if word in concepts.STOP_WORDS or word in QUESTION_WORDS or len(word) < (5 if description else 2):
@@ -44,6 +45,8 @@ def _words(q, description):
         for w in [word, *compounds.split(word)]:
             if w not in words:
                 words.append(w)
+    if not description:
+        words += [w for w in concepts.corrections(q) if w not in words]
     return words[:MAX_WORDS]
 
 

@@ -68,6 +68,19 @@ def fuzzy_clauses(q):
               prefix_length=1, max_expansions=20, analyzer="nl_fuzzy", boost=FUZZY_BOOST)]
 
 
+CORRECTION_BOOST = 1.0
+
+
+def correction_clauses(q):
+    """The correction applied, not only offered: a typo of a word the concept vocabulary knows ("psygose",
+    "weigerd") also searches that word as if typed (concepts.corrections), not only the concept it names. Dev typo
+    nDCG@10 .825 -> .837 at 1.0 (0.5 added nothing)."""
+    corrected = concept_layer.corrections(q)
+    if not corrected or not CORRECTION_BOOST:
+        return []
+    return [Q("combined_fields", query=" ".join(corrected), fields=TEXT_FIELDS, operator="or", boost=CORRECTION_BOOST)]
+
+
 def reads_like(like, boost=1.0):
     """Cases whose narrative reads like `like` (a text, or an indexed document): its 40 most salient terms, 10 % of
     them to match. Similar cases and pasted descriptions both use it."""
@@ -99,6 +112,7 @@ def text_query(params, concepts=()):
         Q("combined_fields", query=q, fields=TEXT_FIELDS, operator="or"),
         *compound_clauses(q),
         *fuzzy_clauses(q),
+        *correction_clauses(q),
         *concept_clauses(concepts),
     ]
     # Bonuses among what was found: unstemmed title words, and the case's classification in words

@@ -61,6 +61,17 @@ def test_did_you_mean(client, cases):
     assert "Bedoelde je" in html and "wachtlijst" in html
 
 
+def test_a_typo_searches_the_word_it_stands_for(client, index_now):
+    # 'psygose' is two edits from 'psychose' (beyond the fuzzy clause), and the case is not classified with psychose:
+    # only the applied correction (written as it sounds) finds it. The other word finds a case, so it is not the
+    # 'nothing found, search the suggestion' path.
+    psychosis = case(title="Stemmen horen na een verhuizing", summary="Hij kreeg een psychose en sliep niet meer.",
+                     problem_areas=["gedragsproblemen"])
+    cannabis = case(title="Elke dag blowen", summary="Hij blowt elke dag.", problem_areas=["verslaving"])
+    index_now()
+    assert set(keys(api(client, q="psygose blowen"))) == {psychosis.external_id, cannabis.external_id}
+
+
 def test_autocomplete(client, cases):
     result = api(client, "/api/v1/autocomplete", q="autisme en a")
     assert [s["external_id"] for s in result["suggestions"]] == [cases["a"]]

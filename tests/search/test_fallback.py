@@ -77,6 +77,14 @@ def test_database_search_matches_inflections_and_most_words(client, cases):
     assert keys(api(client, q="jongere wachtlijst onbekendwoord")) == [cases["public"].external_id]
 
 
+def test_a_typo_searches_the_word_it_stands_for_on_the_database(client, db, no_elasticsearch):
+    # 'psygose' is no stem of 'psychose', and the case is not classified with psychose: only the applied correction
+    # finds it.
+    page = case(title="Blowen en stemmen horen", summary="Na maanden blowen kreeg hij een psychose.",
+                problem_areas=["verslaving"])
+    assert keys(api(client, q="psygose")) == [page.external_id]
+
+
 def test_database_similar_weighs_what_cases_share(client, db, no_elasticsearch):
     def other(**classification):
         return case(**{"problem_areas": ["eetstoornis"], "stuck_reasons": [], "age_band": "0-3", **classification})
