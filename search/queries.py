@@ -143,19 +143,25 @@ def _filters_for(filters, skip=None):
     return [Q("terms", **{name: values}) for name, values in filters.items() if name != skip]
 
 
-def _base(params, allowed, concepts=()):
+def _base(params, allowed, concepts=(), feedback=()):
     base = [visibility_filter(allowed)]
     if params.types:
         base.append(Q("terms", type=params.types))
-    s = _search().query(Q("bool", must=[text_query(params, concepts)], filter=base))
+    main = text_query(params, concepts)
+    if feedback:
+        # Multiplied, so the bonus is the same share of a more_like_this score (descriptions) as of a BM25F one.
+        main = Q("function_score", query=main, functions=[{"weight": 1.0}, *feedback], score_mode="sum",
+                 boost_mode="multiply")
+    s = _search().query(Q("bool", must=[main], filter=base))
     if params.filters:
         s = s.post_filter(Q("bool", filter=_filters_for(params.filters)))
     return s
 
 
-def build_hits(params, allowed, concepts=()):
-    """The page of hits with highlights. No totals or facets: build_overview has those."""
-    s = _base(params, allowed, concepts)
+def build_hits(params, allowed, concepts=(), feedback=()):
+    """The page of hits with highlights (`feedback`: see feedback_functions). No totals or facets: build_overview
+    has those."""
+    s = _base(params, allowed, concepts, feedback)
     if params.sort == "year":
         s = s.sort({"year": {"order": "desc", "missing": "_last"}}, "_score")
     elif not params.q:
@@ -254,7 +260,50 @@ def _suggestion(response, q):
 FEW_RESULTS = 3  # below this, 'bedoelde je' is worth a look (and applied when nothing was found)
 
 
+# Pseudo-relevance feedback on the classification: a question asked in a sentence, or a pasted description, names
+# its situation in many words, and the first ten cases it finds mostly share the problem area it is about even when
+# the words that name it are not the ones the query used. A problem area at least half of them carry multiplies the
+# score of every case classified with it by 1 + 0.3 × its share. Dev (ES) sentence nDCG@10 .736 -> .751, pasted
+# .801 -> .827 (better in 39 of 40 random halves); k 8-10, share .4-.5, weight .3-.5 and from 4 to 12 words measure
+# alike. Stuck reasons and settings as well measured worse (.741 / .738), and so did an additive bonus. Costs a
+# first pass of ten hits without highlights or rescore (about 6-10 ms `took` here), only for queries of 8+ meaningful words.
+FEEDBACK_MIN_WORDS = 8
+FEEDBACK_K = 10
+FEEDBACK_SHARE = 0.5
+FEEDBACK_WEIGHT = 0.3
+
+
+def wants_feedback(params):
+    return bool(params.q) and params.sort == "relevance" and len(concept_layer.words(params.q)) >= FEEDBACK_MIN_WORDS
+
+
+def _first_pass(params, allowed, concepts):
+    # Without the phrase rescore: the same problem areas on the dev set, for less.
+    return _base(params, allowed, concepts).source(["problem_areas"]).extra(track_total_hits=False)[:FEEDBACK_K]
+
+
+def feedback_functions(first):
+    """The problem areas shared by at least FEEDBACK_SHARE of the first pass's hits, as score multipliers."""
+    hits = list(first.hits)
+    counts = {}
+    for hit in hits:
+        for slug in _as_list(hit.to_dict().get("problem_areas")):
+            counts[slug] = counts.get(slug, 0) + 1
+    return [{"filter": Q("term", problem_areas=slug).to_dict(), "weight": FEEDBACK_WEIGHT * n / len(hits)}
+            for slug, n in sorted(counts.items()) if n >= FEEDBACK_SHARE * len(hits)]
+
+
 def _run(params, allowed, concepts):
+    if wants_feedback(params):
+        first = _first_pass(params, allowed, concepts).execute()
+        hits, overview = (
+            MultiSearch(using=client.get_client(), index=client.alias_name())
+            .add(build_hits(params, allowed, concepts, feedback_functions(first)))
+            .add(build_overview(params, allowed, concepts))
+            .execute(raise_on_error=True)
+        )
+        hits.took += first.took  # the first pass is part of this search's time
+        return hits, overview
     hits, overview = (
         MultiSearch(using=client.get_client(), index=client.alias_name())
         .add(build_hits(params, allowed, concepts))

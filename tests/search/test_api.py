@@ -72,6 +72,22 @@ def test_a_typo_searches_the_word_it_stands_for(client, index_now):
     assert set(keys(api(client, q="psygose blowen"))) == {psychosis.external_id, cannabis.external_id}
 
 
+def test_a_question_in_a_sentence_favours_the_problem_area_its_first_results_share(client, index_now):
+    # The question never names the eating disorder, but the cases its words find first mostly are about one: a case
+    # classified with it ranks above one about something else that reads a little more like the question.
+    for where in ("thuis", "op school", "in de brugklas", "op de sportclub"):
+        case(title=f"Een meisje en haar gewicht {where}", summary="Een meisje at steeds minder; de ouders maakten zich "
+             "zorgen over haar gewicht.", problem_areas=["eetstoornis"])
+    eating = case(title="Zorgen om een meisje", summary="De ouders maakten zich zorgen over haar gewicht.",
+                  problem_areas=["eetstoornis"])
+    other = case(title="Zorgen om een meisje", summary="De ouders maakten zich zorgen over haar gewicht, steeds meer.",
+                 problem_areas=["schulden"])
+    index_now()
+    q = "Hoe help je een meisje dat steeds minder wil en waarvan de ouders zich zorgen maken over haar gewicht?"
+    ranked = keys(api(client, q=q))
+    assert ranked.index(eating.external_id) < ranked.index(other.external_id)
+
+
 def test_autocomplete(client, cases):
     result = api(client, "/api/v1/autocomplete", q="autisme en a")
     assert [s["external_id"] for s in result["suggestions"]] == [cases["a"]]
