@@ -88,6 +88,26 @@ def test_a_question_in_a_sentence_favours_the_problem_area_its_first_results_sha
     assert ranked.index(eating.external_id) < ranked.index(other.external_id)
 
 
+def test_the_rare_words_of_a_question_weigh_more_than_the_words_most_cases_share(client, index_now):
+    # Seven words that a third of the cases hold pile up for a case that holds them all; the two that two cases hold
+    # say what the question is about.
+    common = ["gezin", "school", "begeleiding", "vastgelopen", "gesprekken", "ouders", "afspraken"]
+    for n in range(12):
+        words = " en ".join(common[i] for i in range(7) if (n + i) % 3 == 0)
+        case(title=f"Een casus over {words}", summary=f"Het ging over {words}.", problem_areas=["schulden"])
+    piled = case(title="Een casus over alles", summary="Gezin, school, begeleiding, ouders, afspraken: vastgelopen gesprekken.",
+                 problem_areas=["schulden"])
+    rare = case(title="Een casus over de tuin", summary="De bijenkast van de imker stond in de tuin.",
+                problem_areas=["schulden"])
+    case(title="Een casus over een hobby", summary="Hij wilde imker worden en bouwde een bijenkast.",
+         problem_areas=["schulden"])
+    index_now()
+    q = ("Hoe gaan gezin en ouders met school, begeleiding, afspraken en vastgelopen gesprekken om als de imker zijn "
+         "bijenkast mist?")
+    ranked = keys(api(client, q=q))
+    assert ranked.index(rare.external_id) < ranked.index(piled.external_id)
+
+
 def test_autocomplete(client, cases):
     result = api(client, "/api/v1/autocomplete", q="autisme en a")
     assert [s["external_id"] for s in result["suggestions"]] == [cases["a"]]
