@@ -172,7 +172,7 @@ class Matcher:
     def corrections(self, word):
         """The vocabulary words `word` is a typo of (none for a vocabulary word). An unknown word: within an edit or
         two, or spelled as it sounds ("psygose" → psychose), unless it is a compound of Dutch words ("zorgmelding").
-        A Dutch word: only the missing t after a d, the commonest spelling error ("hij houd" → houdt); other
+        A Dutch word: only the missing t after a d, the commonest spelling error ("zij mijd" → mijdt); other
         sound-alikes are other words ("manden", "geld" for "geldt")."""
         if len(word) < FUZZY_MIN[0] - 1 or not word.isalpha() or _stem(word) in self.stems:
             return set()
