@@ -298,8 +298,9 @@ FEW_RESULTS = 3  # below this, 'bedoelde je' is worth a look (and applied when n
 # the words that name it are not the ones the query used. A problem area at least half of them carry multiplies the
 # score of every case classified with it by 1 + 0.3 × its share. Dev (ES) sentence nDCG@10 .736 -> .751, pasted
 # .801 -> .827 (better in 39 of 40 random halves); k 8-10, share .4-.5, weight .3-.5 and from 4 to 12 words measure
-# alike. Stuck reasons and settings as well measured worse (.741 / .738), and so did an additive bonus. Costs a
-# first pass of ten hits without highlights or rescore (about 6-10 ms `took` here), only for queries of 8+ meaningful words.
+# alike. Stuck reasons (and settings) as well measured lower (.744, .748 against .749 at weight .5), an additive
+# bonus lower still (.721-.748). Costs a first pass of ten hits without highlights or rescore (about 6-10 ms `took`
+# here), only for queries of 8+ meaningful words.
 FEEDBACK_MIN_WORDS = 8
 FEEDBACK_K = 10
 FEEDBACK_SHARE = 0.5

@@ -95,7 +95,8 @@ def test_the_rare_words_of_a_question_weigh_more_than_the_words_most_cases_share
     for n in range(12):
         words = " en ".join(common[i] for i in range(7) if (n + i) % 3 == 0)
         case(title=f"Een casus over {words}", summary=f"Het ging over {words}.", problem_areas=["schulden"])
-    piled = case(title="Een casus over alles", summary="Gezin, school, begeleiding, ouders, afspraken: vastgelopen gesprekken.",
+    piled = case(title="Een casus over alles",
+                 summary="Gezin, school, begeleiding, ouders, afspraken: vastgelopen gesprekken.",
                  problem_areas=["schulden"])
     rare = case(title="Een casus over de tuin", summary="De bijenkast van de imker stond in de tuin.",
                 problem_areas=["schulden"])
