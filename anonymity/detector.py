@@ -98,11 +98,17 @@ class Detector:
         found = (self._from_deduce(text) + rules.all_rules(text, self._common, self._surnames) + list(proper_nouns(text))
                  + list(name_cues.informal_names(text)) + providers.institutions(text)
                  + list(context_rules.ages(text)) + list(context_rules.addresses(text))
-                 + list(context_rules.case_numbers(text)) + list(context_rules.places(text)) + cue_ages)
+                 + list(context_rules.case_numbers(text)) + list(context_rules.places(text)))
+        if cue_ages:  # only what the older rules did not find: a duplicate costs every later step its time
+            known = [(f.start, f.end) for f in found if f.kind == "age"]
+            found += [a for a in cue_ages if not any(s < a.end and a.start < e for s, e in known)]
         found = self._trim_name_tails(text, self._prefer_places(text, found))
         found = self._gazetteer_wins(text, found, places) + places
         # after the place rules: 'doorverwezen naar Kompaz' is a provider, though 'naar' reads like a place cue;
         # a listed neighbourhood or town stays a place
+        if cue_institutions:
+            known = [(f.start, f.end) for f in found if f.kind == "institution"]
+            cue_institutions = [i for i in cue_institutions if not any(s < i.end and i.start < e for s, e in known)]
         more = [f for f in [*context_rules.institutions(text), *context_rules.lower_case_institutions(text),
                             *cue_institutions]
                 if not any(p.start <= f.start and f.end <= p.end for p in places)]

@@ -1,19 +1,18 @@
-"""Ages and institutions in grammars the older rules do not read, found from one str.find scan of 14 cue words.
+"""Ages and institutions in grammars the older rules do not read, found from one str.find scan of 10 cue words.
 
 Ages: a subject the older patterns do not accept ('nova is negen', 'vader is 44', ', is 34 en', 'jordy ben 16'),
 more words between the subject and the number ('werd in de zomer zes', 'toen ze net 13 was'), a twin's, pupil's or
 adult's age ('een tweeling van 7', 'een man van 47 met …'), a labelled age ('Leeftijd bij evaluatie: 11 jaar en 4
-maanden'), a rank with words between ('de jongste in die groep is 13'), a baby's age in weeks or months ('woog op 4 maanden') and an age in a bracket about a relative ('(oma
-van de jongens, 63)').
+maanden'), a rank with words between ('de jongste in die groep is 13'), a baby's age in weeks or months ('woog op 4
+maanden') and an age in a bracket about a relative ('(oma van de jongens, 63)').
 
-Institutions: a kind of place in lower case, then its name ('kinderopvang Hummeltjeshonk', 'evangeliegemeente De
-Rots', 'kinderopvang de kikkerpoel', 'dansschool Step Up'); an organisation someone comes from ('iemand van
-intermetzo', 'maatschappelijk werker van Stimenz'); a name before an English head ('Christ Apostolic Church
-Bijlmer', 'Fight Club Rhino's'); a school in informal writing ('ik zit op t dorenweerd');
-'Alfa-college'; a listed provider typed in lower case in informal text ('naar auris'); and the last word of a
-found name used alone later ('Gitano' after 'Boxing Club Gitano').
+Institutions: a kind of place in lower case, then its name ('kinderopvang Hummeltjeshonk', 'kinderopvang de
+kikkerpoel', 'dansschool Step Up', 'kickboksclub De Tijgers'); a name before 'Club' ('Fight Club Rhino's'); an
+organisation someone comes from ('iemand van intermetzo', 'maatschappelijk werker van Stimenz'); and the last word
+of a found name used alone later ('Gitano' after 'Boxing Club Gitano').
 
-Speed: every rule starts from a cue found with str.find in one pass (scanning.occurrences), then looks only there.
+Speed: every rule starts from a cue found with str.find in one pass (scanning.occurrences), then looks only there;
+the detector keeps only what the older rules did not already find.
 """
 
 from __future__ import annotations
@@ -26,11 +25,10 @@ import regex as re
 
 from . import lexicon
 from .findings import Finding
-from .rules import NUMBER_WORDS, ORDINAL_WORDS, _NUMW, _ORDW
+from .rules import NUMBER_WORDS, _NUMW
 from .scanning import occurrences
 
 _NUM = rf"(?:\d{{1,2}}|{_NUMW})"
-_ORD = rf"(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})"
 _ADVERBS = (r"nu|inmiddels|intussen|toen|net|bijna|pas|ruim|al|ook|zelf|nog|nog maar|maar|slechts|amper|ongeveer|"
             r"rond|sinds kort|trouwens|eigenlijk|straks|vandaag|gisteren|morgen|binnenkort|onlangs|laatst|"
             r"in de (?:zomer|winter|herfst|lente|vakantie|zomervakantie|kerstvakantie|meivakantie)|"
@@ -155,7 +153,7 @@ _LOWER_AFTER_KIND = re.compile(r"(?:(?P<article>de|het|'t) )?(?P<word>[a-zà-ÿ]
                                r"(?P<tail>(?= *(?:[.,;:!?)\n]|$)| (?:en|in|op|bij|van|is|was|maar|want|dus|omdat|"
                                r"heeft|had|zei|zegt|vond|aan|met|voor|waar|die|dat)\b))")
 # kinds of place in lower case that a name follows; the needle is the word's end, the word is read back from it
-_KIND_ENDINGS = ("opvang ", "gemeente ", "school ", "club ")
+_KIND_ENDINGS = ("opvang ", "school ", "club ")
 _KIND_WORDS = frozenset("""kinderopvang gastouderopvang peuteropvang dagopvang peuterspeelzaal speelzaal
 evangeliegemeente pinkstergemeente baptistengemeente geloofsgemeente voetbalclub sportclub zwemclub kickboksclub boksclub dansclub
 hockeyclub tennisclub judoclub turnclub sportschool dansschool muziekschool zwemschool rijschool taalschool
@@ -164,25 +162,14 @@ vechtsportschool kickboksschool boksschool""".split())
 _FROM_WORDS = frozenset("iemand mensen werker werkster consulent consulente medewerker medewerkers".split())
 _FROM_NAME = re.compile(r"(?:de |het )?(?P<name>[A-ZÀ-ÖØ-Þa-zà-ÿ][\p{L}'’-]{3,}[\p{L}])(?![\w-])")
 # 'Christ Apostolic Church Bijlmer', 'Fight Club Rhino's', 'Van Vliet Koeriers': a name, then its head
-_HEADS_AFTER = ("church",)  # and 'club'
-_HEAD_WORDS = (" church", " club")
 _NAME_BEFORE_HEAD = re.compile(rf"(?:(?:De|Het|Van|Van der|Van den|Van de|The) )?(?:{_CAPW} ){{0,3}}$")
 _AFTER_HEAD = re.compile(rf"(?: (?:{_CAPW}))?")
-# 'ik zit op t dorenweerd', 'hij gaat naar t mondriaan': a school in informal writing
-_INFORMAL_SCHOOL_NEEDLES = (" t ",)
-_SCHOOL_VERB = plain_re.compile(r"(?:^|\W)(?:zit|zat|zitten|zaten|ga|gaat|ging|gingen|kom|komt|kwam)"
-                                r"(?: (?:nu|nog|toen|al|daar|sinds kort|weer|ook))? $")
-_LOWER_WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ'’-]{3,}[a-zà-ÿ]")
-# 'Alfa-college', 'Vathorst-lyceum'
-_HYPHEN_SCHOOL_NEEDLES = ("-college",)
-_HYPHEN_SCHOOL = re.compile(r"(?<![\w-])[A-Z][\p{L}]+-(?:college|lyceum|school|College|Lyceum|School)(?![\w-])")
 _NOT_PROPER = frozenset("""is was zijn waren en of maar want dus dan die dat deze dit er ook nog wel niet al ging gaan
 gaat kom komt kwam heb heeft had hebben wil kan moet mag werk school thuis weer altijd nooit vaak soms elke veel meer
 geen een twee drie samen alleen zelf even heel erg echt best lang kort uur dag week maand jaar keer terug andere
 hele zelfde eerste tweede laatste volgende vorige nieuwe oude grote kleine""".split())
 
-_INSTITUTION_NEEDLES = (_KIND_ENDINGS[:-1] + ("club",) + _INFORMAL_SCHOOL_NEEDLES + _HEADS_AFTER
-                        + _HYPHEN_SCHOOL_NEEDLES)
+_INSTITUTION_NEEDLES = _KIND_ENDINGS[:-1] + ("club",)
 
 
 def _proper_word(word: str, compounds: bool = True) -> bool:
@@ -224,34 +211,6 @@ def institutions(text: str, low: str, hits) -> Iterator[Finding]:
                 yield from _kind_then_name(text, low, p + 4)  # 'kickboksclub the lions'
         elif needle in _KIND_ENDINGS:
             yield from _kind_then_name(text, low, p + len(needle) - 1)
-        elif needle in _INFORMAL_SCHOOL_NEEDLES:  # 'ik zit op t dorenweerd', 'gaat naar t mondriaan'
-            if _word_before(low, p)[1] not in ("op", "naar") or not _SCHOOL_VERB.search(
-                    text, max(0, p - 22), _word_before(low, p)[0]):
-                continue
-            m = _LOWER_WORD.match(text, p + len(needle))
-            if m and _proper_word(m.group(), compounds=False):
-                yield _f("institution", m)
-        elif needle in _HEADS_AFTER:
-            start = p if needle[0] == " " else p - 1
-            if start < 0 or text[start] != " ":
-                continue
-            head = next((h for h in _HEAD_WORDS if low.startswith(h, start)), None)
-            if head:
-                yield from _head_after(text, start, len(head))
-        elif needle in _HYPHEN_SCHOOL_NEEDLES:  # 'Alfa-college'
-            start = _word_before(text, p)[0]
-            m = _HYPHEN_SCHOOL.match(text, start)
-            if m and text[start:p] not in lexicon.places():
-                yield _f("institution", m)
-    if " mn " in low or "\nik " in low or low.startswith(("mn ", "ik ")):  # informal text: 'moet naar auris', a listed provider typed in lower case
-        table = _lower_providers()
-        cues = [(p, cue) for p, cue in hits if cue == " van "] + occurrences(low, (" bij ", " naar "))
-        for p, cue in cues:
-            start = p + len(cue)
-            end = low.find(" ", start, start + 40)
-            word = low[start: end if end >= 0 else start + 40].split("\n", 1)[0].rstrip(".,;:!?)'\"")
-            if word in table:
-                yield Finding("institution", start, start + len(word), text[start: start + len(word)])
 
 
 def _kind_then_name(text: str, low: str, end: int) -> Iterator[Finding]:
@@ -309,19 +268,6 @@ def _sentence_start(text: str, i: int) -> bool:
 
 def _ordinary_lower(word: str) -> bool:
     return word.lower() in lexicon.ordinary_words()
-
-
-@lru_cache(maxsize=1)
-def _lower_providers() -> frozenset[str]:
-    """One-word providers from the list that are no ordinary word, as an informal writer types them: 'auris'."""
-    from .providers import _entries
-
-    ordinary = lexicon.ordinary_words()
-    return frozenset(entry.lower() for options in _entries().values() for entry, _c in options
-                     if " " not in entry and len(entry) >= 4 and entry.lower() not in ordinary
-                     and entry.lower() not in lexicon.first_names_lower())
-
-
 
 
 def later_mentions(text: str, found: list[Finding]) -> list[Finding]:

@@ -40,13 +40,8 @@ def test_counts_durations_and_ranges_are_no_age(detector, text):
 
 @pytest.mark.parametrize("text, span", [
     ("Zijn zusje gaat drie dagen naar kinderopvang Snoezelhoek.", "Snoezelhoek"),
-    ("Moeder bezoekt elke zondag de pinkstergemeente Levend Water.", "Levend Water"),
     ("volgens mij komt er iemand van kwadriant om te helpen", "kwadriant"),
     ("De maatschappelijk werker van Sociovia helpt met de schulden.", "Sociovia"),
-    ("Zondags gaat het gezin naar Grace Covenant Church.", "Grace Covenant Church"),
-    ("ik zit op t zernike in 2 havo", "zernike"),
-    ("Na de zomer gaat hij naar het Zaanwijk-college.", "Zaanwijk-college"),
-    ("mn broertje moet naar accare voor een onderzoek", "accare"),
 ])
 def test_institutions_in_more_grammars(detector, text, span):
     assert covered(detector, text, span, "institution")
