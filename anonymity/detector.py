@@ -119,6 +119,7 @@ class Detector:
         found += [f for f in providers.later_mentions(text, found)
                   if not any(o.start < f.end and f.start < o.end and o.kind not in ("name", "place") for o in found)]
         found += context_rules.acronyms(text, found)
+        found = gazetteer.street_areas(text, found)
         allowed = allowed_spans(text, self._allow, near=found)
         found = [f for f in found if f.end > f.start and not is_allowed(f.start, f.end, allowed)]
         return merge(text, found)

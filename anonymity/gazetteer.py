@@ -185,3 +185,25 @@ def is_neighbourhood_or_town(name: str) -> bool:
     """A listed town or neighbourhood written as listed (capitalised), not one that is also a word."""
     entry = table().get(name.lower())
     return bool(entry) and entry[0] == name and not (entry[1] and entry[2])
+
+
+# 'rond de Leyweg', 'op de Kruiskade', 'bij het Javaplein': a street or square without a house number, where
+# someone hangs out, is the area it stands for (a place), not an address; 'woont aan de X' stays an address
+_STREET_WORD_ENDINGS = ("straat", "weg", "kade", "plein", "laan", "dijk", "singel", "gracht", "markt", "dreef",
+                        "steeg", "boulevard", "promenade")
+_AREA_BEFORE = plain_re.compile(r"(?:\b(?:op|rond|rondom|bij|langs|over|vlakbij|omgeving|buurt van|rond)\s+(?:de|het)"
+                                r"|\bop|\brond)\s+$", plain_re.IGNORECASE)
+_HOME_BEFORE = plain_re.compile(r"\b(?:woon\w*|adres|verhuis\w*|ingeschreven)\b[^.\n]{0,12}$", plain_re.IGNORECASE)
+
+
+def street_areas(text: str, found: list[Finding]) -> list[Finding]:
+    """Re-kinds a one-word street without a number after 'op de', 'rond de', 'bij het' … as a place."""
+    result = []
+    for f in found:
+        if (f.kind in ("address", "name", "institution") and f.text[:1].isupper() and f.text.isalpha()
+                and f.text.lower().endswith(_STREET_WORD_ENDINGS)):
+            before = text[max(0, f.start - 30) : f.start]
+            if _AREA_BEFORE.search(before) and not _HOME_BEFORE.search(before):
+                f = Finding("place", f.start, f.end, f.text)
+        result.append(f)
+    return result

@@ -111,6 +111,59 @@ def lower_tokens(text: str, words: set[str]) -> list[tuple[int, str]]:
     return found
 
 
+# -- informal text: a lower-case first name as the subject of a verb, whatever the verb ----------------------
+
+_NEXT_WORD = plain_re.compile(r" (?:en (?P<other>[a-zà-ÿ]{3,}) )?(?P<verb>[a-zà-ÿ]{2,})(?![\w'’-])")
+_PREVIOUS_WORD = plain_re.compile(r"(?:^|(?<=[\s,.!?:]))(?P<verb>[a-zà-ÿ]{2,}) $")
+_BACK_POSSESSIVE = plain_re.compile(r" (?:haar|zijn|z'n|zn|d'r|dr) [a-zà-ÿ]")
+_UNDOUBLE = plain_re.compile(r"([aeou])\1([^aeiou])$")
+
+
+def _finite_verb(word: str, plural: bool = False) -> bool:
+    """'blijft', 'vergeet', 'komt', 'gaat', 'logeerde': a Dutch finite verb form, read from its infinitive in the
+    word list (no list of verbs is ever complete); with `plural`, also the infinitive-like plural ('gaan')."""
+    dutch = lexicon.dutch_words()
+    if plural and word.endswith("n") and word in dutch and word.endswith(("en", "aan", "ien")):
+        # not 'zijn': 'amber en jade zijn edelstenen' says what things are
+        return word not in lexicon.common_words() or word in ("gaan", "komen", "willen", "moeten", "hebben")
+    if len(word) < 3 or word in lexicon.common_words() and word not in ("gaat", "komt", "heeft", "wil", "moet", "kan",
+                                                                       "mag", "zit", "blijft", "doet", "staat"):
+        return False
+    if word.endswith(("de", "te")) and len(word) >= 5:  # 'logeerde', 'werkte': a past form of a verb
+        stem = word[:-2]
+        forms = (stem + "en", _UNDOUBLE.sub(r"\1\2", stem) + "en", stem[:-1] + "ven" if stem.endswith("f") else "",
+                 stem[:-1] + "zen" if stem.endswith("s") else "")
+        return any(f in dutch for f in forms if f)
+    if not word.endswith("t"):
+        return word in ("wil", "kan", "mag", "zal")
+    stem = word[:-1]
+    forms = (stem + "en", stem + "n", _UNDOUBLE.sub(r"\1\2", stem) + "en", _UNDOUBLE.sub(r"\1\2", word) + "en",
+             stem + stem[-1:] + "en", stem[:-1] + "ven" if stem.endswith("f") else "",
+             stem[:-1] + "zen" if stem.endswith("s") else "")
+    return any(f in dutch for f in forms if f)
+
+
+def _subject_of_verb(text: str, start: int, end: int) -> bool:
+    """'jasmijn blijft hier', 'roos en madelief gaan': a lower-case first name opening a clause, then a verb."""
+    if not _CLAUSE_START.search(text[max(0, start - 8) : start]):
+        return False
+    m = _NEXT_WORD.match(text, end)
+    if not m:
+        return False
+    other = m.group("other")
+    if other and (other not in _first_names_lower() or other in lexicon.common_words()):
+        return False
+    return _finite_verb(m.group("verb"), plural=bool(other))
+
+
+def _inverted_subject(text: str, start: int, end: int) -> bool:
+    """'neemt madelief haar medicijnen mee?': a verb, the name, then a possessive that points back to it."""
+    if not _BACK_POSSESSIVE.match(text, end):
+        return False
+    m = _PREVIOUS_WORD.search(text, max(0, start - 16), start)
+    return bool(m) and _finite_verb(m.group("verb"))
+
+
 def informal_names(text: str) -> Iterator[Finding]:
     first, words, dutch = _first_names_lower(), _words(), _dutch()
     # one C-level pass finds the lower-case first names a text holds (mostly none), then only those are looked at
@@ -124,6 +177,7 @@ def informal_names(text: str) -> Iterator[Finding]:
         if (token not in dutch or _STRONG_CUE.search(text[max(0, start - 30) : start])
                 or _PERSON_AFTER.match(text, end)
                 or (_VERB_AFTER.match(text, end) and _CLAUSE_START.search(text[max(0, start - 8) : start]))
+                or _subject_of_verb(text, start, end) or _inverted_subject(text, start, end)
                 or (_KIN_BEFORE.search(text[max(0, start - 12) : start]) and token not in _CHAT_WORDS)
                 or (_VERB_BEFORE.search(text[max(0, start - 8) : start]) and _INVERTED_AFTER.match(text, end))):
             yield Finding("name", start, end, token)
