@@ -116,6 +116,8 @@ class Detector:
         found += name_cues.coordinated(text, found)
         found += [f for f in name_cues.later_mentions(text, found)
                   if not any(o.start < f.end and f.start < o.end and o.kind != "name" for o in found)]
+        found += [f for f in name_cues.informal_mentions(text, found)
+                  if not any(o.start < f.end and f.start < o.end and o.kind != "name" for o in found)]
         found += [f for f in providers.later_mentions(text, found)
                   if not any(o.start < f.end and f.start < o.end and o.kind not in ("name", "place") for o in found)]
         found += context_rules.acronyms(text, found)

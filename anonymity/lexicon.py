@@ -71,7 +71,19 @@ def allowed_areas() -> frozenset[str]:
         | deduce_list(base + "lst_region")
         | frozenset(PROVINCE_REGION)
         | frozenset(label for label in REGION_LABELS.values())
+        | compass_regions()
     ) - places_that_are_municipalities()
+
+
+_COMPASS = ("Noord", "Oost", "Zuid", "West", "Midden", "Noordoost", "Noordwest", "Zuidoost", "Zuidwest", "Centraal")
+_LANDS = ("Brabant", "Limburg", "Gelderland", "Holland", "Groningen", "Drenthe", "Friesland", "Fryslân", "Veluwe",
+          "Twente", "Utrecht", "Nederland", "Zeeland", "Overijssel", "Flevoland", "Kennemerland", "Achterhoek")
+
+
+def compass_regions() -> frozenset[str]:
+    """'Zuidoost-Brabant', 'Midden-Limburg', 'Noord-Veluwe': a part of a province or region identifies nobody."""
+    return frozenset(f"{c}-{land}" for c in _COMPASS for land in _LANDS) | frozenset(
+        f"{c} {land}" for c in _COMPASS for land in _LANDS)
 
 
 @lru_cache(maxsize=1)

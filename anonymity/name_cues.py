@@ -213,6 +213,7 @@ def informal_names(text: str) -> Iterator[Finding]:
         if token.isupper() or (token.lower() not in words):
             yield Finding("name", m.start(), m.end(), token)
     yield from name_grammar(text)
+    yield from signature_blocks(text)
 
 
 # -- name grammar: where the sentence says it is a person, whatever the word --------------------------------
@@ -263,14 +264,14 @@ _PERSON_VERB = plain_re.compile(
     r"\s+(?:zegt|zei|vertelt|vertelde|vroeg|vraagt|belde|belt|appte|appt|huilde|huilt|lachte|lacht|speelt|speelde|"
     r"slaapt|sliep|zit|zat|ging|gaat|liep|loopt|wil|wilde|durft|durfde|weigert|weigerde|woont|woonde|kwam|komt|"
     r"haalt|haalde|helpt|hielp|brengt|bracht|denkt|dacht|praat|praatte|stuurt|stuurde|schreeuwt|schreeuwde|"
-    r"fietst|fietste|voetbalt|snapt|snapte|mist|miste|logeert|logeerde|kookt|kookte|past op|paste op|"
+    r"fietst|fietste|voetbalt|snapt|snapte|mist|miste|logeert|logeerde|kookt|kookte|past op|paste op|blijft|bleef|"
     r"werd (?:er )?(?:wakker|boos|bang|verdrietig)|(?:is|was) (?:boos|bang|blij|verdrietig|ziek|jarig)|heeft|had|"
     rf"(?:is|was) (?:de|het|haar|zijn|een) (?:[a-zà-ÿ]+ )?(?:{ROLE_WORDS}|jongste|oudste|middelste|tweelingzus|"
     r"tweelingbroer)|"
     r"(?:uit|van) (?:haar|zijn|mijn|mn|m'n|de) (?:klas|groep|school|team)|en (?:haar|zijn) (?:moeder|vader|zus|broer))\b"
 )
-_WORD_NAME_AT_START = plain_re.compile(r"[.!?:\n][ \t\n]{0,3}(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})(?=\s)")
-_WORD_AT_TEXT_START = plain_re.compile(r"\s*(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})(?=\s)")
+_WORD_NAME_AT_START = plain_re.compile(r"[.!?:\n][ \t\n]{0,3}(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{1,})(?=[\s,])")
+_WORD_AT_TEXT_START = plain_re.compile(r"\s*(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{1,})(?=[\s,])")
 # 'mevrouw bakker', 'juf de vries': lower-case title and surname in informal text
 _LOWER_TITLE = plain_re.compile(r"(?P<name>(?:mevrouw|meneer|mevr\.|mw\.|dhr\.|juf|meester)\s+"
                           r"(?:(?:van der|van den|van de|van|de|der|den|ter|ten|el|al|ben)\s+)?[a-zà-ÿ]{3,})\b")
@@ -426,8 +427,13 @@ def name_grammar(text: str) -> Iterator[Finding]:
     word_names = _word_names()
     first_word = _WORD_AT_TEXT_START.match(text)
     for m in ((first_word,) if first_word else ()) + tuple(_WORD_NAME_AT_START.finditer(text)):
-        if m.group("name") in word_names and _PERSON_VERB.match(text, m.end()):
-            yield Finding("name", *m.span("name"), m.group("name"))
+        token = m.group("name")
+        # 'Merel, haar zus, zegt …': an apposition naming a role says the same as a verb; 'Bo blijft thuis': a
+        # two-letter first name is a word too ('bo', basisonderwijs) and needs the same evidence
+        if (token in word_names or (len(token) == 2 and token in first_names
+                                    and token.lower() not in lexicon.common_words())) and (
+                _PERSON_VERB.match(text, m.end()) or _APPOSITION.match(text, m.end())):
+            yield Finding("name", *m.span("name"), token)
     for m in _WORD_NAME_MID.finditer(text):
         token = m.group("name")
         if token in word_names and (_SPEECH_BEFORE.search(text, max(0, m.start() - 16), m.start())
@@ -524,3 +530,63 @@ def coordinated(text: str, found: list[Finding]) -> list[Finding]:
                 start = offset + m.start("name")
                 result.append(Finding("name", start, start + len(m.group("name")), m.group("name")))
     return result
+
+
+_SENTENCE_OPENING = plain_re.compile(r"(?:\A|[.!?]\s+|\n[ \t]*)(?:\[[^\]\n]{0,20}\][ \t]*)?(?:[\w ]{1,20}:[ \t]*)?([^\W\d_])")
+
+
+def _informal(text: str) -> bool:
+    """Written without capitals: most sentences (or chat lines) open in lower case."""
+    openings = _SENTENCE_OPENING.findall(text)
+    lower = sum(c.islower() for c in openings)
+    return lower >= 2 and lower * 2 >= len(openings)
+
+
+def informal_mentions(text: str, found: list[Finding]) -> list[Finding]:
+    """'met Mo en Dré. … mo is verhuisd': a two-letter first name found once is that person everywhere, and in a
+    text written without capitals a name that is also a word ('Roos') is the name in lower case too."""
+    names = [f.text for f in found if f.kind == "name" and f.text.isalpha() and f.text[:1].isupper()]
+    short = {n for n in names if len(n) == 2 and n[1].islower() and n in lexicon.first_names()
+             and n.lower() not in lexicon.common_words()}
+    words = _words()
+    wordy = {n for n in names if len(n) > 2 and n.lower() in words and n in lexicon.first_names()
+             and n.lower() not in lexicon.common_words()}
+    if not short and not (wordy and _informal(text)):
+        return []
+    informal = _informal(text)
+    # 'bo' in lower case is also basisonderwijs: lower-case mentions only where the writer writes names so
+    needles = ({n.lower() for n in wordy} | {n.lower() for n in short}) if informal else set()
+    needles |= short
+    extra = []
+    for at, needle in occurrences(text, needles):
+        end = at + len(needle)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if before.isalnum() or before in "-'’@./" or after.isalnum() or after in "-'’@":
+            continue
+        extra.append(Finding("name", at, end, needle))
+    return extra
+
+
+# 'JW\nJeugdreclasseerder', 'Marjan\nGezinscoach wijkteam': a name or initials alone on a line above a role line is
+# a signature block, with or without a sign-off before it
+_NAME_ABOVE_ROLE = plain_re.compile(r"\n[ \t]*(?P<name>[A-Z]{2,3}|(?:[A-Z]\.){1,3}|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})[ \t]*\n"
+                                    r"[ \t]*(?P<role>[A-Za-zÀ-ÿ'’-]{3,})(?=[ \t,]|$)", plain_re.M)
+_ROLE_LINE = plain_re.compile(rf"(?i:{_ROLE_IN_BRACKETS}|[a-zà-ÿ-]*(?:reclasseerder|medewerker|adviseur|"
+                              r"coördinator|coordinator|consulent|pedagoog|psychiater|docent|mentor|leerkracht|"
+                              r"regisseur|opvoeder|manager|functionaris))")
+
+
+def signature_blocks(text: str) -> Iterator[Finding]:
+    if "\n" not in text:
+        return
+    for m in _NAME_ABOVE_ROLE.finditer(text):
+        name, role = m.group("name"), m.group("role")
+        if not _ROLE_LINE.fullmatch(role) or _ROLE_LINE.fullmatch(name):
+            continue
+        if name.isupper() or name.endswith("."):
+            if name in _CARE_ABBREVIATIONS or name in _BODY_ABBREVIATIONS:
+                continue
+        elif not (name in lexicon.first_names() and _namelike(name)):
+            continue
+        yield Finding("name", *m.span("name"), name)

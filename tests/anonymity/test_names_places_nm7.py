@@ -40,3 +40,46 @@ def test_a_street_without_a_number_where_someone_hangs_out_is_a_place(detector, 
 
 def test_a_street_where_someone_lives_stays_an_address(detector):
     assert ("address", "Hoefbladlaan") in found(detector, "Het gezin woont in een flat aan de Hoefbladlaan.")
+
+
+def test_a_two_letter_name_found_once_is_that_person_in_lower_case_in_informal_text(detector):
+    text = "vroeger was ik altijd met Jo en Dewi. dewi woont nu ver weg. jo zie ik nog soms."
+    assert ("name", "jo") in found(detector, text), found(detector, text)
+
+
+def test_lower_case_bo_in_a_formal_text_stays_basisonderwijs(detector):
+    text = "Gisteren belde Bo met de school. De overstap van het bo naar het vo verliep moeizaam."
+    assert ("name", "bo") not in found(detector, text), found(detector, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Het plan wordt in maart geëvalueerd.\n\nKM\nGezinsvoogd", "KM"),
+    ("Tot volgende week.\nAnouk\nJeugdconsulent gemeente", "Anouk"),
+])
+def test_a_name_above_a_role_line_is_a_signature(detector, text, name):
+    assert found(detector, text) == {("name", name)}, found(detector, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zie het advies van de Jeugdreclasseerder en de IB'er; de GGZ'er sluit aan.",
+    "In de regio Zuidoost-Brabant en in Midden-Limburg is er geen wachtlijst.",
+    "Verslag\nMDO\nGedragswetenschapper: nog niet bekend",
+])
+def test_roles_and_parts_of_provinces_stay_unflagged(detector, text):
+    assert found(detector, text) == set()
+
+
+@pytest.mark.parametrize("text, place", [("mn opa woont in best.", "best"), ("we wonen in laak en dat is chill", "laak"),
+                                         ("ik kom uit beek, mn moeder uit venlo", "beek")])
+def test_a_town_or_wijk_that_is_a_word_where_someone_lives(detector, text, place):
+    assert ("place", place) in found(detector, text), found(detector, text)
+
+
+def test_a_word_after_a_living_verb_that_goes_on_stays_a_word(detector):
+    assert found(detector, "hij woont in best wel een mooi huis, zegt de mentor.") == set()
+
+
+@pytest.mark.parametrize("text, name", [("De meiden zijn er. Jasmijn, de oudste zus, wil niet praten.", "Jasmijn"),
+                                        ("Gisteren was het rustig. Bo blijft voorlopig bij oma.", "Bo")])
+def test_a_word_name_at_a_sentence_start_with_an_apposition_or_a_person_verb(detector, text, name):
+    assert ("name", name) in found(detector, text), found(detector, text)
