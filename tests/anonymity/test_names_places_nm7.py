@@ -83,3 +83,17 @@ def test_a_word_after_a_living_verb_that_goes_on_stays_a_word(detector):
                                         ("Gisteren was het rustig. Bo blijft voorlopig bij oma.", "Bo")])
 def test_a_word_name_at_a_sentence_start_with_an_apposition_or_a_person_verb(detector, text, name):
     assert ("name", name) in found(detector, text), found(detector, text)
+
+
+@pytest.mark.parametrize("text, name", [("gister ging ik met yordanka naar de stad", "yordanka"),
+                                        ("ik zat de hele dag bij xiaolan thuis", "xiaolan"),
+                                        ("daarna kwam zarghuna ook nog", "zarghuna")])
+def test_lower_case_given_names_of_more_origins(detector, text, name):
+    assert ("name", name) in found(detector, text), found(detector, text)
+
+
+@pytest.mark.parametrize("text, place", [("we wonen nu in stadsweiden, vlakbij school", "stadsweiden"),
+                                         ("ze is opgegroeid in de trisken", "de trisken"),
+                                         ("mn opa woont in carnisselande", "carnisselande")])
+def test_lower_case_wijken_of_mid_sized_towns(detector, text, place):
+    assert ("place", place) in found(detector, text), found(detector, text)
