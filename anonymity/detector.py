@@ -38,6 +38,7 @@ schoolmeester kok bakker smid visser boer schilder koster molenaar kapper slager
 _VAN = re.compile(r"van\s+")
 _MOVED_BEFORE = re.compile(r"(?:verhuisd|verhuizen|verhuist|kwam|komt|kwamen|afkomstig|vertrok|vertrokken)\w*\s+$")
 _NAME_TAIL = re.compile(r"\s+(?:van|uit|bij|in)(?: de| het| 't)?\s+$")
+_ARTICLE = re.compile(r"^(?:de|het|De|Het) ")  # 'de Kempen', 'het Gooi': a region with its article
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•*#>]|^\s*[-–])[\s\"'‘“(\[-]*$")
 
 
@@ -149,7 +150,7 @@ class Detector:
         single = " " not in f.text.strip()
         if single and f.kind == "name" and f.text.strip() in lexicon.general_proper_nouns():
             return False  # 'geen Nederlands en geen Engels': a language, though deduce knows the surname
-        if f.text in self._areas or (single and f.kind != "name" and
+        if f.text in self._areas or _ARTICLE.sub("", f.text) in self._areas or (single and f.kind != "name" and
                                      text[max(0, f.start - 6) : f.start].lower() == "regio "):
             return False  # 'Regio Rivierenland', 'Twente': a region identifies nobody, whatever deduce calls it
         if single and f.kind == "name" and f.text.lower() in lexicon.ordinary_words() and (

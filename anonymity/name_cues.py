@@ -26,6 +26,11 @@ from .rules import ROLE_WORDS
 from .scanning import occurrences
 
 _PLAIN_WORD = plain_re.compile(r"[^\W\d_]{3,}")
+# kin and friends that rules.ROLE_WORDS lacks: 'mn neefje sem', 'mn stiefzus jade', 'mn beste vriendin roos'
+_KIN_EXTRA = (r"neefje|nichtje|stiefbroer|stiefbroertje|stiefzus|stiefzusje|halfbroer|halfbroertje|halfzus|halfzusje|"
+              r"pleegbroer|pleegbroertje|pleegzus|pleegzusje|schoonzus|schoonbroer|zwager|schoonmoeder|schoonvader|"
+              r"kleinzoon|kleindochter|beste vriend|beste vriendin|bff|vriendje|vriendinnetje|peetoom|peettante|"
+              r"stiefmama|stiefpapa|ome|tantetje")
 _RELATION_GATE = ("mn ", "m'n ", "mijn ", "zn ", "z'n ", "d'r ")
 _RELATION_THEN_WORD = plain_re.compile(
     rf"(?i:\b(?:mn|m'n|mijn) (?:{ROLE_WORDS})\s+)(?P<after>[a-zà-ÿ]{{3,}})\b(?![-'’@.]\w)"
@@ -39,7 +44,7 @@ _LOWER_TOKEN = plain_re.compile(r"(?<![\w@./-])[a-zà-ÿ][a-zà-ÿ]{2,}(?![\w@-]
 _STRONG_CUE = re.compile(
     rf"(?:\b(?:ik ben|ben ik|ik heet|heet|noem(?:t|en|de|den)? (?:me|mij|hem|haar)|zeggen|iedereen zegt|genaamd|naam is|"
     rf"ik en|samen met)"
-    rf"|\b(?:mn|m'n|mijn|zn|z'n|zijn|haar|je|jouw|onze|ons) (?:{ROLE_WORDS}))\s+$",
+    rf"|\b(?:mn|m'n|mijn|zn|z'n|zijn|haar|je|jouw|onze|ons) (?:{ROLE_WORDS}|{_KIN_EXTRA}))\s+$",
     re.IGNORECASE,
 )
 # 'thomas zn moeder', 'sanne d'r broertje': a possessive after a word makes it a person
@@ -279,6 +284,17 @@ _LOWER_TITLE = plain_re.compile(r"(?P<name>(?:mevrouw|meneer|mevr\.|mw\.|dhr\.|j
 _RELATION = (r"jongere|cliënt|cliënte|zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|vriend|vriendin|"
              r"neef|nicht|pupil|meisje|jongen|pleegzoon|pleegdochter")
 _CAPITALS = plain_re.compile(r"[A-Z]{2,3}(?![\w-])")
+# 'AK kwam te laat', 'RB huilde': initials before what only a person does (not 'UWV besloot', 'GGD komt langs')
+_INITIALS_PERSON_VERB = plain_re.compile(
+    r" (?:kwam|vertelde|vertelt|huilde|huilt|lachte|lacht|liep|loopt|woont|woonde|speelt|speelde|slaapt|sliep|"
+    r"voelt|voelde|durft|durfde|weigert|weigerde|appte|appt|schreeuwde|schreeuwt|rende|rookt|rookte|blowt|blowde|"
+    r"spijbelt|spijbelde|logeert|logeerde|wilde niet|wil niet|was boos|is boos|was bang|is bang|is jarig|zat thuis|"
+    r"zit thuis|ging naar huis|kwam te laat|kwam binnen|gaf aan|geeft aan)\b")
+_ARTICLE_BEFORE = plain_re.compile(r"(?<![\w])(?:de|het|een|De|Het|Een) $")
+_ORGANISATION_ABBREVIATIONS = {"UWV", "SVB", "DUO", "IND", "COA", "GGD", "CAK", "OM", "GI", "VT", "WT", "JGZ", "MEE",
+                               "ZAT", "SKJ", "AMK", "BJZ", "SMW", "AMW", "JOT", "GGZ", "RIBW", "FACT", "MST", "FFT",
+                               "IAG", "MDO", "KDV", "BSO", "PSZ", "ROC", "MBO", "HBO", "JIM", "NJI", "CIZ", "ZMLK",
+                               "SGA", "WMO", "PGB", "ASS", "LVB", "SEH", "IC", "HA", "OK", "TV", "PC", "NS", "KNVB"}
 _RELATIONS = frozenset(_RELATION.split("|"))
 _BRACKET_OPENING = plain_re.compile(r" ?\((?:hierna:? )?$")
 _PERSON_AFTER_INITIALS = plain_re.compile(
@@ -406,7 +422,10 @@ def name_grammar(text: str) -> Iterator[Finding]:
         if (start and (text[start - 1].isalnum() or text[start - 1] in "_.-")) or m.group() in _CARE_ABBREVIATIONS:
             continue
         if _PERSON_AFTER_INITIALS.match(text, end) or (
-                text[end : end + 1] not in ("'", "’") and _after_relation(text, start)):
+                text[end : end + 1] not in ("'", "’") and _after_relation(text, start)) or (
+                _INITIALS_PERSON_VERB.match(text, end) and m.group() not in _ORGANISATION_ABBREVIATIONS
+                and m.group() not in _BODY_ABBREVIATIONS
+                and not _ARTICLE_BEFORE.search(text, max(0, start - 5), start)):  # 'het MKD kwam': a service
             yield Finding("name", start, end, m.group())
     speakers = {}
     for m in (_CHAT_SPEAKER.finditer(lines) if ":" in text else ()):

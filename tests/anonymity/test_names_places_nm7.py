@@ -97,3 +97,17 @@ def test_lower_case_given_names_of_more_origins(detector, text, name):
                                          ("mn opa woont in carnisselande", "carnisselande")])
 def test_lower_case_wijken_of_mid_sized_towns(detector, text, place):
     assert ("place", place) in found(detector, text), found(detector, text)
+
+
+@pytest.mark.parametrize("text, name", [("Na de pauze was het onrustig. TK kwam te laat en RB huilde.", "TK"),
+                                        ("Na de pauze was het onrustig. TK kwam te laat en RB huilde.", "RB"),
+                                        ("mn nichtje jade en mn neefje sem komen logeren", "sem"),
+                                        ("mn stiefzus jade is lief", "jade")])
+def test_initials_before_what_a_person_does_and_kin_before_a_name(detector, text, name):
+    assert ("name", name) in found(detector, text), found(detector, text)
+
+
+@pytest.mark.parametrize("text", ["Een begeleider van het MKD kwam twee keer per week thuis.",
+                                  "In de Kempen, de Meierij en het Gooi zijn de wachttijden korter dan in Parkstad."])
+def test_services_with_an_article_and_regions_stay_unflagged(detector, text):
+    assert found(detector, text) == set()
