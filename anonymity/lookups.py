@@ -20,6 +20,7 @@ _TOKEN = re.compile(r"\w+|[\n\r\t]| {4,}|[^ ]", flags=re.I | re.M)
 _STREET_WORD = re.compile(
     r"[A-Z][a-z]+(baan|bolwerk|dam|dijk|dreef|drf|dyk|gr|gracht|hf|hof|kade|laan|ln|markt|mrkt|pad|park|pd|"
     r"plantsoen|plein|pln|plnts|prk|singel|sngl|st|steeg|stg|str|straat|weg|wg)$")
+_STREET_WORD_IN_TEXT = re.compile(r"(?<!\w)" + _STREET_WORD.pattern[:-1] + r"(?!\w)")  # a whole \w+ token
 _NUMBER = re.compile(r"\d{1,4}$")
 _NUMBER_LETTER = re.compile(r"\d{1,4}[a-zA-Z]$")
 _LETTER = re.compile(r"[a-zA-Z]$")
@@ -164,8 +165,10 @@ class Lookups:
         ]
         anns = set()
         for word in where.keys() & self._pattern_starts:  # every pattern starts with a prefix, initial or interfix
+            # the first test is the word's own, so it is asked once per word ('van' starts one pattern of six)
+            starting = [(tag, pattern, skip) for tag, pattern, skip in patterns if pattern[0](word)]
             for i in where[word]:
-                for tag, pattern, skip in patterns:
+                for tag, pattern, skip in starting:
                     end = self._match(toks, i, pattern, 1, skip)
                     if end is not None:
                         anns.add((i, end, tag))
@@ -234,14 +237,18 @@ class Lookups:
         hospitals = self._tries["hospital"].children.keys()  # this trie matches lower case
         out += [("institution", s, e) for s, e in self._lookup("hospital", lower, self._where(lower, hospitals))]
         out += [("institution", s, e) for s, e in self._lookup("healthcare_institution", words, where)]
-        out += [("address", s, e) for s, e in self._addresses(toks, words, where)]
+        out += [("address", s, e) for s, e in self._addresses(text, toks, words, where)]
         out = [(kind, toks[s][1], toks[e][2]) for kind, s, e in out]
         return [(kind, s, e, text[s:e]) for kind, s, e in out if text[s:e].strip()]
 
-    def _addresses(self, toks, words, where):
+    def _addresses(self, text, toks, words, where):
         """A street (deduce's list or street-like word) followed by a house number (and letter)."""
         streets = set(self._lookup("street", words, where))
-        streets |= {(i, i) for i, word in enumerate(words) if word[:1].isupper() and _STREET_WORD.match(word)}
+        # a street-like word, found in the text by one scan rather than word by word
+        found = [m.span() for m in _STREET_WORD_IN_TEXT.finditer(text)]
+        if found:
+            index = {t[1]: i for i, t in enumerate(toks)}
+            streets |= {(index[a], index[a]) for a, b in found if a in index and toks[index[a]][2] == b}
         out = set()
         for s, e in streets:
             j = e + 1

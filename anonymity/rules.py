@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re as plain_re  # the standard library's engine: faster for plain scans
 import regex as re  # variable-width look-behind; a dependency of deduce, pinned in pyproject
+from functools import lru_cache
 from typing import Iterator
 
 from .findings import Finding
-from .scanning import KeywordScan
+from .scanning import KeywordScan, positions
 
 NUMBER_WORDS = {
     "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
@@ -233,22 +234,16 @@ _DAY_MONTH_SLASH = plain_re.compile(rf"(?<![\d/.,]){_DAY}/{_MON}(?![\d/]|,\d)")
 
 
 _DIGIT_RUN = plain_re.compile(r"\d+")  # (its matches' starts: where each run of digits starts)
-_last_digit_runs: tuple = ("", [])
+@lru_cache(maxsize=4)
+def digit_runs(text: str) -> tuple[int, ...]:
+    """Where each run of digits starts; phones, dates, addresses and file numbers all ask it of the same text."""
+    return tuple(m.start() for m in _DIGIT_RUN.finditer(text))
 
 
-def digit_runs(text: str) -> list[int]:
-    """Where each run of digits starts; the dates and file numbers both need it, so the last answer is kept."""
-    global _last_digit_runs
-    last = _last_digit_runs
-    if last[0] is text:
-        return last[1]
-    starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
-    _last_digit_runs = (text, starts)
-    return starts
 _ENGLISH_ORDER = _DATE_PATTERNS[3]
 
 
-def _slash_dates(text: str, starts: list[int]):
+def _slash_dates(text: str, starts: tuple[int, ...]):
     for start in starts:
         m = _DAY_MONTH_SLASH.match(text, start)
         if m:
@@ -496,14 +491,29 @@ _AGE_PATTERNS = [p for p in _AGE_PATTERNS if all(p is not c for c in _COMBINED)]
 # Every age pattern matches at (or a fixed few characters before) a number: a digit run or a number word. Scanning
 # the text once for those and trying each pattern only there is several times faster than 21 scans of the text with
 # variable look-behinds. Offsets: '(14)' starts one character before its number, 'ben 17' four.
-_AGE_OFFSETS = {11: (1,), 16: (4,)}
+_AGE_OFFSETS = {11: (1, "("), 16: (4, "ben ")}  # pattern: (offset, the lower-case text it needs there)
 _AGE_CANDIDATE = plain_re.compile(
     rf"(?<!\d)\d|(?<![^\W\d_])(?i:{_ORDW}|{_NUMW})"
 )
 # the same on lower-cased text, case-sensitive: a third faster (used when lower-casing keeps every offset)
 _AGE_CANDIDATE_LOWER = plain_re.compile(rf"(?<!\d)\d|(?<![^\W\d_])(?:{_ORDW}|{_NUMW})")
 _AGE_AT_NUMBER = [p for i, p in enumerate(_AGE_PATTERNS) if i not in _AGE_OFFSETS]
-_AGE_BEFORE_NUMBER = [(_AGE_PATTERNS[i], offset) for i, offsets in _AGE_OFFSETS.items() for offset in offsets]
+_AGE_BEFORE_NUMBER = [(_AGE_PATTERNS[i], offset, before) for i, (offset, before) in _AGE_OFFSETS.items()]
+# The number words' shortest distinct beginnings ('zeven' also finds 'zeventien' and 'zevende'): str.find of 18 words
+# is faster than the alternation tried at every position
+_NUMBER_WORD_STARTS = tuple(sorted(w for w in {*NUMBER_WORDS, *ORDINAL_WORDS}
+                                   if not any(w != q and w.startswith(q) for q in {*NUMBER_WORDS, *ORDINAL_WORDS})))
+_DIGIT_START = plain_re.compile(r"(?<!\d)\d")
+
+
+def _age_candidates(low: str) -> list[int]:
+    """_AGE_CANDIDATE_LOWER's match starts: where a digit run or a number word (not inside a word) begins."""
+    starts = [m.start() for m in _DIGIT_START.finditer(low)]
+    for at in positions(low, _NUMBER_WORD_STARTS):
+        before = low[at - 1] if at else ""
+        if not (before.isalnum() and not before.isdecimal() and before != "_"):  # (?<![^\W\d_])
+            starts.append(at)
+    return sorted(starts)
 # Every pattern that matches at a number as one alternation: a number none of them matches at costs one call
 # instead of one per pattern. Where it matches, each pattern is tried as before (the findings do not change).
 _AGE_GATE = re.compile("|".join(("(?i:%s)" if p.flags & re.IGNORECASE else "(?:%s)") % p.pattern
@@ -513,7 +523,7 @@ _AGE_GATE = re.compile("|".join(("(?i:%s)" if p.flags & re.IGNORECASE else "(?:%
 def age(text: str) -> Iterator[Finding]:
     low = text.lower()
     if len(low) == len(text):
-        starts = [m.start() for m in _AGE_CANDIDATE_LOWER.finditer(low)]
+        starts = _age_candidates(low)
     else:
         starts = [m.start() for m in _AGE_CANDIDATE.finditer(text)]
     if not starts:
@@ -524,8 +534,8 @@ def age(text: str) -> Iterator[Finding]:
         candidates = _AGE_AT_NUMBER if _AGE_GATE.match(text, start) else ()
         for pattern in candidates:
             yield from _age_match(text, pattern, start, seen)
-        for pattern, offset in _AGE_BEFORE_NUMBER:
-            if start - offset >= 0:
+        for pattern, offset, before in _AGE_BEFORE_NUMBER:
+            if start - offset >= 0 and text[start - offset : start].lower() == before:
                 yield from _age_match(text, pattern, start - offset, seen)
 
 
@@ -1045,10 +1055,12 @@ def _ordinary_lower(word: str) -> bool:
 _ARTICLE_GATE = plain_re.compile(r"(?:De|Het|'t) [A-ZÀ-ÖØ-Þ]")
 # (Long alternations make poor gates: the standard library tries every branch at every position.)
 _BRAND_GATE = plain_re.compile(r"[a-z]\d[A-Z]")
+_SUFFIX_STARTS = tuple(w for w in _INSTITUTION_SUFFIX.split("|")
+                       if not any(w != q and w.startswith(q) for q in _INSTITUTION_SUFFIX.split("|")))
 _GATES = {
     0: lambda text: True,
     1: lambda text: True,
-    2: lambda text: True,
+    2: lambda text: any(suffix in text for suffix in _SUFFIX_STARTS),  # the match ends in one of them
     3: lambda text: "college" in text or "lyceum" in text or "gymnasium" in text,
 }
 

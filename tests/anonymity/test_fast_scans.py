@@ -79,3 +79,26 @@ def test_lower_case_first_names_are_found_where_the_token_scan_finds_them(texts)
         scanned = [(m.start(), m.group()) for m in name_cues._LOWER_TOKEN.finditer(text)]
         wanted = _some_words(rng, scanned)
         assert name_cues.lower_tokens(text, wanted) == [(s, w) for s, w in scanned if w in wanted], text
+
+
+def test_age_candidates_are_where_the_number_pattern_starts(texts):
+    for text in texts + ["zeventien", "3twee", "x_vier", "²vijf", "tweeëntwintig", "Vijftiende"]:
+        low = text.lower()
+        if len(low) == len(text):
+            assert rules._age_candidates(low) == [m.start() for m in rules._AGE_CANDIDATE_LOWER.finditer(low)], text
+
+
+def test_institution_gates_pass_every_text_their_pattern_finds_in(texts):
+    for text in texts + ["de school De Regenboog, stichting Het Anker", "het Da Vinci College", "Huis"]:
+        for index, pattern in enumerate(rules._INSTITUTIONS):
+            assert rules._GATES[index](text) or not pattern.search(text), (index, text)
+
+
+def test_allow_list_grouped_by_first_letter_finds_what_the_plain_alternation_finds(texts):
+    from anonymity.allowlist import ALLOWLIST_PATH, parse
+
+    lines = ALLOWLIST_PATH.read_text(encoding="utf-8").splitlines() + ["re:\\bSo(?:ep|cial)\\b", "Soep", "S.O.S."]
+    grouped, plain = parse(lines), parse(lines, grouped=False)
+    assert grouped.pattern != plain.pattern
+    for text in texts + ["Soep en Social, S.O.S.-lijn"]:
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)], text

@@ -68,9 +68,12 @@ def test_recall_on_planted_identifiers(detector, planted):
 # heldback6 (a sixth set, 30 texts and 555 identifiers, by a helper who saw neither the rules nor the other sets) was
 # scored first by the detector of that moment (e1f88ba): 0.901 (age 0.818, institution 0.776, phone 0.955, postcode
 # 0.941, date 0.939); nobody reads its texts or misses.
+# heldback7 (a seventh set, 30 long texts and 914 identifiers, written the same way) was scored first by the detector
+# of that moment (ae330e4): 0.918 (name 0.986, age 0.727, institution 0.775, case_number 0.857, place 0.906, date
+# 0.985); nobody reads its texts or misses.
 DEV_FLOOR = 0.99
 HELD_BACK_FLOORS = {"heldback": 0.94, "heldback2": 0.93, "heldback3": 0.90, "heldback4": 0.89, "heldback5": 0.90,
-                    "heldback6": 0.89}
+                    "heldback6": 0.89, "heldback7": 0.90}
 HELD_BACK = tuple(HELD_BACK_FLOORS)
 
 
