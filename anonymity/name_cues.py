@@ -26,6 +26,7 @@ from .rules import ROLE_WORDS
 from .scanning import occurrences
 
 _PLAIN_WORD = plain_re.compile(r"[^\W\d_]{3,}")
+_LETTER = plain_re.compile(r"[^\W\d_]")
 # kin and friends that rules.ROLE_WORDS lacks: 'mn neefje sem', 'mn stiefzus jade', 'mn beste vriendin roos'
 _KIN_EXTRA = (r"neefje|nichtje|stiefbroer|stiefbroertje|stiefzus|stiefzusje|halfbroer|halfbroertje|halfzus|halfzusje|"
               r"pleegbroer|pleegbroertje|pleegzus|pleegzusje|schoonzus|schoonbroer|zwager|schoonmoeder|schoonvader|"
@@ -499,14 +500,29 @@ def later_mentions(text: str, found: list[Finding]) -> list[Finding]:
         kept[low] = kept.get(low, True) and ordinary and not seed.islower()
     if not kept:
         return extra
-    for m in _PLAIN_WORD.finditer(text):
-        token = m.group()
-        low = token.lower()
-        if low not in kept or (kept[low] and not token[:1].isupper()):
+    low_text = text.lower()
+    if len(low_text) != len(text):  # a character whose lower case is longer: offsets would shift, read word by word
+        for m in _PLAIN_WORD.finditer(text):
+            token = m.group()
+            low = token.lower()
+            if low not in kept or (kept[low] and not token[:1].isupper()):
+                continue
+            if text[m.start() - 1 : m.start()] == "-" or text[m.end() : m.end() + 1] == "-":
+                continue  # part of a hyphenated word
+            extra.append(Finding("name", m.start(), m.end(), token))
+        return extra
+    # the same words found by str.find of each seed (a text holds a few seeds among hundreds of words): a whole word
+    # of letters, not part of a hyphenated word
+    n = len(text)
+    for at, low in occurrences(low_text, kept):
+        end = at + len(low)
+        if (at and (_LETTER.match(text, at - 1) or text[at - 1] == "-")) or (
+                end < n and (_LETTER.match(text, end) or text[end] == "-")):
             continue
-        if text[m.start() - 1 : m.start()] == "-" or text[m.end() : m.end() + 1] == "-":
-            continue  # part of a hyphenated word
-        extra.append(Finding("name", m.start(), m.end(), token))
+        token = text[at:end]
+        if kept[low] and not token[:1].isupper():
+            continue
+        extra.append(Finding("name", at, end, token))
     return extra
 
 

@@ -111,3 +111,37 @@ def test_initials_before_what_a_person_does_and_kin_before_a_name(detector, text
                                   "In de Kempen, de Meierij en het Gooi zijn de wachttijden korter dan in Parkstad."])
 def test_services_with_an_article_and_regions_stay_unflagged(detector, text):
     assert found(detector, text) == set()
+
+
+def test_later_mentions_by_str_find_are_the_words_a_word_scan_finds():
+    """later_mentions finds a seed's mentions with str.find; the word-by-word reading it replaced is the reference
+    (dev and clean texts, lower-cased, and with hyphens, digits and underscores glued to the words)."""
+    import random
+    import re
+    from pathlib import Path
+
+    from anonymity import name_cues
+    from anonymity.findings import Finding
+
+    data = Path(__file__).parent / "data"
+    files = sorted((data / "dev").glob("*.txt")) + sorted((data / "dev" / "clean").glob("*.txt")) + sorted(
+        (data / "clean").glob("*.txt"))
+    plain = [re.sub(r"\[\[\w+:(.*?)\]\]", r"\1", p.read_text(encoding="utf-8")) for p in files]
+    rng = random.Random(7)
+    glued = [re.sub(r" (\w)", lambda m: rng.choice([" ", "-", "3", "_", " "]) + m.group(1), t) for t in plain]
+    for text in plain + [t.lower() for t in plain] + glued:
+        words = list(re.finditer(r"[^\W\d_]{3,}", text))
+        picked = [m for m in rng.sample(words, min(6, len(words))) if not m.group().isupper()]
+        seeds = [Finding("name", m.start(), m.end(), m.group()) for m in picked]
+        kept = {}
+        for seed in (f.text for f in seeds):
+            low = seed.lower()
+            ordinary = low in name_cues._words()
+            if ordinary and seed.capitalize() not in name_cues._person_names():
+                continue
+            kept[low] = kept.get(low, True) and ordinary and not seed.islower()
+        want = {m.span() for m in words if m.group().lower() in kept
+                and not (kept[m.group().lower()] and not m.group()[:1].isupper())
+                and text[m.start() - 1 : m.start()] != "-" and text[m.end() : m.end() + 1] != "-"}
+        got = {(f.start, f.end) for f in name_cues.later_mentions(text, seeds)}
+        assert got == want, (text[:80], got ^ want)
