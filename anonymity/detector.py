@@ -38,6 +38,8 @@ schoolmeester kok bakker smid visser boer schilder koster molenaar kapper slager
 _VAN = re.compile(r"van\s+")
 _MOVED_BEFORE = re.compile(r"(?:verhuisd|verhuizen|verhuist|kwam|komt|kwamen|afkomstig|vertrok|vertrokken)\w*\s+$")
 _NAME_TAIL = re.compile(r"\s+(?:van|uit|bij|in)(?: de| het| 't)?\s+$")
+_PLACE_PREPOSITIONS = ("in het ", "in de ", "in 't ", "op de ", "op het ", "uit de ", "uit het ", "naar de ",
+                       "naar het ", "in den ")
 _ARTICLE = re.compile(r"^(?:de|het|De|Het) ")  # 'de Kempen', 'het Gooi': a region with its article
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•*#>]|^\s*[-–])[\s\"'‘“(\[-]*$")
 
@@ -204,6 +206,9 @@ class Detector:
                                                      and (p.end - p.start > f.end - f.start or p in places)
                                                      for p in long_places):
                 continue
+            if f.kind == "name" and f.text.startswith(_PLACE_PREPOSITIONS) and any(
+                    p.end == f.end and text[f.start : p.start] in _PLACE_PREPOSITIONS for p in places):
+                continue  # 'in het Oude Westen': deduce reads 'in het' as a name's interfix before a listed wijk
             if (f.kind == "name" and (f.text in towns or gazetteer.is_town(f.text)) and f.text not in first
                     and gazetteer.cue_before(text, f.start)
                     # 'een groepsleider, wessel, die …': a first name in an apposition, not the town

@@ -145,3 +145,9 @@ def test_later_mentions_by_str_find_are_the_words_a_word_scan_finds():
                 and text[m.start() - 1 : m.start()] != "-" and text[m.end() : m.end() + 1] != "-"}
         got = {(f.start, f.end) for f in name_cues.later_mentions(text, seeds)}
         assert got == want, (text[:80], got ^ want)
+
+
+def test_a_listed_wijk_after_in_het_is_a_place_not_a_name(detector):
+    text = "Hij woont in Rotterdam-West, in het Oude Westen, bij zijn oom."
+    assert ("place", "Oude Westen") in found(detector, text), found(detector, text)
+    assert not any(kind == "name" for kind, _ in found(detector, text))
