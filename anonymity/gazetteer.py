@@ -212,9 +212,15 @@ _AREA_BEFORE = plain_re.compile(r"(?:\b(?:op|rond|rondom|bij|langs|over|vlakbij|
 _HOME_BEFORE = plain_re.compile(r"\b(?:woon\w*|adres|verhuis\w*|ingeschreven)\b[^.\n]{0,12}$", plain_re.IGNORECASE)
 
 
+_COMPASS_SUFFIX = ("-Noord", "-Oost", "-Zuid", "-West", "-Centrum", "-Midden", "-Noordoost", "-Noordwest", "-Zuidoost",
+                   "-Zuidwest")
+
+
 def street_areas(text: str, found: list[Finding]) -> list[Finding]:
-    """Re-kinds a one-word street without a number after 'op de', 'rond de', 'bij het' … as a place."""
-    if not any(f.text.endswith(_STREET_WORD_ENDINGS) for f in found if f.kind != "place"):
+    """Re-kinds a one-word street without a number after 'op de', 'rond de', 'bij het' … as a place, and a listed
+    town with a compass part ('Den Bosch-Oost', 'Zwolle-Zuid') read as a provider's name."""
+    if not any(f.text.endswith(_STREET_WORD_ENDINGS) or f.text.endswith(_COMPASS_SUFFIX)
+               for f in found if f.kind != "place"):
         return found
     result = []
     for f in found:
@@ -222,6 +228,13 @@ def street_areas(text: str, found: list[Finding]) -> list[Finding]:
                 and f.text.lower().endswith(_STREET_WORD_ENDINGS)):
             before = text[max(0, f.start - 30) : f.start]
             if _AREA_BEFORE.search(before) and not _HOME_BEFORE.search(before):
+                f = Finding("place", f.start, f.end, f.text)
+        elif f.kind in ("name", "institution") and f.text.endswith(_COMPASS_SUFFIX):
+            head = f.text.rsplit("-", 1)[0]
+            words = text[max(0, f.start - 24) : f.start].split()[-2:]  # 'Den Bosch-Oost', 'Bergen op Zoom-Oost'
+            heads = (head, " ".join(words[-1:] + [head]), " ".join(words + [head]))
+            if text[f.start - 1 : f.start] in ("", " ") and any(
+                    h in lexicon.places() or is_neighbourhood_or_town(h) for h in heads):
                 f = Finding("place", f.start, f.end, f.text)
         result.append(f)
     return result

@@ -151,3 +151,13 @@ def test_a_listed_wijk_after_in_het_is_a_place_not_a_name(detector):
     text = "Hij woont in Rotterdam-West, in het Oude Westen, bij zijn oom."
     assert ("place", "Oude Westen") in found(detector, text), found(detector, text)
     assert not any(kind == "name" for kind, _ in found(detector, text))
+
+
+@pytest.mark.parametrize("text, place", [("Ze woont in Uithoorn, eerder in Den Bosch-Oost.", "Den Bosch-Oost"),
+                                         ("Het gezin woont in Zwolle-Zuid.", "Zwolle-Zuid")])
+def test_a_town_with_a_compass_part_is_a_place(detector, text, place):
+    assert ("place", place) in found(detector, text), found(detector, text)
+
+
+def test_a_provider_with_a_compass_part_stays_an_institution(detector):
+    assert ("institution", "Triversum-Noord") in found(detector, "De jongere gaat naar Triversum-Noord.")
