@@ -193,8 +193,22 @@ _CUED_DAY_MONTH = re.compile(
 )
 # 'Geboortedatum: 12031986': a form's birth date without separators
 _COMPACT_BIRTH_DATE = plain_re.compile(
-    r"\b(?:geb\.?|geboren|geboortedatum|geb\.\s?datum)\s?:?\s?"
-    r"(?P<date>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2})(?!\d)")
+    # 'geboortedatum: 140309', 'Datum intake 03122024', 'de geboortedatum als 140309': a label, at most three words
+    r"\b(?:geb\.?|geboren|geboortedatum|geb\.\s?datum|datum)(?: [a-z]+){0,3}\s?:?\s?"
+    r"(?P<date>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:(?:19|20)\d{2}|\d{2}))(?!\d)")
+# '12mrt2025', '3MAR24': day, month and year written together
+_COMPACT_MONTH_DATE = plain_re.compile(
+    r"(?<![\w])(?:0?[1-9]|[12]\d|3[01])(?:jan|febr?|mrt|maart|mar|apr|mei|may|jun|juni|jul|juli|aug|sept?|okt|oct|nov|dec)"
+    r"(?:19|20)?\d{2}(?![\w])", plain_re.IGNORECASE)
+# '2 IV 2025': a Roman month between day and year
+_ROMAN_MONTH_DATE = plain_re.compile(
+    r"(?<![\w/])(?:0?[1-9]|[12]\d|3[01])[ .-](?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)[ .-](?:19|20)\d{2}(?!\w)")
+# '1e Kerstdag', 'oudejaarsavond 2023', 'op Koningsdag': a named day that falls on one day and month
+_HOLIDAY_DATE = plain_re.compile(
+    r"(?<![\w-])(?:(?:1e|2e|eerste|tweede) (?:kerst|paas|pinkster)dag|kerstavond|oudejaarsavond|oudejaarsdag|"
+    r"oudjaarsavond|oudjaar|nieuwjaarsdag|nieuwjaarsnacht|koningsdag|koninginnedag|bevrijdingsdag|pakjesavond|"
+    r"sinterklaasavond|valentijnsdag|keti koti)(?: (?:19|20)\d{2}| '\d{2})?(?![\w-])", plain_re.IGNORECASE)
+_HOLIDAY_HINTS = ("dag", "avond", "oudjaar", "nacht", "koti")
 _ZO_DAY_MONTH = re.compile(rf"\b[Zz]o\.? (?P<day>{_DAY})[-/](?P<month>{_MON})(?![\d/-]|[.,]\d){_NOT_A_DATE_AFTER}")
 _ZO_GATE = plain_re.compile(r"\b[Zz]o\.? \d")
 _EN_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -217,7 +231,9 @@ _ENGLISH_HINTS = ("January", "February", "March", "May", "June", "July", "Octobe
 # 'op de 5e', 'de 12de van de maand': a day of the month (not 'op de 2e verdieping', 'de 3e keer')
 _DAY_ORDINAL = plain_re.compile(
     rf"\b(?:op|per|vóór|voor|na|tot|sinds|vanaf) de {_DAY}(?:e|ste|de)\b"
-    rf"(?= van (?:de(?:ze)?|volgende|vorige|die|deze) maand\b|\s*[.,;:!?)\n]|\s*$| (?:om|is|was|jarig)\b)",
+    rf"(?= van (?:de(?:ze)?|volgende|vorige|die|deze) maand\b|\s*[.,;:!?)\n]|\s*$| (?:om|is|was|jarig)\b"
+    # 'belt op de 8e terug', 'komt op de 3e langs': an adverb or verb after it, not a noun ('op de 2e verdieping')
+    rf"| (?:terug|langs|weer|bellen|belt|bel|komt|kom|komen|gesproken|besproken|gezien|thuis|ook|al|nog|dus|dan)\b)",
     plain_re.IGNORECASE,
 )
 # 'maandag de 4e', 'op vrijdag de 12de': a weekday before it makes any day ordinal a date
@@ -298,9 +314,17 @@ def date(text: str) -> Iterator[Finding]:
     if any(hint in text for hint in _ENGLISH_HINTS):
         for m in _ENGLISH_DATE.finditer(text):
             yield _f("date", text, m)
-    if "geb" in low:
+    if "geb" in low or "datum" in low:
         for m in _COMPACT_BIRTH_DATE.finditer(low):
             yield _f("date", text, m, "date")
+    for pattern in (_COMPACT_MONTH_DATE, _ROMAN_MONTH_DATE):
+        for start in starts:
+            m = pattern.match(text, start)
+            if m:
+                yield _f("date", text, m)
+    if any(hint in low for hint in _HOLIDAY_HINTS):
+        for m in _HOLIDAY_DATE.finditer(text):
+            yield _f("date", text, m)
     for gate in (_ZO_GATE.finditer(text) if "zo " in low or "zo. " in low else ()):
         m = _ZO_DAY_MONTH.match(text, gate.start())
         if m and int(m.group("day")) > int(m.group("month")):  # 'zo 9-3': a range climbs ('zo 3-4 keer'), a date need not
@@ -567,7 +591,7 @@ def age_value(snippet: str) -> int | None:
 
 # --- Postcodes and addresses ----------------------------------------------------------------
 
-_POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w-])")
+_POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?:[ \u00a0]{0,2}[A-Z]{2}|[a-z]{2})(?![\w-])")  # 1011 AB, 1011AB, 1011  AB
 _POSTCODE_NL = plain_re.compile(r"(?<=\bNL-)[1-9]\d{3} ?[A-Z]{2}(?![\w-])")  # 'NL-3514 AB
 # SA, SD and SS are never issued; lower-case pairs are units ('1500 km'). Any other capital pair is a postcode
 # ('8921 EN', '6824 CM'): PostNL issues those too.

@@ -133,11 +133,27 @@ def within(a, b, limit):
     return prev[-1] <= limit
 
 
+def ending_key(word):
+    """`word` with its d/t/dt ending as one: houd, houdt and hout; weigerd and weigert."""
+    return re.sub(r"(dt|d|t)$", "t", word)
+
+
+def sound_key(word):
+    """`word` as Dutch sounds it, for typos of words a writer knows by ear: ch/g, ei/ij, au/ou, y/i, c/k/s, ph/f,
+    th/t, the d/t ending and doubled letters are each one sound ("psygose" and "psychose", "angsstoornis")."""
+    word = word.replace("ph", "f").replace("th", "t").replace("sch", "sg").replace("ch", "g")
+    word = word.replace("ij", "ei").replace("au", "ou").replace("y", "i")
+    word = re.sub(r"c(?=[ei])", "s", word).replace("c", "k").replace("x", "ks").replace("qu", "kw")
+    return re.sub(r"(.)\1+", r"\1", ending_key(word))
+
+
 class Matcher:
     def __init__(self, entries):
         # entries: (vocabulary, slug, label, [term, …]); every term becomes a tuple of stems
         self.phrases = []
         self.vocabulary = {}  # first letter → {word of a search term: its stem}, for typos
+        self.sounds = {}  # sound_key → words of search terms
+        self.words = set()  # every word of a search term
         for vocabulary, slug, label, terms in entries:
             field = FIELD_FOR_VOCABULARY.get(vocabulary)
             if field is None:
@@ -149,14 +165,28 @@ class Matcher:
                 for word in words(term):
                     if len(word) >= FUZZY_MIN[0] and word.isalpha():
                         self.vocabulary.setdefault(word[0], {})[word] = _stem(word)
+                        self.sounds.setdefault(sound_key(word), set()).add(word)
+                    self.words.add(word)
         self.stems = {stem for phrase, *_rest in self.phrases for stem in phrase}
+
+    def corrections(self, word):
+        """The vocabulary words `word` is a typo of (none for a vocabulary word). An unknown word: within an edit or
+        two, or spelled as it sounds ("psygose" → psychose), unless it is a compound of Dutch words ("zorgmelding").
+        A Dutch word: only the missing t after a d, the commonest spelling error ("zij mijd" → mijdt); other
+        sound-alikes are other words ("manden", "geld" for "geldt")."""
+        if len(word) < FUZZY_MIN[0] - 1 or not word.isalpha() or _stem(word) in self.stems:
+            return set()
+        if word in lexicon():
+            return {word + "t"} & self.words if word.endswith("d") else set()
+        if len(word) < FUZZY_MIN[0] or compounds.split(word):
+            return set()
+        limit = 2 if len(word) >= FUZZY_MIN[1] else 1
+        near = {known for known in self.vocabulary.get(word[0], {}) if within(word, known, limit)}
+        return near | set(self.sounds.get(sound_key(word), ()))
 
     def correct(self, word):
         """The stems of the vocabulary words `word` is a typo of (empty for known words)."""
-        if len(word) < FUZZY_MIN[0] or not word.isalpha() or _stem(word) in self.stems or word in lexicon():
-            return set()
-        limit = 2 if len(word) >= FUZZY_MIN[1] else 1
-        return {stem for known, stem in self.vocabulary.get(word[0], {}).items() if within(word, known, limit)}
+        return {_stem(known) for known in self.corrections(word)}
 
     def match(self, text):
         positions = stems(text, correct=self.correct)
@@ -228,6 +258,20 @@ def matcher():
 def forget(**_kwargs):
     """Drop the cached matcher (TaxonomyTerm saved or deleted in this process)."""
     _cache["matcher"] = None
+
+
+def corrections(q):
+    """The vocabulary words the query's typos stand for, in order ("psygose blowen" → psychose), to search as
+    typed words too."""
+    if not q or not q.strip():
+        return []
+    m = matcher()
+    out = []
+    for word in words(q[:2000]):
+        for known in sorted(m.corrections(word)):
+            if known not in out:
+                out.append(known)
+    return out
 
 
 def concepts_for(q):

@@ -10,6 +10,7 @@ those are what Elasticsearch is for.
 
 import math
 import re
+from collections import Counter
 
 from django.db import connection
 
@@ -18,7 +19,7 @@ from django.db.models import Case, Count, ExpressionWrapper, F, FloatField, Q, V
 from casebook.classification import CLASSIFICATION_FIELDS, without_hidden
 from casebook.models import CasePage
 
-from . import compounds, concepts, labels
+from . import compounds, concepts, labels, queries
 from .analysis import question_words
 from .queries import SIMILAR_FIELDS, core_problem_areas, similar_weight
 
@@ -36,7 +37,8 @@ def _visible(allowed):
 
 
 def _words(q, description):
-    """The query's meaningful words (no stop or question words), each compound followed by its parts."""
+    """The query's meaningful words (no stop or question words), each compound followed by its parts, and the words
+    its typos stand for (concepts.corrections: "psygose" → psychose)."""
     words = []
     for word in re.findall(r"[a-z0-9]+", concepts.fold(q)):
         if word in concepts.STOP_WORDS or word in QUESTION_WORDS or len(word) < (5 if description else 2):
@@ -44,6 +46,8 @@ def _words(q, description):
         for w in [word, *compounds.split(word)]:
             if w not in words:
                 words.append(w)
+    if not description:
+        words += [w for w in concepts.corrections(q) if w not in words]
     return words[:MAX_WORDS]
 
 
@@ -141,9 +145,30 @@ def _ranked(params, allowed):
     qs = _filter(base, params.filters)
     if ranked and params.sort == "relevance":
         qs = qs.order_by("-rank", "-year", "title")
+        if queries.wants_feedback(params):
+            qs = _with_feedback(qs)
     else:
         qs = qs.order_by("-year", "title")
     return qs, base, ranked
+
+
+def _with_feedback(qs):
+    """queries.feedback_functions on the database: the problem areas at least half of the first ten cases share
+    multiply the rank of every case classified with them by 1 + weight × share."""
+    attr = CLASSIFICATION_BY_NAME["problem_areas"].attr
+    top = list(qs.values_list("pk", flat=True)[: queries.FEEDBACK_K])
+    if not top:
+        return qs
+    counts = Counter(slug for _pk, slug in set(CasePage.objects.filter(pk__in=top).exclude(**{f"{attr}__slug": None})
+                                                .values_list("pk", f"{attr}__slug")))
+    factor = Value(1.0)
+    for slug, n in sorted(counts.items()):
+        if n >= queries.FEEDBACK_SHARE * len(top):
+            classified = CasePage.objects.filter(**{f"{attr}__slug": slug}).values("pk")
+            factor = factor + Case(When(pk__in=classified, then=Value(queries.FEEDBACK_WEIGHT * n / len(top))),
+                                   default=Value(0.0))
+    return qs.annotate(fed=ExpressionWrapper(F("rank") * factor, output_field=FloatField())).order_by(
+        "-fed", "-year", "title")
 
 
 def ranked_ids(params, allowed):

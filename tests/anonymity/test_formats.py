@@ -161,3 +161,31 @@ def test_streets_found_from_their_numbers_are_those_a_full_scan_finds():
         expected = [m.start() + 1 for m in full.finditer(low)
                     if low[max(0, m.start() - 11) : m.start() + 1].endswith(rules._NUMBERED_ENDINGS)]
         assert rules._numbered_street_ends(text, low) == expected, text
+
+
+@pytest.mark.parametrize("text, span", [
+    ("De zitting staat op 12mrt2025 gepland.", "12mrt2025"),
+    ("Ingeschreven 3MAR24 bij de huisarts.", "3MAR24"),
+    ("Uitspraak op 2 IV 2025 door de rechtbank.", "2 IV 2025"),
+    ("Op 1e Kerstdag liep hij weg.", "1e Kerstdag"),
+    ("Op oudejaarsavond 2023 ging het thuis mis.", "oudejaarsavond 2023"),
+    ("Datum intake: 03122024. Verder niets.", "03122024"),
+    ("Geboortedatum: 140309", "140309"),
+    ("Moeder belt op de 8e terug over het rooster.", "de 8e"),
+])
+def test_exact_dates_written_together_by_a_named_day_or_a_roman_month(rules_detector, text, span):
+    assert kinds_over(text, span, rules_detector) == {"date"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ze woont op de 2e verdieping van de flat.",
+    "Na de kerstdagen ging hij weer naar school.",
+    "Het project liep van 2019 tot 2023 in fase IV van het plan.",
+    "Hij was de 3e keer te laat.",
+])
+def test_floors_holidays_in_general_and_roman_numerals_are_no_dates(rules_detector, text):
+    assert "date" not in {kind for kind, _ in found(text, rules_detector)}
+
+
+def test_a_postcode_typed_with_two_spaces_is_one_postcode(rules_detector):
+    assert ("postcode", "1011  AB") in found("Postcode 1011  AB, dan de brug over.", rules_detector)

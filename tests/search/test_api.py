@@ -61,6 +61,54 @@ def test_did_you_mean(client, cases):
     assert "Bedoelde je" in html and "wachtlijst" in html
 
 
+def test_a_typo_searches_the_word_it_stands_for(client, index_now):
+    # 'psygose' is two edits from 'psychose' (beyond the fuzzy clause), and the case is not classified with psychose:
+    # only the applied correction (written as it sounds) finds it. The other word finds a case, so it is not the
+    # 'nothing found, search the suggestion' path.
+    psychosis = case(title="Stemmen horen na een verhuizing", summary="Hij kreeg een psychose en sliep niet meer.",
+                     problem_areas=["gedragsproblemen"])
+    cannabis = case(title="Elke dag blowen", summary="Hij blowt elke dag.", problem_areas=["verslaving"])
+    index_now()
+    assert set(keys(api(client, q="psygose blowen"))) == {psychosis.external_id, cannabis.external_id}
+
+
+def test_a_question_in_a_sentence_favours_the_problem_area_its_first_results_share(client, index_now):
+    # The question never names the eating disorder, but the cases its words find first mostly are about one: a case
+    # classified with it ranks above one about something else that reads a little more like the question.
+    for where in ("thuis", "op school", "in de brugklas", "op de sportclub"):
+        case(title=f"Een meisje en haar gewicht {where}", summary="Een meisje at steeds minder; de ouders maakten zich "
+             "zorgen over haar gewicht.", problem_areas=["eetstoornis"])
+    eating = case(title="Zorgen om een meisje", summary="De ouders maakten zich zorgen over haar gewicht.",
+                  problem_areas=["eetstoornis"])
+    other = case(title="Zorgen om een meisje", summary="De ouders maakten zich zorgen over haar gewicht, steeds meer.",
+                 problem_areas=["schulden"])
+    index_now()
+    q = "Hoe help je een meisje dat steeds minder wil en waarvan de ouders zich zorgen maken over haar gewicht?"
+    ranked = keys(api(client, q=q))
+    assert ranked.index(eating.external_id) < ranked.index(other.external_id)
+
+
+def test_the_rare_words_of_a_question_weigh_more_than_the_words_most_cases_share(client, index_now):
+    # Seven words that a third of the cases hold pile up for a case that holds them all; the two that two cases hold
+    # say what the question is about.
+    common = ["gezin", "school", "begeleiding", "vastgelopen", "gesprekken", "ouders", "afspraken"]
+    for n in range(12):
+        words = " en ".join(common[i] for i in range(7) if (n + i) % 3 == 0)
+        case(title=f"Een casus over {words}", summary=f"Het ging over {words}.", problem_areas=["schulden"])
+    piled = case(title="Een casus over alles",
+                 summary="Gezin, school, begeleiding, ouders, afspraken: vastgelopen gesprekken.",
+                 problem_areas=["schulden"])
+    rare = case(title="Een casus over de tuin", summary="De bijenkast van de imker stond in de tuin.",
+                problem_areas=["schulden"])
+    case(title="Een casus over een hobby", summary="Hij wilde imker worden en bouwde een bijenkast.",
+         problem_areas=["schulden"])
+    index_now()
+    q = ("Hoe gaan gezin en ouders met school, begeleiding, afspraken en vastgelopen gesprekken om als de imker zijn "
+         "bijenkast mist?")
+    ranked = keys(api(client, q=q))
+    assert ranked.index(rare.external_id) < ranked.index(piled.external_id)
+
+
 def test_autocomplete(client, cases):
     result = api(client, "/api/v1/autocomplete", q="autisme en a")
     assert [s["external_id"] for s in result["suggestions"]] == [cases["a"]]

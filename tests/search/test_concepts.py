@@ -35,6 +35,17 @@ def test_a_typo_of_a_search_term_still_names_it():
 def test_an_ordinary_dutch_word_is_not_taken_for_a_typo():
     assert concepts.lexicon(), "wdutch is installed by scripts/packages.sh"
     assert "complexe-scheiding" not in named("schending van de privacy")
+    # A compound of Dutch words is no typo of a search term two edits away ('zorgmijding' names a stuck reason).
+    assert "gezin-niet-betrokken" not in named("een zorgmelding van de school")
+    assert concepts.corrections("dat geldt ook voor school") == []  # not 'geld'
+
+
+def test_a_word_written_as_it_sounds_is_corrected():
+    # ch/g and y/i sound alike in Dutch: two edits, but one sound.
+    assert "psychose" in named("psygose en blowen")
+    assert concepts.corrections("psygose en blowen") == ["psychose"]
+    # The missing t after a d ('hij vind', 'zij mijd'): the commonest Dutch spelling error.
+    assert "gezin-niet-betrokken" in named("de moeder mijd hulp")
 
 
 def test_an_age_in_words_names_one_age_band():

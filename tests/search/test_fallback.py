@@ -77,6 +77,29 @@ def test_database_search_matches_inflections_and_most_words(client, cases):
     assert keys(api(client, q="jongere wachtlijst onbekendwoord")) == [cases["public"].external_id]
 
 
+def test_a_typo_searches_the_word_it_stands_for_on_the_database(client, db, no_elasticsearch):
+    # 'psygose' is no stem of 'psychose', and the case is not classified with psychose: only the applied correction
+    # finds it.
+    page = case(title="Blowen en stemmen horen", summary="Na maanden blowen kreeg hij een psychose.",
+                problem_areas=["verslaving"])
+    assert keys(api(client, q="psygose")) == [page.external_id]
+
+
+def test_a_question_in_a_sentence_favours_the_problem_area_its_first_results_share_on_the_database(
+        client, db, no_elasticsearch):
+    # As on Elasticsearch (test_api): never named, but what the first results are mostly about.
+    for where in ("thuis", "op school", "in de brugklas", "op de sportclub"):
+        case(title=f"Een meisje en haar gewicht {where}", summary="Een meisje at steeds minder; de ouders maakten zich "
+             "zorgen over haar gewicht.", problem_areas=["eetstoornis"])
+    eating = case(title="Zorgen om een meisje", summary="De ouders maakten zich zorgen over haar gewicht.",
+                  problem_areas=["eetstoornis"])
+    other = case(title="Zorgen om een meisje", summary="De ouders maakten zich zorgen over haar gewicht, steeds meer.",
+                 problem_areas=["schulden"])
+    q = "Hoe help je een meisje dat steeds minder wil en waarvan de ouders zich zorgen maken over haar gewicht?"
+    ranked = keys(api(client, q=q))
+    assert ranked.index(eating.external_id) < ranked.index(other.external_id)
+
+
 def test_database_similar_weighs_what_cases_share(client, db, no_elasticsearch):
     def other(**classification):
         return case(**{"problem_areas": ["eetstoornis"], "stuck_reasons": [], "age_band": "0-3", **classification})
