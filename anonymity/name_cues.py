@@ -295,7 +295,9 @@ _ARTICLE_BEFORE = plain_re.compile(r"(?<![\w])(?:de|het|een|De|Het|Een) $")
 _ORGANISATION_ABBREVIATIONS = {"UWV", "SVB", "DUO", "IND", "COA", "GGD", "CAK", "OM", "GI", "VT", "WT", "JGZ", "MEE",
                                "ZAT", "SKJ", "AMK", "BJZ", "SMW", "AMW", "JOT", "GGZ", "RIBW", "FACT", "MST", "FFT",
                                "IAG", "MDO", "KDV", "BSO", "PSZ", "ROC", "MBO", "HBO", "JIM", "NJI", "CIZ", "ZMLK",
-                               "SGA", "WMO", "PGB", "ASS", "LVB", "SEH", "IC", "HA", "OK", "TV", "PC", "NS", "KNVB"}
+                               "SGA", "WMO", "PGB", "ASS", "LVB", "SEH", "IC", "HA", "OK", "TV", "PC", "NS", "KNVB",
+                               "JGT", "JPT", "SWT", "SBT", "SBO", "REC", "ZSM", "JOS", "IOG", "CAT", "OKA", "BOA",
+                               "SO", "VO", "PO", "MR", "GMR", "AZC", "EKC", "OTS", "VOG", "LOS", "RVT"}
 _RELATIONS = frozenset(_RELATION.split("|"))
 _BRACKET_OPENING = plain_re.compile(r" ?\((?:hierna:? )?$")
 _PERSON_AFTER_INITIALS = plain_re.compile(
