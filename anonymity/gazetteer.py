@@ -204,7 +204,8 @@ def is_neighbourhood_or_town(name: str) -> bool:
 
 
 # 'rond de Leyweg', 'op de Kruiskade', 'bij het Javaplein': a street or square without a house number, where
-# someone hangs out, is the area it stands for (a place), not an address; 'woont aan de X' stays an address
+# someone hangs out, is a street (an address, as the planted sets mark a street without a number), not a person's
+# name or a provider deduce reads in it
 _STREET_WORD_ENDINGS = ("straat", "weg", "kade", "plein", "laan", "dijk", "singel", "gracht", "markt", "dreef",
                         "steeg", "boulevard", "promenade")
 _AREA_BEFORE = plain_re.compile(r"(?:\b(?:op|rond|rondom|bij|langs|over|vlakbij|omgeving|buurt van|rond)\s+(?:de|het)"
@@ -217,18 +218,18 @@ _COMPASS_SUFFIX = ("-Noord", "-Oost", "-Zuid", "-West", "-Centrum", "-Midden", "
 
 
 def street_areas(text: str, found: list[Finding]) -> list[Finding]:
-    """Re-kinds a one-word street without a number after 'op de', 'rond de', 'bij het' … as a place, and a listed
+    """Re-kinds a one-word street without a number after 'op de', 'rond de', 'bij het' … as an address, and a listed
     town with a compass part ('Den Bosch-Oost', 'Zwolle-Zuid') read as a provider's name."""
     if not any(f.text.endswith(_STREET_WORD_ENDINGS) or f.text.endswith(_COMPASS_SUFFIX)
                for f in found if f.kind != "place"):
         return found
     result = []
     for f in found:
-        if (f.kind in ("address", "name", "institution") and f.text[:1].isupper() and f.text.isalpha()
+        if (f.kind in ("name", "institution") and f.text[:1].isupper() and f.text.isalpha()
                 and f.text.lower().endswith(_STREET_WORD_ENDINGS)):
             before = text[max(0, f.start - 30) : f.start]
             if _AREA_BEFORE.search(before) and not _HOME_BEFORE.search(before):
-                f = Finding("place", f.start, f.end, f.text)
+                f = Finding("address", f.start, f.end, f.text)
         elif f.kind in ("name", "institution") and f.text.endswith(_COMPASS_SUFFIX):
             head = f.text.rsplit("-", 1)[0]
             words = text[max(0, f.start - 24) : f.start].split()[-2:]  # 'Den Bosch-Oost', 'Bergen op Zoom-Oost'

@@ -34,8 +34,8 @@ def test_lower_case_words_with_an_article_or_as_a_plain_noun_stay_words(detector
     ("Ze zwierf 's nachts rond de Beijerlandselaan.", "Beijerlandselaan"),
     ("De jongens spraken af op het Mercatorplein.", "Mercatorplein"),
 ])
-def test_a_street_without_a_number_where_someone_hangs_out_is_a_place(detector, text, place):
-    assert ("place", place) in found(detector, text), found(detector, text)
+def test_a_street_without_a_number_where_someone_hangs_out_is_flagged_as_a_street(detector, text, place):
+    assert ("address", place) in found(detector, text), found(detector, text)
 
 
 def test_a_street_where_someone_lives_stays_an_address(detector):
