@@ -38,6 +38,9 @@ schoolmeester kok bakker smid visser boer schilder koster molenaar kapper slager
 _VAN = re.compile(r"van\s+")
 _MOVED_BEFORE = re.compile(r"(?:verhuisd|verhuizen|verhuist|kwam|komt|kwamen|afkomstig|vertrok|vertrokken)\w*\s+$")
 _NAME_TAIL = re.compile(r"\s+(?:van|uit|bij|in)(?: de| het| 't)?\s+$")
+_PLACE_PREPOSITIONS = ("in het ", "in de ", "in 't ", "op de ", "op het ", "uit de ", "uit het ", "naar de ",
+                       "naar het ", "in den ")
+_ARTICLE = re.compile(r"^(?:de|het|De|Het) ")  # 'de Kempen', 'het Gooi': a region with its article
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•*#>]|^\s*[-–])[\s\"'‘“(\[-]*$")
 
 
@@ -124,11 +127,14 @@ class Detector:
         found += name_cues.coordinated(text, found)
         found += [f for f in name_cues.later_mentions(text, found)
                   if not any(o.start < f.end and f.start < o.end and o.kind != "name" for o in found)]
+        found += [f for f in name_cues.informal_mentions(text, found)
+                  if not any(o.start < f.end and f.start < o.end and o.kind != "name" for o in found)]
         found += [f for f in providers.later_mentions(text, found)
                   if not any(o.start < f.end and f.start < o.end and o.kind not in ("name", "place") for o in found)]
         found += [f for f in grammar_cues.later_mentions(text, found)
                   if not any(o.start < f.end and f.start < o.end and o.kind not in ("name", "place") for o in found)]
         found += context_rules.acronyms(text, found)
+        found = gazetteer.street_areas(text, found)
         allowed = allowed_spans(text, self._allow, near=found)
         found = [f for f in found if f.end > f.start and not is_allowed(f.start, f.end, allowed)]
         return merge(text, found)
@@ -156,7 +162,7 @@ class Detector:
         single = " " not in f.text.strip()
         if single and f.kind == "name" and f.text.strip() in lexicon.general_proper_nouns():
             return False  # 'geen Nederlands en geen Engels': a language, though deduce knows the surname
-        if f.text in self._areas or (single and f.kind != "name" and
+        if f.text in self._areas or _ARTICLE.sub("", f.text) in self._areas or (single and f.kind != "name" and
                                      text[max(0, f.start - 6) : f.start].lower() == "regio "):
             return False  # 'Regio Rivierenland', 'Twente': a region identifies nobody, whatever deduce calls it
         if single and f.kind == "name" and f.text.lower() in lexicon.ordinary_words() and (
@@ -212,6 +218,9 @@ class Detector:
                                                      and (p.end - p.start > f.end - f.start or p in places)
                                                      for p in long_places):
                 continue
+            if f.kind == "name" and f.text.startswith(_PLACE_PREPOSITIONS) and any(
+                    p.end == f.end and text[f.start : p.start] in _PLACE_PREPOSITIONS for p in places):
+                continue  # 'in het Oude Westen': deduce reads 'in het' as a name's interfix before a listed wijk
             if (f.kind == "name" and (f.text in towns or gazetteer.is_town(f.text)) and f.text not in first
                     and gazetteer.cue_before(text, f.start)
                     # 'een groepsleider, wessel, die …': a first name in an apposition, not the town

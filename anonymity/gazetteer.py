@@ -121,7 +121,8 @@ def places(text: str) -> Iterator[Finding]:
         if neighbourhood and not needs_cue and (capitalised or surface.lower() not in ordinary):
             keep = True
         elif neighbourhood and needs_cue:
-            keep = cue and (capitalised or surface.lower() not in ordinary)
+            keep = cue and (capitalised or surface.lower() not in ordinary
+                            or (" " not in surface and _lives_there(text, start, end)))
         else:  # a town: deduce has the capitalised one; here the lower-case one after a cue
             # not 'in de wijk' (De Wijk), 'in bergen': a Dutch word in lower case is read as a word
             if capitalised:
@@ -131,9 +132,10 @@ def places(text: str) -> Iterator[Finding]:
             elif surface in lexicon.first_names_lower() and _COMMA_CUE.search(text[max(0, start - 40) : start]):
                 keep = False  # 'een groepsleider, wessel, die …': a name in an apposition, not the town Wessel
             else:
-                keep = cue and len(surface) >= 4 and not (
+                keep = (cue and len(surface) >= 4 and not (
                     surface.lower() in dutch or (surface.lower().split()[0] in ("de", "het")
                                                  and all(w in ordinary for w in surface.lower().split())))
+                        ) or (len(surface) >= 3 and " " not in surface and _lives_there(text, start, end))
         if keep:
             last_place_end = end
             yield Finding("place", start, end, surface)
@@ -142,6 +144,20 @@ def places(text: str) -> Iterator[Finding]:
 
 
 _COMMA_CUE = re.compile(r",\s*$")
+
+# 'mn vader woont in best.', 'we wonen in laak en': where someone lives, a town or wijk that is also a word is the
+# place, when the clause ends right after it (not 'woont in best wel een mooi huis')
+_RESIDENCE_BEFORE = plain_re.compile(
+    r"(?:\b(?:woon|woont|woonde|woonden|wonen|wonend|woonachtig|verhuisd|verhuisde|verhuizen|verhuist|opgegroeid|"
+    r"geboren|thuis)\s+(?:in|naar)|\b(?:kom|komt|kwam|kwamen|komen|kom ik|kwam ik)\s+uit)\s+(?:de\s+|het\s+)?$",
+    plain_re.IGNORECASE)
+_CLAUSE_AFTER = plain_re.compile(r"\s*(?:[.,;:!?)\n]|$|(?:en|maar|bij|met|want|sinds|omdat|toen|nu|ofzo|enzo|niet|nog|ook)\b)")
+
+
+def _lives_there(text: str, start: int, end: int) -> bool:
+    if not text[max(0, start - 6) : start].lower().endswith((" in ", "naar ", " uit ", " de ", " het ")):
+        return False  # most candidates: a word-town after anything but a place preposition (a slice, no scan)
+    return bool(_RESIDENCE_BEFORE.search(text, max(0, start - 30), start)) and bool(_CLAUSE_AFTER.match(text, end))
 
 
 # 'we wonen in oost', 'verhuisd naar Zuidoost': a city's district by its compass name, after a place verb; capitalised
@@ -185,3 +201,41 @@ def is_neighbourhood_or_town(name: str) -> bool:
     """A listed town or neighbourhood written as listed (capitalised), not one that is also a word."""
     entry = table().get(name.lower())
     return bool(entry) and entry[0] == name and not (entry[1] and entry[2])
+
+
+# 'rond de Leyweg', 'op de Kruiskade', 'bij het Javaplein': a street or square without a house number, where
+# someone hangs out, is a street (an address, as the planted sets mark a street without a number), not a person's
+# name or a provider deduce reads in it
+_STREET_WORD_ENDINGS = ("straat", "weg", "kade", "plein", "laan", "dijk", "singel", "gracht", "markt", "dreef",
+                        "steeg", "boulevard", "promenade")
+_AREA_BEFORE = plain_re.compile(r"(?:\b(?:op|rond|rondom|bij|langs|over|vlakbij|omgeving|buurt van|rond)\s+(?:de|het)"
+                                r"|\bop|\brond)\s+$", plain_re.IGNORECASE)
+_HOME_BEFORE = plain_re.compile(r"\b(?:woon\w*|adres|verhuis\w*|ingeschreven)\b[^.\n]{0,12}$", plain_re.IGNORECASE)
+
+
+_COMPASS_SUFFIX = ("-Noord", "-Oost", "-Zuid", "-West", "-Centrum", "-Midden", "-Noordoost", "-Noordwest", "-Zuidoost",
+                   "-Zuidwest")
+
+
+def street_areas(text: str, found: list[Finding]) -> list[Finding]:
+    """Re-kinds a one-word street without a number after 'op de', 'rond de', 'bij het' … as an address, and a listed
+    town with a compass part ('Den Bosch-Oost', 'Zwolle-Zuid') read as a provider's name."""
+    if not any(f.text.endswith(_STREET_WORD_ENDINGS) or f.text.endswith(_COMPASS_SUFFIX)
+               for f in found if f.kind != "place"):
+        return found
+    result = []
+    for f in found:
+        if (f.kind in ("name", "institution") and f.text[:1].isupper() and f.text.isalpha()
+                and f.text.lower().endswith(_STREET_WORD_ENDINGS)):
+            before = text[max(0, f.start - 30) : f.start]
+            if _AREA_BEFORE.search(before) and not _HOME_BEFORE.search(before):
+                f = Finding("address", f.start, f.end, f.text)
+        elif f.kind in ("name", "institution") and f.text.endswith(_COMPASS_SUFFIX):
+            head = f.text.rsplit("-", 1)[0]
+            words = text[max(0, f.start - 24) : f.start].split()[-2:]  # 'Den Bosch-Oost', 'Bergen op Zoom-Oost'
+            heads = (head, " ".join(words[-1:] + [head]), " ".join(words + [head]))
+            if text[f.start - 1 : f.start] in ("", " ") and any(
+                    h in lexicon.places() or is_neighbourhood_or_town(h) for h in heads):
+                f = Finding("place", f.start, f.end, f.text)
+        result.append(f)
+    return result

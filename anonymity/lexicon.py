@@ -71,7 +71,28 @@ def allowed_areas() -> frozenset[str]:
         | deduce_list(base + "lst_region")
         | frozenset(PROVINCE_REGION)
         | frozenset(label for label in REGION_LABELS.values())
+        | compass_regions()
+        | _REGIONS
     ) - places_that_are_municipalities()
+
+
+# Regions and youth-care regions deduce's lists lack ('het Gooi', 'de Meierij', 'Parkstad'): they identify nobody
+_REGIONS = frozenset("""Gooi Meierij Vechtdal Rivierenland IJmond Haaglanden Amstelland Parkstad Mijnstreek
+Voorne-Putten Gooi-en-Vechtstreek Zaanstreek-Waterland Food-Valley Brainport Kempenland Maasvallei""".split()) | frozenset(
+    ("Groene Hart", "Gelderse Vallei", "Hollands Midden", "Kop van Noord-Holland", "Gooi en Vechtstreek",
+     "Westelijke Mijnstreek", "Oostelijk Zuid-Limburg", "Zuid-Holland Zuid", "Food Valley", "De Peel",
+     "Land van Heusden en Altena", "Holland Rijnland", "Midden-Holland", "Noord-Limburg", "Zaanstreek-Waterland"))
+
+
+_COMPASS = ("Noord", "Oost", "Zuid", "West", "Midden", "Noordoost", "Noordwest", "Zuidoost", "Zuidwest", "Centraal")
+_LANDS = ("Brabant", "Limburg", "Gelderland", "Holland", "Groningen", "Drenthe", "Friesland", "Fryslân", "Veluwe",
+          "Twente", "Utrecht", "Nederland", "Zeeland", "Overijssel", "Flevoland", "Kennemerland", "Achterhoek")
+
+
+def compass_regions() -> frozenset[str]:
+    """'Zuidoost-Brabant', 'Midden-Limburg', 'Noord-Veluwe': a part of a province or region identifies nobody."""
+    return frozenset(f"{c}-{land}" for c in _COMPASS for land in _LANDS) | frozenset(
+        f"{c} {land}" for c in _COMPASS for land in _LANDS)
 
 
 @lru_cache(maxsize=1)

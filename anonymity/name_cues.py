@@ -26,6 +26,12 @@ from .rules import ROLE_WORDS
 from .scanning import occurrences
 
 _PLAIN_WORD = plain_re.compile(r"[^\W\d_]{3,}")
+_LETTER = plain_re.compile(r"[^\W\d_]")
+# kin and friends that rules.ROLE_WORDS lacks: 'mn neefje sem', 'mn stiefzus jade', 'mn beste vriendin roos'
+_KIN_EXTRA = (r"neefje|nichtje|stiefbroer|stiefbroertje|stiefzus|stiefzusje|halfbroer|halfbroertje|halfzus|halfzusje|"
+              r"pleegbroer|pleegbroertje|pleegzus|pleegzusje|schoonzus|schoonbroer|zwager|schoonmoeder|schoonvader|"
+              r"kleinzoon|kleindochter|beste vriend|beste vriendin|bff|vriendje|vriendinnetje|peetoom|peettante|"
+              r"stiefmama|stiefpapa|ome|tantetje")
 _RELATION_GATE = ("mn ", "m'n ", "mijn ", "zn ", "z'n ", "d'r ")
 _RELATION_THEN_WORD = plain_re.compile(
     rf"(?i:\b(?:mn|m'n|mijn) (?:{ROLE_WORDS})\s+)(?P<after>[a-zà-ÿ]{{3,}})\b(?![-'’@.]\w)"
@@ -39,7 +45,7 @@ _LOWER_TOKEN = plain_re.compile(r"(?<![\w@./-])[a-zà-ÿ][a-zà-ÿ]{2,}(?![\w@-]
 _STRONG_CUE = re.compile(
     rf"(?:\b(?:ik ben|ben ik|ik heet|heet|noem(?:t|en|de|den)? (?:me|mij|hem|haar)|zeggen|iedereen zegt|genaamd|naam is|"
     rf"ik en|samen met)"
-    rf"|\b(?:mn|m'n|mijn|zn|z'n|zijn|haar|je|jouw|onze|ons) (?:{ROLE_WORDS}))\s+$",
+    rf"|\b(?:mn|m'n|mijn|zn|z'n|zijn|haar|je|jouw|onze|ons) (?:{ROLE_WORDS}|{_KIN_EXTRA}))\s+$",
     re.IGNORECASE,
 )
 # 'thomas zn moeder', 'sanne d'r broertje': a possessive after a word makes it a person
@@ -111,6 +117,59 @@ def lower_tokens(text: str, words: set[str]) -> list[tuple[int, str]]:
     return found
 
 
+# -- informal text: a lower-case first name as the subject of a verb, whatever the verb ----------------------
+
+_NEXT_WORD = plain_re.compile(r" (?:en (?P<other>[a-zà-ÿ]{3,}) )?(?P<verb>[a-zà-ÿ]{2,})(?![\w'’-])")
+_PREVIOUS_WORD = plain_re.compile(r"(?:^|(?<=[\s,.!?:]))(?P<verb>[a-zà-ÿ]{2,}) $")
+_BACK_POSSESSIVE = plain_re.compile(r" (?:haar|zijn|z'n|zn|d'r|dr) [a-zà-ÿ]")
+_UNDOUBLE = plain_re.compile(r"([aeou])\1([^aeiou])$")
+
+
+def _finite_verb(word: str, plural: bool = False) -> bool:
+    """'blijft', 'vergeet', 'komt', 'gaat', 'logeerde': a Dutch finite verb form, read from its infinitive in the
+    word list (no list of verbs is ever complete); with `plural`, also the infinitive-like plural ('gaan')."""
+    dutch = lexicon.dutch_words()
+    if plural and word.endswith("n") and word in dutch and word.endswith(("en", "aan", "ien")):
+        # not 'zijn': 'amber en jade zijn edelstenen' says what things are
+        return word not in lexicon.common_words() or word in ("gaan", "komen", "willen", "moeten", "hebben")
+    if len(word) < 3 or word in lexicon.common_words() and word not in ("gaat", "komt", "heeft", "wil", "moet", "kan",
+                                                                       "mag", "zit", "blijft", "doet", "staat"):
+        return False
+    if word.endswith(("de", "te")) and len(word) >= 5:  # 'logeerde', 'werkte': a past form of a verb
+        stem = word[:-2]
+        forms = (stem + "en", _UNDOUBLE.sub(r"\1\2", stem) + "en", stem[:-1] + "ven" if stem.endswith("f") else "",
+                 stem[:-1] + "zen" if stem.endswith("s") else "")
+        return any(f in dutch for f in forms if f)
+    if not word.endswith("t"):
+        return word in ("wil", "kan", "mag", "zal")
+    stem = word[:-1]
+    forms = (stem + "en", stem + "n", _UNDOUBLE.sub(r"\1\2", stem) + "en", _UNDOUBLE.sub(r"\1\2", word) + "en",
+             stem + stem[-1:] + "en", stem[:-1] + "ven" if stem.endswith("f") else "",
+             stem[:-1] + "zen" if stem.endswith("s") else "")
+    return any(f in dutch for f in forms if f)
+
+
+def _subject_of_verb(text: str, start: int, end: int) -> bool:
+    """'jasmijn blijft hier', 'roos en madelief gaan': a lower-case first name opening a clause, then a verb."""
+    if not _CLAUSE_START.search(text[max(0, start - 8) : start]):
+        return False
+    m = _NEXT_WORD.match(text, end)
+    if not m:
+        return False
+    other = m.group("other")
+    if other and (other not in _first_names_lower() or other in lexicon.common_words()):
+        return False
+    return _finite_verb(m.group("verb"), plural=bool(other))
+
+
+def _inverted_subject(text: str, start: int, end: int) -> bool:
+    """'neemt madelief haar medicijnen mee?': a verb, the name, then a possessive that points back to it."""
+    if not _BACK_POSSESSIVE.match(text, end):
+        return False
+    m = _PREVIOUS_WORD.search(text, max(0, start - 16), start)
+    return bool(m) and _finite_verb(m.group("verb"))
+
+
 def informal_names(text: str) -> Iterator[Finding]:
     first, words, dutch = _first_names_lower(), _words(), _dutch()
     # one C-level pass finds the lower-case first names a text holds (mostly none), then only those are looked at
@@ -124,6 +183,7 @@ def informal_names(text: str) -> Iterator[Finding]:
         if (token not in dutch or _STRONG_CUE.search(text[max(0, start - 30) : start])
                 or _PERSON_AFTER.match(text, end)
                 or (_VERB_AFTER.match(text, end) and _CLAUSE_START.search(text[max(0, start - 8) : start]))
+                or _subject_of_verb(text, start, end) or _inverted_subject(text, start, end)
                 or (_KIN_BEFORE.search(text[max(0, start - 12) : start]) and token not in _CHAT_WORDS)
                 or (_VERB_BEFORE.search(text[max(0, start - 8) : start]) and _INVERTED_AFTER.match(text, end))):
             yield Finding("name", start, end, token)
@@ -159,6 +219,7 @@ def informal_names(text: str) -> Iterator[Finding]:
         if token.isupper() or (token.lower() not in words):
             yield Finding("name", m.start(), m.end(), token)
     yield from name_grammar(text)
+    yield from signature_blocks(text)
 
 
 # -- name grammar: where the sentence says it is a person, whatever the word --------------------------------
@@ -209,14 +270,14 @@ _PERSON_VERB = plain_re.compile(
     r"\s+(?:zegt|zei|vertelt|vertelde|vroeg|vraagt|belde|belt|appte|appt|huilde|huilt|lachte|lacht|speelt|speelde|"
     r"slaapt|sliep|zit|zat|ging|gaat|liep|loopt|wil|wilde|durft|durfde|weigert|weigerde|woont|woonde|kwam|komt|"
     r"haalt|haalde|helpt|hielp|brengt|bracht|denkt|dacht|praat|praatte|stuurt|stuurde|schreeuwt|schreeuwde|"
-    r"fietst|fietste|voetbalt|snapt|snapte|mist|miste|logeert|logeerde|kookt|kookte|past op|paste op|"
+    r"fietst|fietste|voetbalt|snapt|snapte|mist|miste|logeert|logeerde|kookt|kookte|past op|paste op|blijft|bleef|"
     r"werd (?:er )?(?:wakker|boos|bang|verdrietig)|(?:is|was) (?:boos|bang|blij|verdrietig|ziek|jarig)|heeft|had|"
     rf"(?:is|was) (?:de|het|haar|zijn|een) (?:[a-zà-ÿ]+ )?(?:{ROLE_WORDS}|jongste|oudste|middelste|tweelingzus|"
     r"tweelingbroer)|"
     r"(?:uit|van) (?:haar|zijn|mijn|mn|m'n|de) (?:klas|groep|school|team)|en (?:haar|zijn) (?:moeder|vader|zus|broer))\b"
 )
-_WORD_NAME_AT_START = plain_re.compile(r"[.!?:\n][ \t\n]{0,3}(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})(?=\s)")
-_WORD_AT_TEXT_START = plain_re.compile(r"\s*(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})(?=\s)")
+_WORD_NAME_AT_START = plain_re.compile(r"[.!?:\n][ \t\n]{0,3}(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{1,})(?=[\s,])")
+_WORD_AT_TEXT_START = plain_re.compile(r"\s*(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{1,})(?=[\s,])")
 # 'mevrouw bakker', 'juf de vries': lower-case title and surname in informal text
 _LOWER_TITLE = plain_re.compile(r"(?P<name>(?:mevrouw|meneer|mevr\.|mw\.|dhr\.|juf|meester)\s+"
                           r"(?:(?:van der|van den|van de|van|de|der|den|ter|ten|el|al|ben)\s+)?[a-zà-ÿ]{3,})\b")
@@ -224,6 +285,19 @@ _LOWER_TITLE = plain_re.compile(r"(?P<name>(?:mevrouw|meneer|mevr\.|mw\.|dhr\.|j
 _RELATION = (r"jongere|cliënt|cliënte|zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|vriend|vriendin|"
              r"neef|nicht|pupil|meisje|jongen|pleegzoon|pleegdochter")
 _CAPITALS = plain_re.compile(r"[A-Z]{2,3}(?![\w-])")
+# 'AK kwam te laat', 'RB huilde': initials before what only a person does (not 'UWV besloot', 'GGD komt langs')
+_INITIALS_PERSON_VERB = plain_re.compile(
+    r" (?:kwam|vertelde|vertelt|huilde|huilt|lachte|lacht|liep|loopt|woont|woonde|speelt|speelde|slaapt|sliep|"
+    r"voelt|voelde|durft|durfde|weigert|weigerde|appte|appt|schreeuwde|schreeuwt|rende|rookt|rookte|blowt|blowde|"
+    r"spijbelt|spijbelde|logeert|logeerde|wilde niet|wil niet|was boos|is boos|was bang|is bang|is jarig|zat thuis|"
+    r"zit thuis|ging naar huis|kwam te laat|kwam binnen|gaf aan|geeft aan)\b")
+_ARTICLE_BEFORE = plain_re.compile(r"(?<![\w])(?:de|het|een|De|Het|Een) $")
+_ORGANISATION_ABBREVIATIONS = {"UWV", "SVB", "DUO", "IND", "COA", "GGD", "CAK", "OM", "GI", "VT", "WT", "JGZ", "MEE",
+                               "ZAT", "SKJ", "AMK", "BJZ", "SMW", "AMW", "JOT", "GGZ", "RIBW", "FACT", "MST", "FFT",
+                               "IAG", "MDO", "KDV", "BSO", "PSZ", "ROC", "MBO", "HBO", "JIM", "NJI", "CIZ", "ZMLK",
+                               "SGA", "WMO", "PGB", "ASS", "LVB", "SEH", "IC", "HA", "OK", "TV", "PC", "NS", "KNVB",
+                               "JGT", "JPT", "SWT", "SBT", "SBO", "REC", "ZSM", "JOS", "IOG", "CAT", "OKA", "BOA",
+                               "SO", "VO", "PO", "MR", "GMR", "AZC", "EKC", "OTS", "VOG", "LOS", "RVT"}
 _RELATIONS = frozenset(_RELATION.split("|"))
 _BRACKET_OPENING = plain_re.compile(r" ?\((?:hierna:? )?$")
 _PERSON_AFTER_INITIALS = plain_re.compile(
@@ -351,7 +425,10 @@ def name_grammar(text: str) -> Iterator[Finding]:
         if (start and (text[start - 1].isalnum() or text[start - 1] in "_.-")) or m.group() in _CARE_ABBREVIATIONS:
             continue
         if _PERSON_AFTER_INITIALS.match(text, end) or (
-                text[end : end + 1] not in ("'", "’") and _after_relation(text, start)):
+                text[end : end + 1] not in ("'", "’") and _after_relation(text, start)) or (
+                _INITIALS_PERSON_VERB.match(text, end) and m.group() not in _ORGANISATION_ABBREVIATIONS
+                and m.group() not in _BODY_ABBREVIATIONS
+                and not _ARTICLE_BEFORE.search(text, max(0, start - 5), start)):  # 'het MKD kwam': a service
             yield Finding("name", start, end, m.group())
     speakers = {}
     for m in (_CHAT_SPEAKER.finditer(lines) if ":" in text else ()):
@@ -372,8 +449,13 @@ def name_grammar(text: str) -> Iterator[Finding]:
     word_names = _word_names()
     first_word = _WORD_AT_TEXT_START.match(text)
     for m in ((first_word,) if first_word else ()) + tuple(_WORD_NAME_AT_START.finditer(text)):
-        if m.group("name") in word_names and _PERSON_VERB.match(text, m.end()):
-            yield Finding("name", *m.span("name"), m.group("name"))
+        token = m.group("name")
+        # 'Merel, haar zus, zegt …': an apposition naming a role says the same as a verb; 'Bo blijft thuis': a
+        # two-letter first name is a word too ('bo', basisonderwijs) and needs the same evidence
+        if (token in word_names or (len(token) == 2 and token in first_names
+                                    and token.lower() not in lexicon.common_words())) and (
+                _PERSON_VERB.match(text, m.end()) or _APPOSITION.match(text, m.end())):
+            yield Finding("name", *m.span("name"), token)
     for m in _WORD_NAME_MID.finditer(text):
         token = m.group("name")
         if token in word_names and (_SPEECH_BEFORE.search(text, max(0, m.start() - 16), m.start())
@@ -420,14 +502,29 @@ def later_mentions(text: str, found: list[Finding]) -> list[Finding]:
         kept[low] = kept.get(low, True) and ordinary and not seed.islower()
     if not kept:
         return extra
-    for m in _PLAIN_WORD.finditer(text):
-        token = m.group()
-        low = token.lower()
-        if low not in kept or (kept[low] and not token[:1].isupper()):
+    low_text = text.lower()
+    if len(low_text) != len(text):  # a character whose lower case is longer: offsets would shift, read word by word
+        for m in _PLAIN_WORD.finditer(text):
+            token = m.group()
+            low = token.lower()
+            if low not in kept or (kept[low] and not token[:1].isupper()):
+                continue
+            if text[m.start() - 1 : m.start()] == "-" or text[m.end() : m.end() + 1] == "-":
+                continue  # part of a hyphenated word
+            extra.append(Finding("name", m.start(), m.end(), token))
+        return extra
+    # the same words found by str.find of each seed (a text holds a few seeds among hundreds of words): a whole word
+    # of letters, not part of a hyphenated word
+    n = len(text)
+    for at, low in occurrences(low_text, kept):
+        end = at + len(low)
+        if (at and (_LETTER.match(text, at - 1) or text[at - 1] == "-")) or (
+                end < n and (_LETTER.match(text, end) or text[end] == "-")):
             continue
-        if text[m.start() - 1 : m.start()] == "-" or text[m.end() : m.end() + 1] == "-":
-            continue  # part of a hyphenated word
-        extra.append(Finding("name", m.start(), m.end(), token))
+        token = text[at:end]
+        if kept[low] and not token[:1].isupper():
+            continue
+        extra.append(Finding("name", at, end, token))
     return extra
 
 
@@ -470,3 +567,63 @@ def coordinated(text: str, found: list[Finding]) -> list[Finding]:
                 start = offset + m.start("name")
                 result.append(Finding("name", start, start + len(m.group("name")), m.group("name")))
     return result
+
+
+_SENTENCE_OPENING = plain_re.compile(r"(?:\A|[.!?]\s+|\n[ \t]*)(?:\[[^\]\n]{0,20}\][ \t]*)?(?:[\w ]{1,20}:[ \t]*)?([^\W\d_])")
+
+
+def _informal(text: str) -> bool:
+    """Written without capitals: most sentences (or chat lines) open in lower case."""
+    openings = _SENTENCE_OPENING.findall(text)
+    lower = sum(c.islower() for c in openings)
+    return lower >= 2 and lower * 2 >= len(openings)
+
+
+def informal_mentions(text: str, found: list[Finding]) -> list[Finding]:
+    """'met Mo en Dré. … mo is verhuisd': a two-letter first name found once is that person everywhere, and in a
+    text written without capitals a name that is also a word ('Roos') is the name in lower case too."""
+    names = [f.text for f in found if f.kind == "name" and f.text.isalpha() and f.text[:1].isupper()]
+    short = {n for n in names if len(n) == 2 and n[1].islower() and n in lexicon.first_names()
+             and n.lower() not in lexicon.common_words()}
+    words = _words()
+    wordy = {n for n in names if len(n) > 2 and n.lower() in words and n in lexicon.first_names()
+             and n.lower() not in lexicon.common_words()}
+    if not short and not (wordy and _informal(text)):
+        return []
+    informal = _informal(text)
+    # 'bo' in lower case is also basisonderwijs: lower-case mentions only where the writer writes names so
+    needles = ({n.lower() for n in wordy} | {n.lower() for n in short}) if informal else set()
+    needles |= short
+    extra = []
+    for at, needle in occurrences(text, needles):
+        end = at + len(needle)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if before.isalnum() or before in "-'’@./" or after.isalnum() or after in "-'’@":
+            continue
+        extra.append(Finding("name", at, end, needle))
+    return extra
+
+
+# 'JW\nJeugdreclasseerder', 'Marjan\nGezinscoach wijkteam': a name or initials alone on a line above a role line is
+# a signature block, with or without a sign-off before it
+_NAME_ABOVE_ROLE = plain_re.compile(r"\n[ \t]*(?P<name>[A-Z]{2,3}|(?:[A-Z]\.){1,3}|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})[ \t]*\n"
+                                    r"[ \t]*(?P<role>[A-Za-zÀ-ÿ'’-]{3,})(?=[ \t,]|$)", plain_re.M)
+_ROLE_LINE = plain_re.compile(rf"(?i:{_ROLE_IN_BRACKETS}|[a-zà-ÿ-]*(?:reclasseerder|medewerker|adviseur|"
+                              r"coördinator|coordinator|consulent|pedagoog|psychiater|docent|mentor|leerkracht|"
+                              r"regisseur|opvoeder|manager|functionaris))")
+
+
+def signature_blocks(text: str) -> Iterator[Finding]:
+    if "\n" not in text:
+        return
+    for m in _NAME_ABOVE_ROLE.finditer(text):
+        name, role = m.group("name"), m.group("role")
+        if not _ROLE_LINE.fullmatch(role) or _ROLE_LINE.fullmatch(name):
+            continue
+        if name.isupper() or name.endswith("."):
+            if name in _CARE_ABBREVIATIONS or name in _BODY_ABBREVIATIONS:
+                continue
+        elif not (name in lexicon.first_names() and _namelike(name)):
+            continue
+        yield Finding("name", *m.span("name"), name)

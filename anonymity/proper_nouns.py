@@ -187,6 +187,21 @@ def _english_only_name(text: str, start: int, end: int, token: str) -> bool:
                 or _TITLE_NEIGHBOUR_AFTER.match(text, end))
 
 
+# 'Jeugdreclasseerder', 'Gezinsbegeleider', 'IB'er', 'GGZ-agent': a role, however it is compounded (the word list
+# lacks most compounds); no surname ends so
+_ROLE_ENDING = plain_re.compile(
+    r"(?:coach|werker|begeleider|behandelaar|therapeut|beschermer|reclasseerder|voogd|consulent|regisseur|"
+    r"deskundige|kundige|pedagoog|psycholoog|psychiater|medewerker|functionaris|adviseur|verlener|ambtenaar|"
+    r"coördinator|coordinator|manager|verpleegkundige|opvoeder|mentor|docent)$")
+_ABBREVIATION_ER = plain_re.compile(r"[A-Z]{2,5}['’]ers?")
+
+
+def _role_noun(token: str) -> bool:
+    low = token.lower()
+    return bool(_ABBREVIATION_ER.fullmatch(token)) or (len(low) > 9 and bool(_ROLE_ENDING.search(low))
+                                                      and not _CAMEL.search(token))  # 'JeugdCoach' is a brand
+
+
 def proper_nouns(text: str) -> Iterator[Finding]:
     if not lexicon.word_lists_available():
         return
@@ -205,6 +220,8 @@ def proper_nouns(text: str) -> Iterator[Finding]:
             if _english_only_name(text, m.start(), m.end(), token):
                 yield Finding("name", m.start(), m.end(), token)  # 'gisteren belde Mehari, een neef'
             continue
+        if _role_noun(token):
+            continue  # 'Jeugdreclasseerder' under a signature, 'IB'er' mid-sentence: a role
         if _GENITIVE.search(text[max(0, m.start() - 3) : m.start()]):
             continue  # 's Nachts, 's Ochtends (a place like 's-Hertogenbosch is in deduce's list)
         at_start = m.start() == 0 or bool(_SENTENCE_START.search(text[max(0, m.start() - 12) : m.start()]))

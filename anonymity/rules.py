@@ -307,21 +307,17 @@ def date(text: str) -> Iterator[Finding]:
         m = _HIGH_DAY_MONTH.match(text, start)
         if m and not _SCORE_BEFORE.search(text, max(0, start - 30), start):
             yield _f("date", text, m)
-    for start in starts:  # it starts at a digit (the cue is a look-behind): try it there only
-        m = _CUED_DAY_MONTH.match(text, start)
-        if m:
-            yield _f("date", text, m)
+    for pattern in (_CUED_DAY_MONTH, _COMPACT_MONTH_DATE, _ROMAN_MONTH_DATE):
+        for start in starts:  # each starts at a digit (the cue is a look-behind): try it there only
+            m = pattern.match(text, start)
+            if m:
+                yield _f("date", text, m)
     if any(hint in text for hint in _ENGLISH_HINTS):
         for m in _ENGLISH_DATE.finditer(text):
             yield _f("date", text, m)
     if "geb" in low or "datum" in low:
         for m in _COMPACT_BIRTH_DATE.finditer(low):
             yield _f("date", text, m, "date")
-    for pattern in (_COMPACT_MONTH_DATE, _ROMAN_MONTH_DATE):
-        for start in starts:
-            m = pattern.match(text, start)
-            if m:
-                yield _f("date", text, m)
     if any(hint in low for hint in _HOLIDAY_HINTS):
         for m in _HOLIDAY_DATE.finditer(text):
             yield _f("date", text, m)

@@ -19,3 +19,20 @@ def facet_keys(result, name):
 
 def case(**overrides):
     return make_case(**overrides)
+
+
+# A question that never names an eating disorder, though the cases its words find first mostly are about one.
+WEIGHT_QUESTION = "Hoe help je een meisje dat steeds minder wil en waarvan de ouders zich zorgen maken over haar gewicht?"
+
+
+def weight_cases():
+    """Four cases about a girl's weight classified as an eating disorder, then two that read alike: (one classified
+    so too, one about debts that reads a little more like WEIGHT_QUESTION)."""
+    for where in ("thuis", "op school", "in de brugklas", "op de sportclub"):
+        case(title=f"Een meisje en haar gewicht {where}", summary="Een meisje at steeds minder; de ouders maakten zich "
+             "zorgen over haar gewicht.", problem_areas=["eetstoornis"])
+    eating = case(title="Zorgen om een meisje", summary="De ouders maakten zich zorgen over haar gewicht.",
+                  problem_areas=["eetstoornis"])
+    other = case(title="Zorgen om een meisje", summary="De ouders maakten zich zorgen over haar gewicht, steeds meer.",
+                 problem_areas=["schulden"])
+    return eating, other

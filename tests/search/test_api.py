@@ -2,7 +2,7 @@
 
 import pytest
 
-from .helpers import api, case, facet_keys, keys
+from .helpers import WEIGHT_QUESTION, api, case, facet_keys, keys, weight_cases
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
@@ -75,16 +75,9 @@ def test_a_typo_searches_the_word_it_stands_for(client, index_now):
 def test_a_question_in_a_sentence_favours_the_problem_area_its_first_results_share(client, index_now):
     # The question never names the eating disorder, but the cases its words find first mostly are about one: a case
     # classified with it ranks above one about something else that reads a little more like the question.
-    for where in ("thuis", "op school", "in de brugklas", "op de sportclub"):
-        case(title=f"Een meisje en haar gewicht {where}", summary="Een meisje at steeds minder; de ouders maakten zich "
-             "zorgen over haar gewicht.", problem_areas=["eetstoornis"])
-    eating = case(title="Zorgen om een meisje", summary="De ouders maakten zich zorgen over haar gewicht.",
-                  problem_areas=["eetstoornis"])
-    other = case(title="Zorgen om een meisje", summary="De ouders maakten zich zorgen over haar gewicht, steeds meer.",
-                 problem_areas=["schulden"])
+    eating, other = weight_cases()
     index_now()
-    q = "Hoe help je een meisje dat steeds minder wil en waarvan de ouders zich zorgen maken over haar gewicht?"
-    ranked = keys(api(client, q=q))
+    ranked = keys(api(client, q=WEIGHT_QUESTION))
     assert ranked.index(eating.external_id) < ranked.index(other.external_id)
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import api, case, facet_keys, keys
+from .helpers import WEIGHT_QUESTION, api, case, facet_keys, keys, weight_cases
 
 RESULT_KEYS = {"external_id", "type", "title", "url", "summary", "score", "highlights"}
 
@@ -88,15 +88,8 @@ def test_a_typo_searches_the_word_it_stands_for_on_the_database(client, db, no_e
 def test_a_question_in_a_sentence_favours_the_problem_area_its_first_results_share_on_the_database(
         client, db, no_elasticsearch):
     # As on Elasticsearch (test_api): never named, but what the first results are mostly about.
-    for where in ("thuis", "op school", "in de brugklas", "op de sportclub"):
-        case(title=f"Een meisje en haar gewicht {where}", summary="Een meisje at steeds minder; de ouders maakten zich "
-             "zorgen over haar gewicht.", problem_areas=["eetstoornis"])
-    eating = case(title="Zorgen om een meisje", summary="De ouders maakten zich zorgen over haar gewicht.",
-                  problem_areas=["eetstoornis"])
-    other = case(title="Zorgen om een meisje", summary="De ouders maakten zich zorgen over haar gewicht, steeds meer.",
-                 problem_areas=["schulden"])
-    q = "Hoe help je een meisje dat steeds minder wil en waarvan de ouders zich zorgen maken over haar gewicht?"
-    ranked = keys(api(client, q=q))
+    eating, other = weight_cases()
+    ranked = keys(api(client, q=WEIGHT_QUESTION))
     assert ranked.index(eating.external_id) < ranked.index(other.external_id)
 
 

@@ -17,9 +17,12 @@ from search import judged
 # SQLite (0.63 on dev on PostgreSQL); nDCG@10 ES 0.80, database 0.74.
 # heldback4 (written the same way) was first scored by the search of ae330e4: nDCG@10 0.764 (sentence 0.701, typo
 # 0.710), similar P@5 0.920; database 0.714, similar 0.813.
+# Sound-alike typos, feedback from the first results' problem areas and rare words counting once more (rel8, tuned on
+# dev only): every set together ES nDCG@10 0.806, similar P@5 0.861; database 0.756 on SQLite, 0.734 on PostgreSQL,
+# similar P@5 0.694 on both. The floors rise to a little below that.
 FLOORS = {
-    "elasticsearch": {"ndcg@10": 0.78, "similar_p@5": 0.81},
-    "database": {"ndcg@10": 0.68, "similar_p@5": 0.58},
+    "elasticsearch": {"ndcg@10": 0.79, "similar_p@5": 0.84},
+    "database": {"ndcg@10": 0.70, "similar_p@5": 0.65},
 }
 
 
