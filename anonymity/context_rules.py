@@ -14,7 +14,9 @@ import regex as re
 
 from . import lexicon
 from .findings import Finding
-from .rules import _AGE_ADVERBS, _NUMW, _ORDW, _STREET_SUFFIX, _STREET_SUFFIX_STRONG, _SUBJECT_NOUNS
+from .formats import _STREET_SUFFIX, _STREET_SUFFIX_STRONG
+from .rules import _AGE_ADVERBS, _SUBJECT_NOUNS
+from .words import _NUMW, _ORDW
 from .scanning import positions
 
 _CAPW = r"[A-ZÀ-ÖØ-Þ][\p{L}'’-]*[\p{L}\d]"  # a capitalised word (also 'SKVV', 'Kompaan-Vitree')

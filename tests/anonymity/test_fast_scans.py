@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from anonymity import providers, rules
+from anonymity import formats, providers, rules
 from anonymity.scanning import KeywordScan, keyword_prefixes
 
 DATA = Path(__file__).parent / "data"
@@ -31,7 +31,7 @@ def texts():
 
 
 KEYWORD_PATTERNS = {
-    "case numbers after a keyword": rules._CASE_KEYWORD,
+    "case numbers after a keyword": formats._CASE_KEYWORD,
     "nicknames": rules._NICKNAME,
     "quoted nicknames": rules._NICKNAME_QUOTED,
     "care before a provider": providers._CARE_BEFORE,
@@ -55,7 +55,7 @@ def test_keyword_prefixes_read_optional_letters_and_inner_groups():
 def test_street_hint_answers_as_its_pattern(texts):
     for text in texts:
         low = text.lower()
-        assert rules._street_hint(low) == bool(rules._STREET_HINT.search(low)), text
+        assert formats._street_hint(low) == bool(formats._STREET_HINT.search(low)), text
 
 
 def _some_words(rng, scanned):

@@ -146,7 +146,7 @@ def test_streets_found_from_their_numbers_are_those_a_full_scan_finds():
     import re
     from pathlib import Path
 
-    from anonymity import rules
+    from anonymity import formats
 
     data = Path(__file__).parent / "data"
     marks = re.compile(r"\[\[\w+:(.*?)\]\]")
@@ -159,8 +159,8 @@ def test_streets_found_from_their_numbers_are_those_a_full_scan_finds():
     for text in texts:
         low = text.lower()
         expected = [m.start() + 1 for m in full.finditer(low)
-                    if low[max(0, m.start() - 11) : m.start() + 1].endswith(rules._NUMBERED_ENDINGS)]
-        assert rules._numbered_street_ends(text, low) == expected, text
+                    if low[max(0, m.start() - 11) : m.start() + 1].endswith(formats._NUMBERED_ENDINGS)]
+        assert formats._numbered_street_ends(text, low) == expected, text
 
 
 @pytest.mark.parametrize("text, span", [

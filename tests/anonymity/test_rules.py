@@ -2,7 +2,7 @@
 
 import pytest
 
-from anonymity import allowlist, rules
+from anonymity import allowlist, formats, rules
 from anonymity.findings import Finding, merge
 from anonymity.suggestions import age_band, suggestions
 
@@ -13,7 +13,7 @@ def found(text, detector):
 
 @pytest.mark.parametrize("digits, valid", [("123456782", True), ("111222333", True), ("123456789", False), ("000000000", False)])
 def test_elfproef(digits, valid):
-    assert rules.elfproef(digits) is valid
+    assert formats.elfproef(digits) is valid
 
 
 @pytest.mark.parametrize("written", ["123456782", "123.456.782", "1234 56 782", "123-45-6782"])

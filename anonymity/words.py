@@ -1,0 +1,55 @@
+"""Building blocks the pattern rules share: number words, months, a capitalised word, tussenvoegsels, and
+look-ups of a word in the lexicon."""
+
+from __future__ import annotations
+
+import regex as re
+
+from .findings import Finding
+
+NUMBER_WORDS = {
+    "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+    "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14,
+    "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19,
+    "twintig": 20, "eenentwintig": 21, "tweeëntwintig": 22, "anderhalf": 1,
+}
+ORDINAL_WORDS = {
+    "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7,
+    "achtste": 8, "negende": 9, "tiende": 10, "elfde": 11, "twaalfde": 12, "dertiende": 13,
+    "veertiende": 14, "vijftiende": 15, "zestiende": 16, "zeventiende": 17, "achttiende": 18,
+    "negentiende": 19, "twintigste": 20,
+}
+_NUMW = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_ORDW = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+_AGE_NUM = rf"(?:\d{{1,2}}|{_NUMW})"
+MONTHS = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    "jan|febr|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+)
+_CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:['’-][A-Za-zà-öø-ÿ]+)*"  # a capitalised word
+_TUSSEN = r"(?:van der|van den|van de|van 't|van het|in 't|in het|op de|uit de|van|de|der|den|ter|ten|te|'t|het|el|al|bin|ben|da|di|du|le|la)"
+
+I = re.IGNORECASE
+
+
+def _f(kind: str, text: str, m: re.Match, group: int | str = 0) -> Finding:
+    start, end = m.span(group)
+    return Finding(kind, start, end, text[start:end])
+
+
+def _is_area(word: str) -> bool:
+    from . import lexicon
+
+    return word in lexicon.places() or word in lexicon.deduce_list("locations/lst_placename/lst_region")
+
+
+def _is_first_name(word: str) -> bool:
+    from . import lexicon
+
+    return word in lexicon.first_names()
+
+
+def _ordinary_lower(word: str) -> bool:
+    from . import lexicon
+
+    return word.lower() in lexicon.ordinary_words()
