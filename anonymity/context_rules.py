@@ -558,3 +558,136 @@ def places(text: str) -> Iterator[Finding]:
         if len(area) - (end - p) >= 3 and area.islower() and _AREA_BEFORE.search(text, max(0, start - 9), start) \
                 and not _word(area):
             yield Finding("place", start, end, area)
+
+
+# --- Institutions named by where, what and how they come back -------------------------------------------------
+# 'locatie De Kreek', 'locatie Westergracht': a named site of a provider or school (a listed neighbourhood or town
+# after 'locatie' stays a place, found by the gazetteer)
+_SITE_NAME = re.compile(rf"(?:(?:De|Het|'t) )?{_CAPW}(?: {_CAPW}){{0,2}}")
+_COMPASS = frozenset("Noord Oost Zuid West Midden Centrum Noordoost Noordwest Zuidoost Zuidwest".split())
+# 'FC Kanaal', 'VV Rood-Wit', 'sv blauw-geel '61': a club-type abbreviation, then the club's own words
+_CLUB_CAP = re.compile(r"(?<![\w-])(?:RKVV|RKSV|VV|SV|FC|AFC|HC|MHC|KV|TC|LTC|ZV|ZPC|VC|BC) "
+                       rf"(?P<name>{_CAPW}(?: {_CAPW})?(?: ['’]\d\d)?)(?![\w-])")
+_CLUB_LOWER = plain_re.compile(r"(?:rkvv|vv|sv|fc|hc|kv|vc) (?P<name>[a-zà-ÿ]{3,}-[a-zà-ÿ]{3,}(?: ['’]\d\d)?|"
+                               r"[a-zà-ÿ]{3,} ['’]\d\d)(?![\w-])")
+# 'de Mevlana moskee', 'de Bethel kerk': a name, then a house of prayer in lower case
+_NAME_THEN_PRAYER = re.compile(rf"(?<![\w-])(?P<name>{_CAPW}(?: {_CAPW})?) (?:moskee|camii|kerk|gemeente|synagoge)(?![\w-])")
+_PRAYER_NEEDLES = (" moskee", " kerk")
+# 'Kompas & Co', 'Bakker & Partners': a firm's name before '& Co' or '& Partners'
+_AND_CO = re.compile(rf"(?<![\w-])(?P<name>(?:(?:De|Het) )?{_CAPW}(?: {_CAPW}){{0,2}}) & (?:Co|Partners|Zn|Zonen)\b\.?")
+# 'bouwbedrijf de graaf & zn', 'schildersbedrijf van dam': a firm after its owner's surname, in lower case
+_LOWER_FIRM = plain_re.compile(r"(?<![\w-])(?P<head>[a-zà-ÿ]*bedrijf) (?P<owner>(?:van |de |van de |"
+                               r"van der |van den )?[a-zà-ÿ]{3,})(?P<tail> & (?:zn|zonen|co)\b\.?)?")
+
+
+def named_institutions(text: str) -> Iterator[Finding]:
+    """Institutions named by the word before or after them: a site ('locatie De Kreek'), a club abbreviation
+    ('FC Kanaal'), a house of prayer ('de Mevlana moskee'), a firm ('Kompas & Co', 'bouwbedrijf de graaf & zn')."""
+    low = text.lower()
+    for p in positions(low, ("locatie ",)):
+        if not _boundary_before(text, p):
+            continue
+        m = _SITE_NAME.match(text, p + 8)
+        if not m:
+            continue
+        name = _TRAILING_SMALL.sub("", m.group())
+        own = [w for w in name.split() if w not in ("De", "Het", "'t")]
+        if not own or own[0] in _COMPASS or name in lexicon.places() or _town_or_area(name) or (
+                len(own) == 1 and name == own[0] and (own[0] in lexicon.first_names() or own[0].isupper())):
+            continue
+        yield Finding("institution", m.start(), m.start() + len(name), name)
+    for p in positions(low, ("vv ", "sv ", "fc ")):  # the commonest club abbreviations only: each costs a scan
+        start = _word_start(low, p)
+        if not _boundary_before(text, start):
+            continue
+        if text[start:p + 2].islower():
+            m = _CLUB_LOWER.match(text, start)
+            if m:
+                yield _f("institution", m)
+        else:
+            m = _CLUB_CAP.match(text, start)
+            if m and not _town_or_area(m.group("name")):
+                yield _f("institution", m)
+    for p in positions(low, _PRAYER_NEEDLES):
+        if p < 2 or not text[p + 1].islower():
+            continue
+        m = _NAME_THEN_PRAYER.search(text, max(0, p - 60), p + 12)
+        if not m or m.end("name") != p:
+            continue
+        name = m.group("name")
+        words = name.split()
+        if _at_sentence_start(text, m.start()) and len(words) == 1 or any(
+                _word(w) or w.endswith(("se", "sche")) or w in lexicon.general_proper_nouns() for w in words) or \
+                _town_or_area(name):
+            continue  # 'Turkse moskee', 'Katholieke kerk', 'de Utrechtse kerk': a kind, a town's
+        yield _f("institution", m)
+    for p in positions(text, (" & ",)):
+        m = _AND_CO.search(text, max(0, p - 80), p + 13)
+        if m and m.end("name") == p and not (_at_sentence_start(text, m.start()) and _word(m.group("name"))):
+            yield _f("institution", m)
+    for p in positions(text, ("bedrijf ",)):
+        start = _word_start(text, p)
+        m = _LOWER_FIRM.match(text, start)
+        if not m or len(m.group("head")) < 8:
+            continue
+        owner = m.group("owner").split()
+        surname = " ".join(w.capitalize() for w in owner)
+        if m.group("tail") or (len(owner) > 1 and (owner[-1].capitalize() in lexicon.surnames()
+                                                     or surname in lexicon.surnames())):
+            yield _f("institution", m)
+
+
+def _town_or_area(name: str) -> bool:
+    from . import gazetteer
+
+    return (name in lexicon.places() or gazetteer.is_neighbourhood_or_town(name) or name in lexicon.allowed_areas()
+            or name in lexicon.general_proper_nouns())
+
+
+_ARTICLES = frozenset(("De", "Het", "'t", "The"))
+
+
+def institution_follow_ups(text: str, found: list[Finding]) -> list[Finding]:
+    """What a found institution brings along: its initials used later ('het CVC' after 'Cornelis Vrijman College'),
+    a one-word name used again mid-sentence ('Zonnedauw' after 'leefgroep Zonnedauw'), and a second name joined to
+    it by 'of' or 'en' ('… bij De Vaart of Brakenstein')."""
+    institutions = [f for f in found if f.kind == "institution"]
+    if not institutions:
+        return []
+    result = []
+    taken = [(f.start, f.end) for f in found]
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    keys = set()
+    for f in institutions:
+        words = [w for w in f.text.split() if w not in _ARTICLES]
+        caps = [w for w in words if w[:1].isupper() and w.isalpha()]
+        if len(caps) >= 3 and len(caps) == len(words):
+            keys.add("".join(w[0] for w in caps))  # 'Cornelis Vrijman College' → 'CVC'
+        if len(words) == 1 and f.text == words[0] and words[0][:1].isupper() and len(words[0]) >= 4 and \
+                not words[0].isupper() and words[0] not in lexicon.first_names() and not _town_or_area(words[0]):
+            keys.add(words[0])  # 'Zonnedauw' after 'leefgroep Zonnedauw'
+    for key in keys:
+        at = text.find(key)
+        while at >= 0:
+            end = at + len(key)
+            if _boundary_before(text, at) and (end == len(text) or not (text[end].isalnum() or text[end] in "-@&")) \
+                    and free(at, end) and (key.isupper() or not _at_sentence_start(text, at)):
+                result.append(Finding("institution", at, end, key))
+            at = text.find(key, end)
+    for f in institutions:
+        m = _JOINED_NAME.match(text, f.end)
+        if not m:
+            continue
+        name = m.group("name")
+        own = [w for w in name.split() if w not in _ARTICLES]
+        if own and free(m.start("name"), m.end("name")) and not _person_or_town(name) and not (
+                len(own) == 1 and own[0] == name and _word(name)) and not any(w.isupper() for w in own):
+            result.append(_f("institution", m, "name"))
+    return result
+
+
+# '… De Vaart of Brakenstein', 'Lindenhout en De Hoenderloo Groep': a name joined to an institution
+_JOINED_NAME = re.compile(rf" (?:of|en) (?P<name>(?:(?:De|Het) )?{_CAPW}(?: {_CAPW}){{0,2}})(?=[.,;:)\n]|$)")

@@ -113,7 +113,7 @@ class Detector:
             known = [(f.start, f.end) for f in found if f.kind == "institution"]
             cue_institutions = [i for i in cue_institutions if not any(s < i.end and i.start < e for s, e in known)]
         more = [f for f in [*context_rules.institutions(text), *context_rules.lower_case_institutions(text),
-                            *cue_institutions]
+                            *context_rules.named_institutions(text), *cue_institutions]
                 if not any(p.start <= f.start and f.end <= p.end for p in places)]
         if more:
             found = self._trim_name_tails(text, found + more)
@@ -134,6 +134,7 @@ class Detector:
         found += [f for f in grammar_cues.later_mentions(text, found)
                   if not any(o.start < f.end and f.start < o.end and o.kind not in ("name", "place") for o in found)]
         found += context_rules.acronyms(text, found)
+        found += context_rules.institution_follow_ups(text, found)
         found = gazetteer.street_areas(text, found)
         allowed = allowed_spans(text, self._allow, near=found)
         found = [f for f in found if f.end > f.start and not is_allowed(f.start, f.end, allowed)]
