@@ -67,8 +67,9 @@ _LOWER_HEADS = frozenset("""snackbar cafetaria kapsalon sportschool boksschool k
 thuiszorg bakkerij voetbalclub voetbalvereniging sportclub garage kinderopvang dansschool zwemclub hockeyclub turnclub
 boxing gym""".split())
 _LOWER_HEAD_NEEDLES = tuple(sorted({h + " " for h in _LOWER_HEADS} | {"centrum ", "kliniek "}))
-_PREP_BEFORE = plain_re.compile(r"(?:^|\W)(?:bij|van|naar|op|in) $")
+_PREP_BEFORE = plain_re.compile(r"(?:^|\W)(?:bij|van|naar|op|in)(?: de| het)? $")
 _LOWER_HEAD_TAIL = re.compile(r"[a-zà-ÿ]+ (?:(?:de|het) )?(?P<word>[a-zà-ÿ]{3,})\b")
+_LOWER_HEAD_TWO = plain_re.compile(r"[a-zà-ÿ]+ (?P<one>[a-zà-ÿ]{3,})(?: (?P<two>[a-zà-ÿ]{3,}))?\b")
 _NOT_A_NAME = frozenset("""is was zijn waren en of maar want dus dan die dat deze dit er ook nog wel niet niets al
 gaat ging gaan kom komt kwam heb heeft had hebben wil wilde kan kon moet moest mag mocht werk werkt werkte gewerkt
 geweest gezeten sinds tot voor na om met zonder over onder tegen toen als omdat waar wat wie hier daar thuis weer
@@ -171,11 +172,25 @@ def institutions(text: str) -> Iterator[Finding]:
         if not text[start: start + len(head)].islower() or not (
                 head in _LOWER_HEADS or (len(head) >= 10 and head.endswith(("centrum", "kliniek")))):
             continue
-        if not _PREP_BEFORE.search(text, max(0, start - 6), start):
+        before = _PREP_BEFORE.search(text, max(0, start - 10), start)
+        if not before:
+            continue
+        if before.group().endswith((" de ", " het ")):
+            # after 'bij de' only a name of its own ('bij de kapsalon fresh cutz'; not 'naar de moskee zegt')
+            m = _LOWER_HEAD_TWO.match(text, start)
+            if m:
+                for group in ("one", "two"):
+                    word = m.group(group)
+                    if not word or word in _NOT_A_NAME:
+                        break
+                    if not _word(word) and word not in lexicon.first_names_lower():
+                        yield Finding("institution", start, m.end(group), text[start:m.end(group)])
+                        break
             continue
         m = _LOWER_HEAD_TAIL.match(text, start)
         if m and m.group("word") not in _NOT_A_NAME:
             yield _f("institution", m)
+
     if "college" in low or "lyceum" in low or "gymnasium" in low:
         for m in _LOWER_COLLEGE.finditer(text):
             if not any(w in _KIND_WORDS for w in m.group("words").split()):
@@ -662,13 +677,15 @@ def institution_follow_ups(text: str, found: list[Finding]) -> list[Finding]:
 
     keys = set()
     for f in institutions:
-        words = [w for w in f.text.split() if w not in _ARTICLES]
-        caps = [w for w in words if w[:1].isupper() and w.isalpha()]
-        if len(caps) >= 3 and len(caps) == len(words):
-            keys.add("".join(w[0] for w in caps))  # 'Cornelis Vrijman College' → 'CVC'
-        if len(words) == 1 and f.text == words[0] and words[0][:1].isupper() and len(words[0]) >= 4 and \
-                not words[0].isupper() and words[0] not in lexicon.first_names() and not _town_or_area(words[0]):
-            keys.add(words[0])  # 'Zonnedauw' after 'leefgroep Zonnedauw'
+        name = f.text
+        if " " not in name:  # 'Zonnedauw' after 'leefgroep Zonnedauw', if it comes back at all
+            if len(name) >= 4 and name[:1].isupper() and not name.isupper() and text.find(name, f.end) >= 0 and \
+                    name not in lexicon.first_names() and not _town_or_area(name):
+                keys.add(name)
+            continue
+        words = [w for w in name.split() if w not in _ARTICLES]
+        if len(words) >= 3 and all(w[:1].isupper() and w.isalpha() for w in words):
+            keys.add("".join(w[0] for w in words))  # 'Cornelis Vrijman College' → 'CVC'
     for key in keys:
         at = text.find(key)
         while at >= 0:
@@ -678,6 +695,8 @@ def institution_follow_ups(text: str, found: list[Finding]) -> list[Finding]:
                 result.append(Finding("institution", at, end, key))
             at = text.find(key, end)
     for f in institutions:
+        if text[f.end: f.end + 4] not in (" of ", " en "):
+            continue
         m = _JOINED_NAME.match(text, f.end)
         if not m:
             continue

@@ -164,9 +164,16 @@ def _kind(text: str, start: int, token: str) -> str:
         ordinary = lexicon.ordinary_words()
         brand = any(p.lower() in ordinary for p in token.split("-"))
         return "institution" if brand or _INSTITUTION_BEFORE.search(before) else "name"
-    if _BRAND.search(token) or _INSTITUTION_BEFORE.search(before) or _PROVIDER_ENDING.search(token):
+    if _BRAND.search(token) or _INSTITUTION_BEFORE.search(before):
         return "institution"
+    if _PROVIDER_ENDING.search(token):
+        first = _GIVEN_NAME_BEFORE.search(before)
+        # 'collega Sanne Bolhuis': a surname after a given name, though it ends like a provider
+        return "name" if first and first.group(1) in lexicon.first_names() else "institution"
     return "name"
+
+
+_GIVEN_NAME_BEFORE = plain_re.compile(r"(?<![\w-])([A-Z][a-zà-ÿ]+) $")
 
 
 _TITLE_NEIGHBOUR_BEFORE = plain_re.compile(r"(?:[A-Z][\w'’-]*|[&/+:–-])\s+$|\b(?:de|het|een|the|of|and|for)\s+$", plain_re.I)

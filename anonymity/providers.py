@@ -195,7 +195,7 @@ _CONCEPTS = {"Montessori", "Dalton", "Jenaplan", "Freinet", "Vrije", "School", "
              "Lyceum", "Montessorischool", "Daltonschool"}
 # 'Kustlicht GGZ', 'Zonnehof Jeugdzorg': a name before a care sector's word
 _SECTOR_SUFFIX = re.compile(
-    rf"\b{_CAP}\s(?:GGZ|GGz|Ggz|Jeugd-GGZ|Jeugdzorg|Jeugdhulp|Zorggroep|Kinderopvang|Jeugdbescherming|Onderwijs)\b")
+    rf"\b{_CAP}\s(?:GGZ|GGz|Ggz|Jeugd-GGZ|Jeugdzorg[Pp]lus|Jeugdzorg|Jeugdhulp|Zorggroep|Kinderopvang|Jeugdbescherming|Onderwijs)\b")
 
 
 # 'Lucas Reinders VSO', 'Anne Frank SBO': a (person's) name before a kind of special school
@@ -477,7 +477,7 @@ def named_by_context(text: str) -> Iterator[Finding]:
 # Jacobs', 'Kaleidos Kind & Jeugd' → 'Kaleidos'
 _KIND_PREFIX = frozenset("""de het 't so vso sbo sbao jji obs cbs pcbs rkbs ikc isk stichting zorggroep jeugdzorg
 jeugdzorgplus kliniek praktijk gezinshuis zorgboerderij woongroep basisschool school scholengemeenschap kindcentrum
-behandelcentrum centrum zorgcentrum""".split())
+behandelcentrum centrum zorgcentrum woonvorm leefgroep landgoed locatie crisisgroep buurtwerk""".split())
 _GENERIC_TAIL = frozenset("""jeugd zorg jeugdzorg jeugdhulp kind kinderen & en jong groep ggz kids care wonen""".split())
 
 

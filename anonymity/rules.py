@@ -342,7 +342,9 @@ _HEADS = (
     r"opvang|club|vereniging|werkplaats|atelier|kantoor|garage|hal|baan|punt|haven|boerderij|kerk|moskee|"
     r"restaurant|supermarkt|markt|zaak|salon|studio|theater|bibliotheek|hotel|camping|fabriek|kwekerij|"
     r"voorziening|dagbesteding|begeleiding|hulp|therapie|poli|instituut|academie|lyceum|college|taxi|pizzeria|"
-    r"snackbar|cafetaria|apotheek|drukkerij|slagerij|bouw|transport|installatie"
+    r"snackbar|cafetaria|apotheek|drukkerij|slagerij|bouw|transport|installatie|"
+    # 'Woonvorm Het Gulden Vlies', 'Landgoed Heideweelde', 'Buurtwerk De Wissel'
+    r"woonvorm|landgoed|buurtwerk|jongerenwerk"
 )
 _HEAD_WORDS = frozenset(_HEADS.split("|"))
 _HEADS_CAP = "|".join(sorted({h.capitalize() for h in _HEADS.split("|")}))
