@@ -591,8 +591,8 @@ _PRAYER_NEEDLES = (" moskee", " kerk")
 # 'Kompas & Co', 'Bakker & Partners': a firm's name before '& Co' or '& Partners'
 _AND_CO = re.compile(rf"(?<![\w-])(?P<name>(?:(?:De|Het) )?{_CAPW}(?: {_CAPW}){{0,2}}) & (?:Co|Partners|Zn|Zonen)\b\.?")
 # 'bouwbedrijf de graaf & zn', 'schildersbedrijf van dam': a firm after its owner's surname, in lower case
-_LOWER_FIRM = plain_re.compile(r"(?<![\w-])(?P<head>[a-zà-ÿ]*bedrijf) (?P<owner>(?:van |de |van de |"
-                               r"van der |van den )?[a-zà-ÿ]{3,})(?P<tail> & (?:zn|zonen|co)\b\.?)?")
+_LOWER_FIRM = plain_re.compile(r"(?<![\w-])(?P<head>[a-zà-ÿ]*bedrijf) (?P<owner>(?:van de[nr]? |van de |van |de )?"
+                               r"[a-zà-ÿ]{3,})(?P<tail> & (?:zn|zonen|co)\b\.?)?")
 
 
 def named_institutions(text: str) -> Iterator[Finding]:
