@@ -65,7 +65,7 @@ _HEAD_AFTER = re.compile(
 # lower case, informal: 'bij snackbar de smulhoek', 'naar jongerenkerk de bron', 'bij thuiszorg zonnebloem'
 _LOWER_HEADS = frozenset("""snackbar cafetaria kapsalon sportschool boksschool kickboksschool jongerenkerk kerk moskee
 thuiszorg bakkerij voetbalclub voetbalvereniging sportclub garage kinderopvang dansschool zwemclub hockeyclub turnclub
-boxing gym""".split())
+boxing gym pizzeria""".split())
 _LOWER_HEAD_NEEDLES = tuple(sorted({h + " " for h in _LOWER_HEADS} | {"centrum ", "kliniek "}))
 _PREP_BEFORE = plain_re.compile(r"(?:^|\W)(?:bij|van|naar|op|in)(?: de| het)? $")
 _LOWER_HEAD_TAIL = re.compile(r"[a-zà-ÿ]+ (?:(?:de|het) )?(?P<word>[a-zà-ÿ]{3,})\b")
@@ -595,6 +595,14 @@ _LOWER_FIRM = plain_re.compile(r"(?<![\w-])(?P<head>[a-zà-ÿ]*bedrijf) (?P<owne
                                r"[a-zà-ÿ]{3,})(?P<tail> & (?:zn|zonen|co)\b\.?)?")
 
 
+# 'evangeliegemeente De Rots', 'Pinkstergemeente Bethel': a congregation, then its name ('Gemeente X' is a town)
+_CONGREGATIONS = frozenset("""evangeliegemeente pinkstergemeente baptistengemeente geloofsgemeente kerkgemeente
+volle-evangeliegemeente""".split())
+_CONGREGATION_NAME = re.compile(rf"(?:(?:De|Het) )?{_CAPW}(?: {_CAPW})?")
+# 'Woonkr8', 'Lijn5': a brand ending in one digit ('Covid19', 'Jeugd020' are read elsewhere)
+_ONE_DIGIT_BRAND = plain_re.compile(r"[A-Z][a-z]{3,}\d(?![\w@-]|[.,]\d)")
+
+
 def named_institutions(text: str) -> Iterator[Finding]:
     """Institutions named by the word before or after them: a site ('locatie De Kreek'), a club abbreviation
     ('FC Kanaal'), a house of prayer ('de Mevlana moskee'), a firm ('Kompas & Co', 'bouwbedrijf de graaf & zn')."""
@@ -636,6 +644,21 @@ def named_institutions(text: str) -> Iterator[Finding]:
                 _town_or_area(name):
             continue  # 'Turkse moskee', 'Katholieke kerk', 'de Utrechtse kerk': a kind, a town's
         yield _f("institution", m)
+    for p in positions(low, ("gemeente ",)):
+        start = _word_start(low, p)
+        if low[start:p + 8] in _CONGREGATIONS:
+            m = _CONGREGATION_NAME.match(text, p + 9)
+            if m and not _town_or_area(m.group()):
+                yield Finding("institution", start, m.end(), text[start:m.end()])
+    for digit in "123456789":  # str.find per digit: a regular expression scan for 'letter, digit' costs 5x more
+        at = text.find(digit, 1)
+        while at > 0:
+            if text[at - 1].islower() and not text[at + 1: at + 2].isalnum():
+                start = _word_start(text, at)
+                m = _ONE_DIGIT_BRAND.match(text, start)
+                if m and m.end() == at + 1 and _boundary_before(text, start) and not _word(text[start:at]):
+                    yield _f("institution", m)
+            at = text.find(digit, at + 1)
     for p in positions(text, (" & ",)):
         m = _AND_CO.search(text, max(0, p - 80), p + 13)
         if m and m.end("name") == p and not (_at_sentence_start(text, m.start()) and _word(m.group("name"))):

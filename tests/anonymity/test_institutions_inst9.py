@@ -33,6 +33,10 @@ def kinds_of(detector, text, span):
     ("Ze logeert in het weekend op Landgoed Hoefslagen.", "Landgoed Hoefslagen"),
     # a name before JeugdzorgPlus
     ("Een machtiging voor De Kraaienhorst Jeugdzorgplus is aangevraagd.", "Kraaienhorst Jeugdzorgplus"),
+    # a congregation, then its name; a lower-case pizzeria; a brand ending in one digit
+    ("Het gezin vindt steun bij pinkstergemeente Het Mosterdzaad.", "pinkstergemeente Het Mosterdzaad"),
+    ("na school werk ik bij pizzeria bella roma in het centrum", "pizzeria bella"),
+    ("Voor begeleid wonen denken we aan Thuiskr4 of een kamertrainingscentrum.", "Thuiskr4"),
     # informal, after an article: only a word of its own
     ("zaterdag werk ik bij de kapsalon sharp fadez in de stad", "kapsalon sharp fadez"),
 ])
