@@ -231,7 +231,7 @@ def similar_cases(classification, allowed, limit=5, exclude_pk=None, title=""):
     backend.case_classification gives), weighted as on Elasticsearch (queries.similar_weight: the problem areas the
     case's `title` names count most): per shared value, the weight times the value's rarity among the visible cases
     (BM25's idf), so sharing "lvb" with one case counts more than sharing the "wachtlijst" half of all cases have.
-    No text similarity on the database."""
+    No text similarity on the database: the top of the list is reordered by classification likeness instead."""
     core = core_problem_areas(title, classification)
     visible = _visible(allowed)
     total = visible.count()
