@@ -17,7 +17,7 @@ from .findings import Finding
 from .formats import _STREET_SUFFIX, _STREET_SUFFIX_STRONG
 from .rules import _AGE_ADVERBS, _SUBJECT_NOUNS
 from .words import _NUMW, _ORDW
-from .scanning import positions
+from .scanning import contains_any, positions
 
 _CAPW = r"[A-ZÀ-ÖØ-Þ][\p{L}'’-]*[\p{L}\d]"  # a capitalised word (also 'SKVV', 'Kompaan-Vitree')
 _NAME_WORDS = rf"(?:(?:De|Het|'t|The) )?{_CAPW}(?: (?:{_CAPW}|&|en|aan|op|van|de|der|den)(?= ))*(?: {_CAPW})?"
@@ -407,7 +407,7 @@ _BABY_MONTHS = re.compile(rf"(?i)\b(?:hij|zij|ze) (?:was|is|werd) (?:(?:pas|nog 
 def ages(text: str) -> Iterator[Finding]:
     low = text.lower()
     for gates, pattern in _AGE_GATED:
-        if any(g in low for g in gates):
+        if contains_any(low, gates):
             for m in pattern.finditer(text):
                 yield _f("age", m, "age")
     for cue, pattern in _AGE_BEFORE_CUE:

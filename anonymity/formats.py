@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from .findings import Finding
-from .scanning import KeywordScan
+from .scanning import KeywordScan, contains_any
 from .words import MONTHS, _CAP, _ORDW, _TUSSEN, I, _f, _is_first_name, _ordinary_lower
 
 
@@ -280,7 +280,7 @@ def date(text: str) -> Iterator[Finding]:
             m = pattern.match(text, start)
             if m:
                 yield _f("date", text, m)
-    if any(hint in text for hint in _ENGLISH_HINTS):
+    if contains_any(text, _ENGLISH_HINTS):
         for m in _ENGLISH_DATE.finditer(text):
             yield _f("date", text, m)
     if "geb" in low or "datum" in low:
@@ -504,7 +504,7 @@ def _more_addresses(text: str, low: str, ends: list[int]) -> Iterator[Finding]:
                 yield _f("address", text, m)
     if " de " not in low:
         pass
-    elif any(suffix in low for suffix in _ANY_SUFFIX):  # a street without a number still ends like one
+    elif contains_any(low, _ANY_SUFFIX):  # a street without a number still ends like one
         for gate in _ARTICLE_THEN_CAPITAL.finditer(text):
             m = _STREET_AFTER_ARTICLE.match(text, gate.end())
             if m:

@@ -23,7 +23,7 @@ import regex as re
 from . import gazetteer, lexicon
 from .findings import Finding
 from .rules import ROLE_WORDS
-from .scanning import occurrences
+from .scanning import contains_any, occurrences
 
 _PLAIN_WORD = plain_re.compile(r"[^\W\d_]{3,}")
 _LETTER = plain_re.compile(r"[^\W\d_]")
@@ -214,7 +214,7 @@ def informal_names(text: str) -> Iterator[Finding]:
             yield Finding("name", m.start(), m.end(), m.group())
     # 'ik ben Kwabena maar op straat ben ik KB', 'noemt me chay': a strong cue names any word
     low = low_text
-    for m in (_SELF_NAMED.finditer(text) if any(cue in low for cue in _SELF_NAMED_GATE) else ()):
+    for m in (_SELF_NAMED.finditer(text) if contains_any(low, _SELF_NAMED_GATE) else ()):
         token = m.group()
         if token.isupper() or (token.lower() not in words):
             yield Finding("name", m.start(), m.end(), token)

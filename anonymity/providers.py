@@ -22,7 +22,7 @@ from typing import Iterator
 from . import lexicon
 from .findings import Finding
 from .rules import QUALIFIERS as _QUALIFIERS
-from .scanning import KeywordScan, occurrences
+from .scanning import KeywordScan, contains_any, occurrences
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:['’-][A-Za-zà-öø-ÿ]+)*"
 # A word as the gazetteer's first words are written: 's Heeren, GGzE, Lijn5, Gezinshuis.com
@@ -221,7 +221,7 @@ _CARE_AFTER_GATE = ("in behandeling", "in zorg", "op de wachtlijst", "aangemeld"
 
 
 def _has_any(text: str, words) -> bool:
-    return any(w in text for w in words)
+    return contains_any(text, words)
 
 
 def schools_and_sectors(text: str) -> Iterator[Finding]:

@@ -13,7 +13,7 @@ import regex as re  # variable-width look-behind; a dependency of deduce, pinned
 from typing import Iterator
 
 from .findings import Finding
-from .scanning import KeywordScan, positions
+from .scanning import KeywordScan, contains_any, positions
 
 from .words import (MONTHS, NUMBER_WORDS, ORDINAL_WORDS, _AGE_NUM, _CAP, _NUMW, _ORDW, _TUSSEN, I, _f, _is_area,
                     _is_first_name, _ordinary_lower)
@@ -415,7 +415,7 @@ _SUFFIX_STARTS = tuple(w for w in _INSTITUTION_SUFFIX.split("|")
 _GATES = {
     0: lambda text: True,
     1: lambda text: True,
-    2: lambda text: any(suffix in text for suffix in _SUFFIX_STARTS),  # the match ends in one of them
+    2: lambda text: contains_any(text, _SUFFIX_STARTS),  # the match ends in one of them
     3: lambda text: "college" in text or "lyceum" in text or "gymnasium" in text,
 }
 

@@ -102,3 +102,23 @@ def test_allow_list_grouped_by_first_letter_finds_what_the_plain_alternation_fin
     assert grouped.pattern != plain.pattern
     for text in texts + ["Soep en Social, S.O.S.-lijn"]:
         assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def _find_all(haystack, needles):
+    return sorted((at, n) for n in set(needles) for at in (m.start() for m in re.finditer(f"(?={re.escape(n)})", haystack)))
+
+
+@pytest.mark.parametrize("needles", [
+    rules._NUMBER_WORD_STARTS, providers._CARE_BEFORE_GATE, providers._CARE_AFTER_GATE, formats._ENGLISH_HINTS,
+    formats._ANY_SUFFIX, frozenset(formats._ANY_SUFFIX), ("ab", "abc", "bc", "c", "abcabc", "a"), ("de ", "e"),
+], ids=lambda needles: f"{len(needles)} needles")
+def test_one_pass_scans_find_every_needle_where_str_find_does(needles, texts):
+    """positions/occurrences/contains_any read a long needle list in one Aho-Corasick pass: overlapping needles,
+    needles inside others and repeated matches are all found, as one str.find per needle finds them."""
+    from anonymity.scanning import contains_any, occurrences, positions
+
+    for text in texts + ["abcabcabc", "", "ééabc"]:
+        expected = _find_all(text, needles)
+        assert occurrences(text, needles) == expected, text
+        assert positions(text, needles) == sorted({at for at, _ in expected}), text
+        assert contains_any(text, needles) == bool(expected), text
