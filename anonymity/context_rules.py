@@ -374,7 +374,7 @@ _GROUP_AGE = re.compile(r"\bgroep (?P<group>[1-8]) (?:en|,) (?:(?:is|was) (?:hij
 # 'drie kinderen van 3, 8 en 12 jaar': each number of the list is an age ('kinderen van 0 tot 4' is a range)
 _LIST_NOUNS = frozenset("kinderen kids zonen dochters broers zussen broertjes zusjes jongens meisjes".split())
 _COUNT_BEFORE = re.compile(r"(?i)(?:^|\W)(?:twee|drie|vier|vijf|zes|\d|eigen|hun|haar|zijn|mijn|mn|onze|de) $")
-_AGE_LIST = re.compile(rf"(?i)(?P<list>{_NUM}(?:, {_NUM})* en {_NUM})(?: jaar)?\b(?! (?:tot|en)\b)")
+_AGE_LIST = re.compile(rf"(?i)(?P<list>{_NUM}(?:, {_NUM})* en {_NUM})(?: jaar)?\b(?! (?:tot\b|en (?:\d|{_NUMW})))")
 _NUMBER = re.compile(_NUM, re.IGNORECASE)
 # 'hij viert zijn zestiende verjaardag', 'in haar 15e levensjaar': a possessive and an ordinal before a birthday
 _BIRTHDAY_BEFORE = re.compile(rf"(?i)(?:^|\W)(?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r|dr|je|jouw) "
