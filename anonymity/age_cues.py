@@ -52,10 +52,12 @@ _EN_VERBS = (" is ", " was ", "'s ", "'m ", " turned ", " turns ", " am ")
 _PERSONS = (r"jongen|meisje|jongere|kind|zoon|dochter|broer|zus|broertje|zusje|neef|nicht|vriend|vriendin|vriendje|"
             r"cliënte?|pupil|leerling|baby|medeverdachte|verdachte|moeder|vader|oom|tante|opa|oma")
 _HYPHEN_JR = re.compile(r"(?<![\w-])(?P<age>\d{1,2}-jr\b\.?)")
-_PERSON_JR = re.compile(rf"(?i)\b(?:{_PERSONS}) (?P<age>\d{{1,2}} jr\b\.?)(?! (?:geleden|lang|in|bij|ervaring)\b)")
+_PERSON_JR = re.compile(rf"(?i)\b(?:{_PERSONS}) (?P<age>\d{{1,2}} ?jr\b\.?)(?! (?:geleden|lang|in|bij|ervaring)\b)")
+# 'Dochter 9 jaar, zoon 12 jaar.': a relative and an age as an item of a list or a form
+_PERSON_JAAR = re.compile(rf"(?i)(?:^|\n|[,;:] )(?:{_PERSONS}),? (?P<age>\d{{1,2}} jaar)$")
 _J_DOT = re.compile(r"(?<=(?:^|[(,:;]) ?)(?P<age>j\. ?\d{1,2})(?=\s*[),;\n]|$)")
 # 'geboren 2-11-2008, nu zeventien.'
-_BORN_NOW = re.compile(rf"(?i), (?:nu|inmiddels|thans) (?P<age>{_NUM}(?: jaar(?: oud)?)?)(?=\s*(?:[.;)\n]|$))")
+_BORN_NOW = re.compile(rf"(?i)(?:,| en) (?:nu|inmiddels|thans) (?P<age>{_NUM}(?: jaar(?: oud)?)?)(?=\s*(?:[.;)\n]|$))")
 # 'een halfzusje, Kiki, van 2;'
 _APPOSITION_VAN = re.compile(rf"(?:{_PERSONS}|[a-z]*(?:broer|zus|broertje|zusje|zoon|dochter)), [A-Z][\p{{L}}-]+$",
                              re.IGNORECASE)
@@ -90,11 +92,11 @@ def ages(text: str) -> list[Finding]:
 
 
 # each cue found with one str.find (no lower-casing: these cues are written in lower case); the rarer cues first gate
-_BABY_CUES = ("baby", "zuigeling")
+_BABY_CUES = ("baby",)
 
 
 def _ages(text: str) -> Iterator[Finding]:
-    if " the " in text:
+    if " the " in text or "The " in text:
         yield from _english(text, text.lower())
     for p in positions(text, (" van ",)):
         if text[p - 1: p] == ",":  # 'een halfzusje, Kiki, van 2;'
@@ -106,15 +108,14 @@ def _ages(text: str) -> Iterator[Finding]:
             m = _FAMILY_AGE.match(text, p + 5)
             if m:
                 yield _find(m)
-    if "jr" in text:
-        for p in positions(text, (" jr",)):  # 'Meisje 16 jr'
-            m = _PERSON_JR.search(text, max(0, p - 30), p + 4)
-            if m and m.end("age") >= p + 3:
-                yield _find(m)
-        for p in positions(text, ("-jr",)):  # 'een 14-jr jongen'
-            m = _HYPHEN_JR.search(text, max(0, p - 3), p + 5)
-            if m:
-                yield _find(m)
+    for p in positions(text, ("jr",)):
+        if text[p - 1: p] == "-":  # 'een 14-jr jongen'
+            m = _HYPHEN_JR.search(text, max(0, p - 4), p + 4)
+        else:  # 'Meisje 16 jr', 'jongen 15jr'
+            m = _PERSON_JR.search(text, max(0, p - 30), p + 3)
+            m = m if m and m.end("age") >= p + 2 else None
+        if m:
+            yield _find(m)
     if "j." in text:
         for p in positions(text, ("j. ", "j.1", "j.2")):  # '(j. 16)'
             if p == 0 or not text[p - 1].isalnum():
@@ -127,8 +128,14 @@ def _ages(text: str) -> Iterator[Finding]:
             if m and not (m.group("a").startswith(("18", "achttien")) or m.group("b").startswith(("18", "achttien"))):
                 yield _find(m, "a")
                 yield _find(m, "b")
+    for p in positions(text, (" jaar",)):  # 'Dochter 9 jaar, zoon 12 jaar.'
+        if text[p + 5: p + 6] in (",", ".", "\n", ";") and text[p - 1: p].isdigit():
+            m = _PERSON_JAAR.search(text, max(0, p - 22), p + 5)
+            if m:
+                yield _find(m)
     if "geboren" in text:
-        for p in positions(text, (", nu ", ", inmiddels ", ", thans ")):  # 'geboren 2-11-2008, nu zeventien.'
+        # 'geboren 2-11-2008, nu zeventien.', 'eind 2009 geboren en nu 15.'
+        for p in positions(text, (", nu ", ", inmiddels ", ", thans ", " en nu ", " en inmiddels ")):
             if text.rfind("geboren", max(0, p - 40), p) >= 0:
                 m = _BORN_NOW.match(text, p)
                 if m:

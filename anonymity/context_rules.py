@@ -381,9 +381,10 @@ _BIRTHDAY_BEFORE = re.compile(rf"(?i)(?:^|\W)(?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r
                               rf"(?P<age>\d{{1,2}}(?:e|de|ste)|{_ORDW})$")
 # 'twee kinderen (3 en 5)', 'ze zijn 8 en 10': ages listed for several children
 _BRACKET_AGES = re.compile(rf"(?i)\((?P<list>{_NUM}(?:, {_NUM})* en {_NUM})(?: jaar| jr\.?)?\)")
-_PLURAL_AGES = re.compile(rf"(?i)\b(?:ze|zij|die|kinderen|jongens|meisjes|zonen|dochters|broers|zussen|tweeling) "
+_PLURAL_AGES = re.compile(rf"(?i)\b(?:ze|zij|die|kinderen|jongens|meisjes|zonen|dochters|broers|zussen|tweeling|"
+                          rf"broertjes|zusjes|ouders|grootouders) "
                           rf"(?:zijn|waren) (?:(?:nu|inmiddels|toen|pas|al) )?(?P<list>{_NUM}(?:, {_NUM})* en {_NUM})"
-                          rf"(?: jaar(?: oud)?)?(?=\s*(?:[.,;:!?)\n]|$))")
+                          rf"(?: jaar(?: oud)?)?(?=\s*(?:[.,;:!?)\n]|$)| toen\b)")
 # 'hij was acht maanden.' in a text about a baby
 _BABY_MONTHS = re.compile(rf"(?i)\b(?:hij|zij|ze) (?:was|is|werd) (?:(?:pas|nog maar|net|toen) )?"
                           rf"(?P<age>{_NUM} (?:weken|maanden)(?: oud)?)(?=\s*(?:[.,;!?)\n]|$))")

@@ -142,8 +142,9 @@ def _stated(text: str, low: str, p: int, needle: str) -> Iterator[Finding]:
             subject = True  # 'Vader van de twee oudsten, Marco, is 34 en zit vast'
         elif verb == "ben":
             subject = bool(word) and word not in ("of", "en")  # 'ok dus ik ben jordy ben 16 maar'
-        elif word in _PARENTS or word in _PRONOUNS and verb in ("wordt", "werd"):
-            subject = not before.endswith(("de ", "een ")) or word in _PARENTS
+        elif word in _PARENTS or word.endswith(("vader", "moeder")) or word in _PRONOUNS and verb in ("wordt", "werd"):
+            # 'vader is 44', 'De grootmoeder is 81 jaar.'
+            subject = not before.endswith(("de ", "een ")) or word in _PARENTS or word.endswith(("vader", "moeder"))
         elif word in _RELATIVES and verb in ("wordt", "werd"):
             subject = True
         elif len(word) >= 3 and word in lexicon.first_names_lower() and not before.endswith(
