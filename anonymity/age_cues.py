@@ -23,7 +23,7 @@ import regex as re
 
 from .findings import Finding
 from .scanning import positions
-from .words import _NUMW, _ORDW
+from .words import _NUMW, _ORDW, _is_first_name
 
 _NUM = rf"(?:\d{{1,2}}|{_NUMW})"
 ENGLISH_NUMBER_WORDS = {
@@ -55,6 +55,18 @@ _HYPHEN_JR = re.compile(r"(?<![\w-])(?P<age>\d{1,2}-jr\b\.?)")
 _PERSON_JR = re.compile(rf"(?i)\b(?:{_PERSONS}) (?P<age>\d{{1,2}} ?jr\b\.?)(?! (?:geleden|lang|in|bij|ervaring)\b)")
 # 'Dochter 9 jaar, zoon 12 jaar.': a relative and an age as an item of a list or a form
 _PERSON_JAAR = re.compile(rf"(?i)(?:^|\n|[,;:] )(?:{_PERSONS}),? (?P<age>\d{{1,2}} jaar)$")
+# 'jongen, 15 j., LVB': 'j.' for jaar after the number
+_NUM_J_DOT = re.compile(r"(?<![\w,.-])(?P<age>\d{1,2} j\.)(?=[\s,;)]|$)")
+# 'Sara (15 jaar, 4 havo)', 'Sem (14, vmbo)': a first name or person, then a bracket opening with the age
+_BRACKET_FIRST = re.compile(r"\((?P<age>\d{1,2}(?: jaar| jr\.?)?)(?=, )")
+_BRACKET_PERSONS = frozenset(_PERSONS.split("|"))
+# 'Milan van 16', 'Sem van 14 en Lotte van 12': a first name, 'van' and an age (not 'van 12 tot 16')
+_NAME_VAN_AGE = re.compile(rf"(?i)(?P<age>{_NUM})(?: jaar(?: oud)?)?(?=\s*(?:[.,;:!?)\n]|$)| (?:en|is|was|die|heeft|"
+                           rf"had|woont|woonde|zit|zat|gaat|ging|wil|uit|met|kwam|komt)\b)(?! en (?:\d|{_NUMW})\b)")
+# 'Met 12 jaar is ze naar Nederland gekomen': 'met' and an age opening a clause, then its verb
+_MET_AGE = re.compile(rf"(?:^|(?<=[.!?\n]\s?)|(?<=, ))(?i:met) (?P<age>(?i:{_NUM}) jaar)$")
+_VERB_AFTER = re.compile(r" (?:oud )?(?:is|was|ging|kwam|werd|moest|had|kreeg|zat|begon|mocht|woonde|stond|liep|heeft|"
+                         r"kon|wilde|verhuisde|vluchtte|ben|kwamen|gingen)\b")
 _J_DOT = re.compile(r"(?<=(?:^|[(,:;]) ?)(?P<age>j\. ?\d{1,2})(?=\s*[),;\n]|$)")
 # 'geboren 2-11-2008, nu zeventien.'
 _BORN_NOW = re.compile(rf"(?i)(?:,| en) (?:nu|inmiddels|thans) (?P<age>{_NUM}(?: jaar(?: oud)?)?)(?=\s*(?:[.;)\n]|$))")
@@ -98,16 +110,6 @@ _BABY_CUES = ("baby",)
 def _ages(text: str) -> Iterator[Finding]:
     if " the " in text or "The " in text:
         yield from _english(text, text.lower())
-    for p in positions(text, (" van ",)):
-        if text[p - 1: p] == ",":  # 'een halfzusje, Kiki, van 2;'
-            if _APPOSITION_VAN.search(text, max(0, p - 41), p - 1):
-                m = _VAN_AGE.match(text, p + 5)
-                if m:
-                    yield _find(m)
-        elif text[text.rfind(" ", 0, p) + 1: p].lower() in _FAMILY_VAN:  # 'mn opa van 66 is'
-            m = _FAMILY_AGE.match(text, p + 5)
-            if m:
-                yield _find(m)
     for p in positions(text, ("jr",)):
         if text[p - 1: p] == "-":  # 'een 14-jr jongen'
             m = _HYPHEN_JR.search(text, max(0, p - 4), p + 4)
@@ -117,20 +119,28 @@ def _ages(text: str) -> Iterator[Finding]:
         if m:
             yield _find(m)
     if "j." in text:
-        for p in positions(text, ("j. ", "j.1", "j.2")):  # '(j. 16)'
-            if p == 0 or not text[p - 1].isalnum():
-                m = _J_DOT.match(text, p)
-                if m:
-                    yield _find(m)
+        for p in positions(text, ("j. ", "j.1", "j.2", "j.,", "j.)")):
+            if text[p - 2: p - 1].isdigit() and text[p - 1] == " ":
+                m = _NUM_J_DOT.search(text, max(0, p - 4), p + 2)  # 'jongen, 15 j., LVB'
+            elif p == 0 or not text[p - 1].isalnum():
+                m = _J_DOT.match(text, p)  # '(j. 16)'
+            else:
+                m = None
+            if m:
+                yield _find(m)
     if "ussen " in text:
         for p in positions(text, ("tussen ", "Tussen ")):  # 'tussen zijn 14e en 15e'
             m = _BETWEEN_ORDINALS.match(text, p)
             if m and not (m.group("a").startswith(("18", "achttien")) or m.group("b").startswith(("18", "achttien"))):
                 yield _find(m, "a")
                 yield _find(m, "b")
-    for p in positions(text, (" jaar",)):  # 'Dochter 9 jaar, zoon 12 jaar.'
+    for p in positions(text, (" jaar",)):
         if text[p + 5: p + 6] in (",", ".", "\n", ";") and text[p - 1: p].isdigit():
-            m = _PERSON_JAAR.search(text, max(0, p - 22), p + 5)
+            m = _PERSON_JAAR.search(text, max(0, p - 22), p + 5)  # 'Dochter 9 jaar, zoon 12 jaar.'
+            if m:
+                yield _find(m)
+        elif text[p + 5: p + 6] == " " and _VERB_AFTER.match(text, p + 5):
+            m = _MET_AGE.search(text, max(0, p - 20), p + 5)  # 'Met 12 jaar is ze naar Nederland gekomen'
             if m:
                 yield _find(m)
     if "geboren" in text:
@@ -146,6 +156,35 @@ def _ages(text: str) -> Iterator[Finding]:
                 m = _BABY_AT.match(text, p)
                 if m:
                     yield _find(m)
+
+
+# Called from context_rules.ages at each ' van ' and ' (' it finds anyway (one scan of the text fewer each)
+
+def at_van(text: str, p: int) -> Iterator[Finding]:
+    if text[p - 1: p] == ",":  # 'een halfzusje, Kiki, van 2;'
+        if _APPOSITION_VAN.search(text, max(0, p - 41), p - 1):
+            m = _VAN_AGE.match(text, p + 5)
+            if m:
+                yield _find(m)
+        return
+    word = text[text.rfind(" ", 0, p) + 1: p]
+    if word.lower() in _FAMILY_VAN:  # 'mn opa van 66 is'
+        m = _FAMILY_AGE.match(text, p + 5)
+        if m:
+            yield _find(m)
+    elif word[:1].isupper() and word.isalpha() and text[p + 5: p + 6].isdigit() and _is_first_name(word):
+        m = _NAME_VAN_AGE.match(text, p + 5)  # 'Milan van 16'
+        if m:
+            yield _find(m)
+
+
+def at_bracket(text: str, p: int) -> Iterator[Finding]:
+    if text[p + 2: p + 3].isdigit():  # 'Sara (15 jaar, 4 havo)'
+        word = text[text.rfind(" ", 0, p) + 1: p]
+        if word.isalpha() and (word.lower() in _BRACKET_PERSONS or word[:1].isupper() and _is_first_name(word)):
+            m = _BRACKET_FIRST.match(text, p + 1)
+            if m:
+                yield _find(m)
 
 
 def _english(text: str, low: str) -> Iterator[Finding]:

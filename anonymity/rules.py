@@ -74,7 +74,7 @@ _AGE_PATTERNS = [
         rf"(?<=\b[a-z]*(?:jongen|meisje|jongere|kind|kindje|zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|"
         rf"baby|peuter|kleuter|puber|tiener|jongeman|jongedame|leerling|cliënt|cliënte|pupil|vriend|vriendin|"
         rf"vriendje|vriendinnetje|neef|neefje|nicht|nichtje|meid|meiske|knul|jochie|jongetje|ventje|gast|joch) van "
-        rf"(?:(?:bijna|net|pas|nog maar|nog geen) )?)"
+        rf"(?:(?:bijna|net|pas|nog maar|nog geen|nu|inmiddels|ruim) )?)"
         # ('een zus van 19 en een broer van 21'; not 'van 12 en ouder', 'van 12 en 16': a band)
         rf"{_AGE_NUM}(?! jaar (?:geleden|lang|terug)\b)(?: jaar)?\b(?! (?:jaar )?(?:tot|à|of)\b)"
         rf"(?! (?:jaar )?en (?:ouder|jonger|\d|{_NUMW})\b)(?!-)",

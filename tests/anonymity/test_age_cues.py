@@ -55,6 +55,12 @@ def ages(detector, text):
     ("Zij hebben zelf twee kinderen van 11 en 15 en nog een pleegkind.", "11"),
     ("Zijn ouders zijn 45 en 47.", "45"),
     ("Ze waren 19 en 20 toen ze trouwden.", "19"),
+    ("Sara (15 jaar, 4 havo) is aangemeld door de huisarts.", "15 jaar"),
+    ("Aanmelding: jongen, 15 j., LVB.", "15 j."),
+    ("De jongen van nu 17 jaar woont op kamers.", "17"),
+    ("Sem van 14 en Lotte van 12 wonen bij vader.", "14"),
+    ("wij zijn 2 meiden van 15 en 16", "15"),
+    ("Met 12 jaar is ze naar Nederland gekomen.", "12"),
 ])
 def test_ages_written_every_way(detector, text, span):
     assert covered(detector, text, span)
@@ -73,6 +79,8 @@ def test_ages_written_every_way(detector, text, span):
     "Jongeren van 16 tot 23 jaar, kinderen van 12 en ouder.",
     "De ouder werkt 16 uur per week, 3 keer per week school, 9 sessies MDFT, Jeugdwet artikel 7.",
     "Een tante van de jongere komt 1 keer per maand.",
+    "Volgens de Jeugdwet (7, tweede lid) en Team van 12 medewerkers; met 3 jaar ervaring in de jeugdzorg.",
+    "Met 2 jaar vertraging is het project gestart.",
 ])
 def test_numbers_near_age_cues_are_no_age(detector, text):
     assert ages(detector, text) == []
