@@ -62,7 +62,7 @@ _BRACKET_FIRST = re.compile(r"\((?P<age>\d{1,2}(?: jaar| jr\.?)?)(?=, )")
 _BRACKET_PERSONS = frozenset(_PERSONS.split("|"))
 # 'Milan van 16', 'Sem van 14 en Lotte van 12': a first name, 'van' and an age (not 'van 12 tot 16')
 _NAME_VAN_AGE = re.compile(rf"(?i)(?P<age>{_NUM})(?: jaar(?: oud)?)?(?=\s*(?:[.,;:!?)\n]|$)| (?:en|is|was|die|heeft|"
-                           rf"had|woont|woonde|zit|zat|gaat|ging|wil|uit|met|kwam|komt)\b)(?! en (?:\d|{_NUMW})\b)")
+                           rf"had|woont|woonde|zit|zat|gaat|ging|wil|uit|met|kwam|komt)\b)(?! en (?:\d+|{_NUMW})\b)")
 # 'Met 12 jaar is ze naar Nederland gekomen': 'met' and an age opening a clause, then its verb
 _MET_AGE = re.compile(rf"(?:^|(?<=[.!?\n]\s?)|(?<=, ))(?i:met) (?P<age>(?i:{_NUM}) jaar)$")
 _VERB_AFTER = re.compile(r" (?:oud )?(?:is|was|ging|kwam|werd|moest|had|kreeg|zat|begon|mocht|woonde|stond|liep|heeft|"

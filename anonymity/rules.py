@@ -77,7 +77,7 @@ _AGE_PATTERNS = [
         rf"(?:(?:bijna|net|pas|nog maar|nog geen|nu|inmiddels|ruim) )?)"
         # ('een zus van 19 en een broer van 21'; not 'van 12 en ouder', 'van 12 en 16': a band)
         rf"{_AGE_NUM}(?! jaar (?:geleden|lang|terug)\b)(?: jaar)?\b(?! (?:jaar )?(?:tot|à|of)\b)"
-        rf"(?! (?:jaar )?en (?:ouder|jonger|\d|{_NUMW})\b)(?!-)",
+        rf"(?! (?:jaar )?en (?:ouder|jonger|\d+|{_NUMW})\b)(?!-)",
         I,
     ),
     # een baby van zes weken, zeven maanden oud

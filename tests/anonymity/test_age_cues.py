@@ -81,6 +81,7 @@ def test_ages_written_every_way(detector, text, span):
     "Een tante van de jongere komt 1 keer per maand.",
     "Volgens de Jeugdwet (7, tweede lid) en Team van 12 medewerkers; met 3 jaar ervaring in de jeugdzorg.",
     "Met 2 jaar vertraging is het project gestart.",
+    "Een groep voor een jongere van 16 en 17 jaar; Milan van 16 en 17 jaar is geen leeftijd.",
 ])
 def test_numbers_near_age_cues_are_no_age(detector, text):
     assert ages(detector, text) == []
