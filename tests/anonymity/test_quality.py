@@ -75,9 +75,12 @@ def test_recall_on_planted_identifiers(detector, planted):
 # after) and twelve on names and places (nm7-: 0.946, then 0.991): dev 0.984 overall (the dev target is 0.98),
 # so its floor is 0.98. Held-back after that work: heldback7 0.923, heldback6 0.917, heldback5 0.950, heldback4 0.919,
 # heldback3 0.914, heldback2 0.961, heldback 0.958.
+# heldback8 (an eighth set, 30 texts and 990 identifiers, written the same way) was scored first by the detector of
+# that moment (3980362): 0.934 (name 0.968, age 0.878, institution 0.806, place 0.921, case_number 0.900, date 0.976);
+# nobody reads its texts or misses.
 DEV_FLOOR = 0.98
 HELD_BACK_FLOORS = {"heldback": 0.94, "heldback2": 0.93, "heldback3": 0.90, "heldback4": 0.89, "heldback5": 0.90,
-                    "heldback6": 0.89, "heldback7": 0.90}
+                    "heldback6": 0.89, "heldback7": 0.90, "heldback8": 0.92}
 HELD_BACK = tuple(HELD_BACK_FLOORS)
 
 
