@@ -56,6 +56,7 @@ DROP_WORDS = STOP_WORDS - MEANING_WORDS
 # eight, first letter right, and only for words that are not Dutch words themselves ("schending" is no typo of
 # "scheiding").
 FUZZY_MIN = (5, 8)
+PARTICIPLE_MIN = 6  # "gepest": shorter ge- words (geld, geen, gek) are no participles of a vocabulary word
 WORD = re.compile(r"[a-z0-9]+(?:[+/-][a-z0-9]+)*[+]?")
 
 
@@ -188,8 +189,32 @@ class Matcher:
         """The stems of the vocabulary words `word` is a typo of (empty for known words)."""
         return {_stem(known) for known in self.corrections(word)}
 
+    def derived(self, word):
+        """Stems of the vocabulary words inside `word` that the Dutch stemmer and the splitter leave whole: a past
+        participle's ge- ("geschorst" → schorst, "gepest" → pest; ending in -d, -t or -en, so not "gewoon"), and a compound one of whose two members is a
+        vocabulary word and the other a Dutch word ("drugsverslaafd" → verslaafd, "zelfmoordneigingen" →
+        zelfmoord). Only vocabulary words, so this never splits a word into parts that name nothing."""
+        if not word.isalpha() or len(word) < PARTICIPLE_MIN or _stem(word) in self.stems:
+            return set()
+        found = set()
+        if word.startswith("ge") and word.endswith(("d", "t", "en")) and _stem(word[2:]) in self.stems:
+            found.add(_stem(word[2:]))
+        if len(word) >= compounds.MIN_WORD and not compounds.split(word):
+            known = lexicon()
+            for i in range(3, len(word) - 2):
+                head, tail = word[:i], word[i:]
+                if tail in self.words and len(tail) >= FUZZY_MIN[0] and (
+                        head in known or (head.endswith("s") and head[:-1] in known)):
+                    found.add(_stem(tail))
+                if head in self.words and len(head) >= FUZZY_MIN[0] and len(tail) >= 3 and tail in known:
+                    found.add(_stem(head))
+        return found
+
+    def forms(self, word):
+        return self.correct(word) | self.derived(word)
+
     def match(self, text):
-        positions = stems(text, correct=self.correct)
+        positions = stems(text, correct=self.forms)
         found = {}
         for phrase, field, slug, label, weight in self.phrases:
             spans = _spans(phrase, positions)

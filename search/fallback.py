@@ -231,7 +231,7 @@ def similar_cases(classification, allowed, limit=5, exclude_pk=None, title=""):
     backend.case_classification gives), weighted as on Elasticsearch (queries.similar_weight: the problem areas the
     case's `title` names count most): per shared value, the weight times the value's rarity among the visible cases
     (BM25's idf), so sharing "lvb" with one case counts more than sharing the "wachtlijst" half of all cases have.
-    No text similarity on the database."""
+    No text similarity on the database: the top of the list is reordered by classification likeness instead."""
     core = core_problem_areas(title, classification)
     visible = _visible(allowed)
     total = visible.count()
@@ -260,8 +260,58 @@ def similar_cases(classification, allowed, limit=5, exclude_pk=None, title=""):
     if exclude_pk is not None:
         qs = qs.exclude(pk=exclude_pk)
     qs = qs.annotate(shared=ExpressionWrapper(score, output_field=FloatField())).order_by("-shared", "-year", "title")
+    many = [CLASSIFICATION_BY_NAME[name].attr for name in SIMILAR_ALIKE_FIELDS if CLASSIFICATION_BY_NAME[name].many]
+    window = qs.select_related("age_band", "framework", "region", "outcome_status").prefetch_related(*many)
+    pages = _alike_rescore(classification, visible, total, list(window[:max(limit, SIMILAR_RESCORE_WINDOW)]))
     return [
         {"external_id": p.external_id, "type": "case", "title": p.title, "url": p.get_url() or p.url_path,
-         "summary": p.summary, "year": p.year, "score": round(float(p.shared), 4), "highlights": []}
-        for p in qs[:limit]
+         "summary": p.summary, "year": p.year, "score": round(score, 4), "highlights": []}
+        for score, p in pages[:limit]
     ]
+
+
+# The database has no text likeness to order the cases that share a problem area; the whole classification does
+# it instead: the cosine of the two cases' classifications as vectors over every facet below, each term weighted by
+# its rarity among the visible cases (idf), so sharing three of four terms beats sharing one of eight and a rare
+# shared intervention counts more than the "wachtlijst" half of all cases have. The shared-classification score
+# is divided by the window's best, so the weight does not depend on its scale. Dev similar (SQLite) P@5 .633 ->
+# .667, nDCG@5 .646 -> .679 at 0.5; .660-.680 over 0.35-1.0 (a plateau; 1.5 and more fall back); 5 sources up,
+# none down; better in 100 of 100 random halves of the sources. Query groups unchanged.
+SIMILAR_ALIKE_FIELDS = ("problem_areas", "stuck_reasons", "age_band", "settings", "laws", "life_domains",
+                        "interventions", "framework")
+SIMILAR_ALIKE_WEIGHT = 0.5
+SIMILAR_RESCORE_WINDOW = 20
+
+
+def _alike_rescore(classification, visible, total, pages):
+    """[(score, page)] for `pages` (ranked by shared classification), rescored by classification likeness."""
+    from .backend import case_classification
+
+    if not pages:
+        return []
+    theirs = {p.pk: case_classification(p) for p in pages}
+    idf = {}
+    for name in SIMILAR_ALIKE_FIELDS:
+        cf = CLASSIFICATION_BY_NAME[name]
+        slugs = set(classification.get(name) or []).union(*(set(c.get(name) or []) for c in theirs.values()))
+        if not slugs:
+            continue
+        having = without_hidden(visible.filter(**{f"{cf.attr}__slug__in": slugs}), name)
+        for slug, n in having.values_list(f"{cf.attr}__slug").annotate(n=Count("pk", distinct=True)):
+            idf[(name, slug)] = math.log(1 + (total - n + 0.5) / (n + 0.5))
+
+    def vector(c):
+        return {(name, slug): idf.get((name, slug), 0.0) for name in SIMILAR_ALIKE_FIELDS for slug in c.get(name) or []}
+
+    ours = vector(classification)
+    ours_norm = math.sqrt(sum(w * w for w in ours.values()))
+
+    def cosine(c):
+        v = vector(c)
+        norm = ours_norm * math.sqrt(sum(w * w for w in v.values()))
+        return sum(w * v[k] for k, w in ours.items() if k in v) / norm if norm else 0.0
+
+    top = max(float(p.shared) for p in pages) or 1.0
+    scored = [(float(p.shared) / top + SIMILAR_ALIKE_WEIGHT * cosine(theirs[p.pk]), i, p) for i, p in enumerate(pages)]
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    return [(score, p) for score, _i, p in scored]

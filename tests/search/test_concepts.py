@@ -118,3 +118,13 @@ def test_only_a_change_in_a_terms_words_requeues_its_cases(no_elasticsearch):
     term.search_terms += "; hokkiesyndroom"
     term.save()
     assert list(IndexOutbox.objects.values_list("object_id", flat=True)) == [hit.pk]
+
+
+def test_participles_and_compounds_around_a_search_term_still_name_it():
+    assert "thuiszitten" in named("geschorst van school")  # a participle: stemming keeps its ge-
+    assert "afgewezen-door-aanbieders" in named("overal geweigerd")
+    assert "verslaving" in named("drugsverslaafd en dakloos")  # a compound the lexicon does not split
+    assert "suicidaliteit" in named("zelfmoordneigingen")
+    assert "seksuele-uitbuiting" in named("loverboyslachtoffer")
+    # Not every word starting with ge- is a participle, nor is every word inside a word meant.
+    assert named("gewoon een druk gezin") & {"thuis-ambulant", "wonen", "zelfstandig-wonen"} == set()

@@ -55,3 +55,16 @@ def test_a_requests_title_says_what_it_is_about_on_the_database(no_elasticsearch
     source, about_the_same, also_shares = _cases()
     assert _like_a_request("Vastgelopen bij autisme", source)[:2] == [about_the_same.external_id, also_shares.external_id]
     assert _like_a_request("Al maanden thuiszitten", source)[:2] == [also_shares.external_id, about_the_same.external_id]
+
+
+def test_on_the_database_the_whole_classification_orders_cases_that_share_as_much(client, no_elasticsearch):
+    """The database has no text likeness: of two cases sharing the same problem area, the one whose classification
+    as a whole is most like the source's (laws, interventions, life domains too) comes first."""
+    common = {"problem_areas": ["schulden"], "stuck_reasons": ["wachtlijst"], "age_band": "18-22"}
+    source = case(title="Schulden en geen plek", laws=["wmo", "participatiewet"], interventions=["procesregie"],
+                  life_domains=["inkomen"], **common)
+    # Sorts first on a tie (title), and shares what the fixed facet weights count, but little else.
+    a_little = case(title="Casus A", laws=["zvw"], interventions=["maatwerkplek"], life_domains=["zorg"], **common)
+    much_alike = case(title="Casus B", laws=["wmo", "participatiewet"], interventions=["procesregie"],
+                      life_domains=["inkomen"], **common)
+    assert _similar(client, source)[:2] == [much_alike.external_id, a_little.external_id]

@@ -58,3 +58,25 @@ def test_an_editors_new_search_term_reaches_the_documents_of_the_cases_it_classi
     term.save()
     index_now()  # the outbox had the classified case, and only that one
     assert "hokkiesyndroom" in labels(classified) and "hokkiesyndroom" not in labels(other)
+
+
+
+def _expanded(text):
+    """The words Elasticsearch's synonym graph makes of `text` with the committed rules (read inline, so this does
+    not depend on what the node's config dir holds)."""
+    from search import client
+
+    body = {"tokenizer": "standard", "text": text,
+            "filter": ["lowercase", "asciifolding", {"type": "synonym_graph", "synonyms": analysis.synonym_rules()}]}
+    return {token["token"] for token in client.get_client().indices.analyze(body=body)["tokens"]}
+
+
+def test_a_broader_word_does_not_find_one_kind_of_it_through_the_synonyms(search_index):
+    # "uitbuiting" is no synonym of loverboy: criminal exploitation is exploitation too.
+    assert "loverboy" not in _expanded("criminele uitbuiting")
+    assert "loverboy" in _expanded("seksuele uitbuiting")
+    # The narrow word finds the broad one, not its siblings; the broad one finds its kinds.
+    assert "eetstoornis" in _expanded("anorexia") and "boulimia" not in _expanded("anorexia")
+    assert {"anorexia", "boulimia"} <= _expanded("eetstoornis")
+    # Jeugd-ggz is ggz, but ggz is not only jeugd-ggz: volwassenen-ggz stays adult care.
+    assert "ggz" in _expanded("jeugd-ggz") and "jeugdggz" not in _expanded("volwassenen-ggz")
