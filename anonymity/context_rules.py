@@ -12,7 +12,7 @@ from typing import Iterator
 
 import regex as re
 
-from . import lexicon
+from . import age_cues, lexicon
 from .findings import Finding
 from .formats import _STREET_SUFFIX, _STREET_SUFFIX_STRONG
 from .rules import _AGE_ADVERBS, _SUBJECT_NOUNS
@@ -387,18 +387,19 @@ _PREP_POSSESSIVE_BEFORE = re.compile(r"(?i)(?:^|\W)(?:sinds|vanaf|op|na|tot) (?:
 _GROUP_AGE = re.compile(r"\bgroep (?P<group>[1-8]) (?:en|,) (?:(?:is|was) (?:hij|ze|zij) |is |was )?"
                         r"(?P<age>\d{1,2})(?: jaar)?\b(?! ?(?:en|tot|-|/) ?\d)")
 # 'drie kinderen van 3, 8 en 12 jaar': each number of the list is an age ('kinderen van 0 tot 4' is a range)
-_LIST_NOUNS = frozenset("kinderen kids zonen dochters broers zussen broertjes zusjes jongens meisjes".split())
+_LIST_NOUNS = frozenset("kinderen kids zonen dochters broers zussen broertjes zusjes jongens meisjes meiden".split())
 _COUNT_BEFORE = re.compile(r"(?i)(?:^|\W)(?:twee|drie|vier|vijf|zes|\d|eigen|hun|haar|zijn|mijn|mn|onze|de) $")
-_AGE_LIST = re.compile(rf"(?i)(?P<list>{_NUM}(?:, {_NUM})* en {_NUM})(?: jaar)?\b(?! (?:tot|en)\b)")
+_AGE_LIST = re.compile(rf"(?i)(?P<list>{_NUM}(?:, {_NUM})* en {_NUM})(?: jaar)?\b(?! (?:tot\b|en (?:\d|{_NUMW})))")
 _NUMBER = re.compile(_NUM, re.IGNORECASE)
 # 'hij viert zijn zestiende verjaardag', 'in haar 15e levensjaar': a possessive and an ordinal before a birthday
 _BIRTHDAY_BEFORE = re.compile(rf"(?i)(?:^|\W)(?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r|dr|je|jouw) "
                               rf"(?P<age>\d{{1,2}}(?:e|de|ste)|{_ORDW})$")
 # 'twee kinderen (3 en 5)', 'ze zijn 8 en 10': ages listed for several children
 _BRACKET_AGES = re.compile(rf"(?i)\((?P<list>{_NUM}(?:, {_NUM})* en {_NUM})(?: jaar| jr\.?)?\)")
-_PLURAL_AGES = re.compile(rf"(?i)\b(?:ze|zij|die|kinderen|jongens|meisjes|zonen|dochters|broers|zussen|tweeling) "
+_PLURAL_AGES = re.compile(rf"(?i)\b(?:ze|zij|die|kinderen|jongens|meisjes|zonen|dochters|broers|zussen|tweeling|"
+                          rf"broertjes|zusjes|ouders|grootouders) "
                           rf"(?:zijn|waren) (?:(?:nu|inmiddels|toen|pas|al) )?(?P<list>{_NUM}(?:, {_NUM})* en {_NUM})"
-                          rf"(?: jaar(?: oud)?)?(?=\s*(?:[.,;:!?)\n]|$))")
+                          rf"(?: jaar(?: oud)?)?(?=\s*(?:[.,;:!?)\n]|$)| toen\b)")
 # 'hij was acht maanden.' in a text about a baby
 _BABY_MONTHS = re.compile(rf"(?i)\b(?:hij|zij|ze) (?:was|is|werd) (?:(?:pas|nog maar|net|toen) )?"
                           rf"(?P<age>{_NUM} (?:weken|maanden)(?: oud)?)(?=\s*(?:[.,;!?)\n]|$))")
@@ -457,6 +458,7 @@ def ages(text: str) -> Iterator[Finding]:
             if 3 <= int(m.group("age")) - int(m.group("group")) <= 6:
                 yield Finding("age", m.start("age"), m.end(), text[m.start("age"): m.end()])
     for p in positions(low, (" van ",)):
+        yield from age_cues.at_van(text, p)
         noun_start = _word_start(low, p)
         if low[noun_start:p] in _LIST_NOUNS and _COUNT_BEFORE.search(text, max(0, noun_start - 8), noun_start):
             m = _AGE_LIST.match(text, p + 5)
@@ -469,6 +471,7 @@ def ages(text: str) -> Iterator[Finding]:
         if m and not low.startswith(("18", "achttiende"), m.start("age")):
             yield Finding("age", m.start("age"), p + 11, text[m.start("age"): p + 11])
     for p in positions(text, (" (",)):
+        yield from age_cues.at_bracket(text, p)
         if low[_word_start(low, p): p] in _LIST_NOUNS or low[_word_start(low, p): p] == "tweeling":
             m = _BRACKET_AGES.match(text, p + 1)
             if m:

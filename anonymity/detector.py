@@ -12,7 +12,7 @@ import threading
 
 import regex as re
 
-from . import context_rules, gazetteer, grammar_cues, lexicon, name_cues, providers, rules
+from . import age_cues, context_rules, gazetteer, grammar_cues, lexicon, name_cues, providers, rules
 from .lookups import Lookups
 from .proper_nouns import proper_nouns
 from .allowlist import allowed_spans, default_pattern, is_allowed
@@ -98,6 +98,7 @@ class Detector:
             return []
         places = list(gazetteer.places(text))
         cue_ages, cue_institutions = grammar_cues.check(text)
+        cue_ages += age_cues.ages(text)
         found = (self._from_deduce(text) + rules.all_rules(text, self._common, self._surnames) + list(proper_nouns(text))
                  + list(name_cues.informal_names(text)) + providers.institutions(text)
                  + list(context_rules.ages(text)) + list(context_rules.addresses(text))
@@ -105,6 +106,9 @@ class Detector:
         if cue_ages:  # only what the older rules did not find: a duplicate costs every later step its time
             known = [(f.start, f.end) for f in found if f.kind == "age"]
             found += [a for a in cue_ages if not any(s < a.end and a.start < e for s, e in known)]
+        # 'Vader is 53, moeder 46.': a person and a number after an age found above
+        found += [a for a in age_cues.continued(text, found)
+                  if not any(f.kind == "age" and f.start < a.end and a.start < f.end for f in found)]
         found = self._trim_name_tails(text, self._prefer_places(text, found))
         found = self._gazetteer_wins(text, found, places) + places
         # after the place rules: 'doorverwezen naar Kompaz' is a provider, though 'naar' reads like a place cue;

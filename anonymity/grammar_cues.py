@@ -25,10 +25,12 @@ import regex as re
 
 from . import lexicon
 from .findings import Finding
-from .rules import NUMBER_WORDS, _NUMW
+from .rules import NUMBER_WORDS
 from .scanning import occurrences
+from .words import TENS, _NUMW_TENS
 
-_NUM = rf"(?:\d{{1,2}}|{_NUMW})"
+_NUM = rf"(?:\d{{1,2}}|{_NUMW_TENS})"
+_ALL_NUMBER_WORDS = {**NUMBER_WORDS, **TENS}
 _ADVERBS = (r"nu|inmiddels|intussen|toen|net|bijna|pas|ruim|al|ook|zelf|nog|nog maar|maar|slechts|amper|ongeveer|"
             r"rond|sinds kort|trouwens|eigenlijk|straks|vandaag|gisteren|morgen|binnenkort|onlangs|laatst|"
             r"in de (?:zomer|winter|herfst|lente|vakantie|zomervakantie|kerstvakantie|meivakantie)|"
@@ -38,9 +40,11 @@ _ADVERBS = (r"nu|inmiddels|intussen|toen|net|bijna|pas|ruim|al|ook|zelf|nog|nog 
 # What may follow a stated age: the clause ends, or a conjunction or adverb goes on ('is 16 maar', 'wordt 12 in mei')
 _AGE_TAIL = (r"(?: jaar(?: oud)?)?(?=\s*(?:[.,;:!?)\n]|$)| (?:en|maar|die|dus|want|of|toen|lol|haha|hoor|nu|al|"
              r"geworden|in|op|over|deze|volgende|vorige|sinds|en een half)\b)")
-_STATED = re.compile(rf"(?:(?:{_ADVERBS}) ){{0,3}}(?P<age>{_NUM}){_AGE_TAIL}", re.IGNORECASE)
-_PEEK = tuple(sorted(set(NUMBER_WORDS) | {a.split()[0] for a in _ADVERBS.replace("(?:", "").split("|")
-                                          if a and a[0].isalpha()}))
+# 'wordt over twee maanden 16', 'is over 3 weken 18': when the birthday comes
+_AHEAD = r"over (?:een|twee|drie|vier|vijf|zes|\d{1,2}) (?:dagen|weken|maanden)|over een (?:week|maand)"
+_STATED = re.compile(rf"(?:(?:{_ADVERBS}|{_AHEAD}) ){{0,3}}(?P<age>{_NUM}){_AGE_TAIL}", re.IGNORECASE)
+_PEEK = tuple(sorted(set(_ALL_NUMBER_WORDS) | {"over"} | {a.split()[0] for a in _ADVERBS.replace("(?:", "").split("|")
+                                                     if a and a[0].isalpha()}))
 _PEEK_FIRST = frozenset(w[0] for w in _PEEK)
 _PRONOUNS = frozenset("ik je jij u hij zij ze die".split())
 _RELATIVES = frozenset("""vader moeder opa oma oom tante partner stiefvader stiefmoeder pleegvader pleegmoeder
@@ -50,6 +54,19 @@ _NOT_SUBJECT_BEFORE = frozenset("de het een deze dit die dat geen elke ieder".sp
 # 'toen ze net 13 was': a clause, a subject, adverbs and the number before its verb
 _CLAUSE_AGE = re.compile(rf"(?i)\b(?:toen|sinds|nu|als|dat|omdat|tot|totdat|voordat|zodra|terwijl) "
                          rf"(?:ik|je|jij|hij|zij|ze|[\p{{L}}]{{2,}}) (?:(?:{_ADVERBS}) )+(?P<age>{_NUM})(?: jaar(?: oud)?)?$")
+# 'tot je kind 15 is', 'toen mijn halfbroer net 12 was': a possessive and a relative as the subject;
+# 'die pas 13 is': a relative pronoun, an adverb, then the number
+_POSSESSIVES = ("mijn ", "mn ", "m'n ", "zijn ", "zn ", "z'n ", "haar ", "d'r ", "dr ", "hun ", "je ", "jouw ", "onze ",
+                "ons ")
+_CLAUSE_POSS_AGE = re.compile(
+    rf"(?i)\b(?:(?:toen|sinds|nu|als|dat|omdat|tot|totdat|voordat|zodra|terwijl|wanneer) "
+    rf"(?:{'|'.join(p.strip() for p in _POSSESSIVES)}) [\p{{L}}]*(?:kind|zoon|dochter|broer|broertje|zus|zusje|jongen|"
+    rf"meisje|baby|vader|moeder|opa|oma|vriend|vriendin|vriendje) (?:(?:{_ADVERBS}) )*"
+    rf"|\bdie (?:(?:{_ADVERBS}) )+)(?P<age>{_NUM})(?: jaar(?: oud)?)?$")
+# 'Haar vriendje is 17!', 'mn man is 51,': after a possessive, a partner or any relative compound is a subject
+_PARTNERS = frozenset("man vrouw ex vriendje vriendinnetje echtgenoot echtgenote partner".split())
+_RELATIVE_ENDINGS = ("broer", "broertje", "zus", "zusje", "zoon", "dochter", "vader", "moeder", "neef", "nicht")
+_INITIALS = plain_re.compile(r"(?:[A-Z]\.){2,3}")
 _RANK_BEFORE = re.compile(r"(?i)\b(?:jongste|oudste|middelste)(?: [\p{L}]+){1,4}$")
 _BABY_WORDS = ("baby",)
 _BABY_ON = re.compile(rf"(?i)\bop (?:de leeftijd van )?(?P<age>{_NUM} (?:weken|maanden))$")
@@ -125,13 +142,19 @@ def _stated(text: str, low: str, p: int, needle: str) -> Iterator[Finding]:
             subject = True  # 'Vader van de twee oudsten, Marco, is 34 en zit vast'
         elif verb == "ben":
             subject = bool(word) and word not in ("of", "en")  # 'ok dus ik ben jordy ben 16 maar'
-        elif word in _PARENTS or word in _PRONOUNS and verb in ("wordt", "werd"):
-            subject = not before.endswith(("de ", "een ")) or word in _PARENTS
+        elif word in _PARENTS or word.endswith(("vader", "moeder")) or word in _PRONOUNS and verb in ("wordt", "werd"):
+            # 'vader is 44', 'De grootmoeder is 81 jaar.'
+            subject = not before.endswith(("de ", "een ")) or word in _PARENTS or word.endswith(("vader", "moeder"))
         elif word in _RELATIVES and verb in ("wordt", "werd"):
             subject = True
         elif len(word) >= 3 and word in lexicon.first_names_lower() and not before.endswith(
                 tuple(w + " " for w in _NOT_SUBJECT_BEFORE)):
             subject = True  # 'nova is negen', 'shiva wordt in maart tien', 'Fenna werd in de zomer zes'
+        elif verb in ("is", "was") and (word in _RELATIVES or word in _PARTNERS or word.endswith(_RELATIVE_ENDINGS)) \
+                and before.endswith(_POSSESSIVES):
+            subject = True  # 'Haar vriendje is 17!', 'mn man is 51, veel ouder'
+        elif verb in ("is", "was") and _INITIALS.fullmatch(text, start, p):
+            subject = True  # 'R.D. is 14 en is leerplichtig'
         elif verb in ("is", "was") and _RANK_BEFORE.search(low, max(0, p - 40), p):
             subject = True  # 'de jongste in die groep is 13'
         if subject:
@@ -139,8 +162,8 @@ def _stated(text: str, low: str, p: int, needle: str) -> Iterator[Finding]:
             if m:
                 yield _f("age", m, "age")
     # 'toen ze net 13 was': the number stands before the verb
-    if verb in ("was", "werd", "is", "wordt", "ben") and p and (low[p - 1].isdigit() or _word_before(low, p)[1] in NUMBER_WORDS):
-        m = _CLAUSE_AGE.search(text, max(0, p - 50), p)
+    if verb in ("was", "werd", "is", "wordt", "ben") and p and (low[p - 1].isdigit() or _word_before(low, p)[1] in _ALL_NUMBER_WORDS):
+        m = _CLAUSE_AGE.search(text, max(0, p - 50), p) or _CLAUSE_POSS_AGE.search(text, max(0, p - 60), p)
         if m:
             yield _f("age", m, "age")
 

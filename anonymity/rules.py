@@ -29,7 +29,7 @@ _DURATION_NOUNS = (
 )
 _SUBJECT_NOUNS = (r"jongere|jongen|meisje|zoon|dochter|broer|zus|broertje|zusje|kind|kindje|cliënte?|baby|"
                    r"oudste|jongste|middelste|pleegkind|pupil|leerling|tweeling")
-_AGE_ADVERBS = (r"nu|inmiddels|toen|net|bijna|pas|ruim|al|trouwens|straks|sinds kort|deze maand|volgend jaar|ook|zelf|"
+_AGE_ADVERBS = (r"nu|inmiddels|ondertussen|tegenwoordig|alweer|destijds|toentertijd|toen|net|bijna|pas|ruim|al|trouwens|straks|sinds kort|deze maand|volgend jaar|ook|zelf|"
                 r"nog|nog maar|maar|slechts|amper|nauwelijks|intussen|eigenlijk|echt|pas net|net aan|"
                 # 'wordt volgende maand 16', 'wordt zaterdag 12', 'wordt in maart 18': when the birthday is
                 r"volgende (?:week|maand)|binnenkort|morgen|overmorgen|vandaag|(?:a\.s\. |aanstaande )?(?:maandag|"
@@ -74,8 +74,10 @@ _AGE_PATTERNS = [
         rf"(?<=\b[a-z]*(?:jongen|meisje|jongere|kind|kindje|zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|"
         rf"baby|peuter|kleuter|puber|tiener|jongeman|jongedame|leerling|cliënt|cliënte|pupil|vriend|vriendin|"
         rf"vriendje|vriendinnetje|neef|neefje|nicht|nichtje|meid|meiske|knul|jochie|jongetje|ventje|gast|joch) van "
-        rf"(?:(?:bijna|net|pas|nog maar|nog geen) )?)"
-        rf"{_AGE_NUM}(?! jaar (?:geleden|lang|terug)\b)(?: jaar)?\b(?! (?:jaar )?(?:tot|en|à|of)\b)(?!-)",
+        rf"(?:(?:bijna|net|pas|nog maar|nog geen|nu|inmiddels|ruim) )?)"
+        # ('een zus van 19 en een broer van 21'; not 'van 12 en ouder', 'van 12 en 16': a band)
+        rf"{_AGE_NUM}(?! jaar (?:geleden|lang|terug)\b)(?: jaar)?\b(?! (?:jaar )?(?:tot|à|of)\b)"
+        rf"(?! (?:jaar )?en (?:ouder|jonger|\d+|{_NUMW})\b)(?!-)",
         I,
     ),
     # een baby van zes weken, zeven maanden oud

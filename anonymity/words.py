@@ -20,6 +20,10 @@ ORDINAL_WORDS = {
     "negentiende": 19, "twintigste": 20,
 }
 _NUMW = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+# A parent's or grandparent's age in words ('opa is zeventig'): read only where a stated age is (grammar_cues), not
+# as a start of every age pattern (each number word there costs a scan of every text)
+TENS = {"dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80, "negentig": 90}
+_NUMW_TENS = "|".join(sorted({**NUMBER_WORDS, **TENS}, key=len, reverse=True))
 _ORDW = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 _AGE_NUM = rf"(?:\d{{1,2}}|{_NUMW})"
 MONTHS = (
