@@ -170,8 +170,17 @@ def _inverted_subject(text: str, start: int, end: int) -> bool:
     return bool(m) and _finite_verb(m.group("verb"))
 
 
+# A text written in English: there 'has', 'will', 'mark' are words, not lower-case names
+_ENGLISH_MARKERS = (" the ", " and ", " with ", " has ", " have ", " is ")
+
+
+def _written_in_english(low: str) -> bool:
+    return low.count(" the ") >= 2 and sum(low.count(m) for m in _ENGLISH_MARKERS) >= 6
+
+
 def informal_names(text: str) -> Iterator[Finding]:
-    first, words, dutch = _first_names_lower(), _words(), _dutch()
+    first, words, low_text = _first_names_lower(), _words(), text.lower()
+    dutch = words if _written_in_english(low_text) else _dutch()
     # one C-level pass finds the lower-case first names a text holds (mostly none), then only those are looked at
     for start, token in lower_tokens(text, first.intersection(_LOWER_TOKEN.findall(text))):
         end = start + len(token)
@@ -189,7 +198,6 @@ def informal_names(text: str) -> Iterator[Finding]:
             yield Finding("name", start, end, token)
     # 'mn vriendin shaquira', 'met mn neef dyllano', 'jaylinn zn moeder': a word no list knows, where the sentence
     # says it is a person (names are spelt in more ways than any list holds)
-    low_text = text.lower()
     for m in (_RELATION_THEN_WORD.finditer(text) if any(c in low_text for c in _RELATION_GATE) else ()):
         group = "after" if m.group("after") else "before"
         token = m.group(group)
