@@ -78,6 +78,10 @@ def test_recall_on_planted_identifiers(detector, planted):
 # heldback8 (an eighth set, 30 texts and 990 identifiers, written the same way) was scored first by the detector of
 # that moment (3980362): 0.934 (name 0.968, age 0.878, institution 0.806, place 0.921, case_number 0.900, date 0.976);
 # nobody reads its texts or misses.
+# The dev set then grew by twelve texts dense in ages (an9-: 0.884 before tuning, age 0.798) and twelve dense in
+# institutions (in9-: 0.799, institution 0.687), scored first and then tuned on: dev 0.982. Held-back after that work:
+# heldback8 0.934, heldback7 0.928, heldback6 0.921, heldback5 0.953, heldback4 0.925, heldback3 0.918, heldback2
+# 0.961, heldback 0.960.
 DEV_FLOOR = 0.98
 HELD_BACK_FLOORS = {"heldback": 0.94, "heldback2": 0.93, "heldback3": 0.90, "heldback4": 0.89, "heldback5": 0.90,
                     "heldback6": 0.89, "heldback7": 0.90, "heldback8": 0.92}
