@@ -68,10 +68,10 @@ _WARM_UP = (
 
 
 class Detector:
-    def __init__(self, deduce_model=None, allow_pattern=None):
+    def __init__(self, deduce_model=None):
         self._deduce = deduce_model if deduce_model is not None else load_deduce()
         self._lookups = Lookups(self._deduce)
-        self._allow = allow_pattern if allow_pattern is not None else default_pattern()
+        self._allow = default_pattern()  # the one allow-list (data/allowlist.txt) every rule reads
         self._common = lexicon.common_words()
         self._ambiguous = lexicon.ambiguous_words() | self._common
         self._areas = lexicon.allowed_areas()
