@@ -23,9 +23,9 @@ import regex as re
 
 from .findings import Finding
 from .scanning import positions
-from .words import _NUMW, _ORDW, _is_first_name
+from .words import NUMW, ORDW, is_first_name
 
-_NUM = rf"(?:\d{{1,2}}|{_NUMW})"
+_NUM = rf"(?:\d{{1,2}}|{NUMW})"
 ENGLISH_NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -62,7 +62,7 @@ _BRACKET_FIRST = re.compile(r"\((?P<age>\d{1,2}(?: jaar| jr\.?)?)(?=, )")
 _BRACKET_PERSONS = frozenset(_PERSONS.split("|"))
 # 'Milan van 16', 'Sem van 14 en Lotte van 12': a first name, 'van' and an age (not 'van 12 tot 16')
 _NAME_VAN_AGE = re.compile(rf"(?i)(?P<age>{_NUM})(?: jaar(?: oud)?)?(?=\s*(?:[.,;:!?)\n]|$)| (?:en|is|was|die|heeft|"
-                           rf"had|woont|woonde|zit|zat|gaat|ging|wil|uit|met|kwam|komt)\b)(?! en (?:\d+|{_NUMW})\b)")
+                           rf"had|woont|woonde|zit|zat|gaat|ging|wil|uit|met|kwam|komt)\b)(?! en (?:\d+|{NUMW})\b)")
 # 'Met 12 jaar is ze naar Nederland gekomen': 'met' and an age opening a clause, then its verb
 _MET_AGE = re.compile(rf"(?:^|(?<=[.!?\n]\s?)|(?<=, ))(?i:met) (?P<age>(?i:{_NUM}) jaar)$")
 _VERB_AFTER = re.compile(r" (?:oud )?(?:is|was|ging|kwam|werd|moest|had|kreeg|zat|begon|mocht|woonde|stond|liep|heeft|"
@@ -75,7 +75,7 @@ _APPOSITION_VAN = re.compile(rf"(?:{_PERSONS}|[a-z]*(?:broer|zus|broertje|zusje|
                              re.IGNORECASE)
 _VAN_AGE = re.compile(rf"(?i)(?P<age>{_NUM})(?: jaar(?: oud)?)?(?=\s*(?:[.,;:!?)\n]|$))")
 # 'tussen zijn 14e en 15e'
-_ORD = rf"(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})"
+_ORD = rf"(?:\d{{1,2}}(?:e|de|ste)|{ORDW})"
 _BETWEEN_ORDINALS = re.compile(rf"(?i)tussen (?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r|je|jouw) (?P<a>{_ORD}) en (?P<b>{_ORD})\b")
 # 'Gewicht bij 4 weken', 'met 6 weken kreeg hij …': in a text about a baby
 _BABY_AT = re.compile(rf"(?i)\b(?:bij|met) (?P<age>{_NUM} (?:weken|maanden))(?= ?[:,.]| (?:woog|kreeg|was|werd|had|"
@@ -172,7 +172,7 @@ def at_van(text: str, p: int) -> Iterator[Finding]:
         m = _FAMILY_AGE.match(text, p + 5)
         if m:
             yield _find(m)
-    elif word[:1].isupper() and word.isalpha() and text[p + 5: p + 6].isdigit() and _is_first_name(word):
+    elif word[:1].isupper() and word.isalpha() and text[p + 5: p + 6].isdigit() and is_first_name(word):
         m = _NAME_VAN_AGE.match(text, p + 5)  # 'Milan van 16'
         if m:
             yield _find(m)
@@ -181,7 +181,7 @@ def at_van(text: str, p: int) -> Iterator[Finding]:
 def at_bracket(text: str, p: int) -> Iterator[Finding]:
     if text[p + 2: p + 3].isdigit():  # 'Sara (15 jaar, 4 havo)'
         word = text[text.rfind(" ", 0, p) + 1: p]
-        if word.isalpha() and (word.lower() in _BRACKET_PERSONS or word[:1].isupper() and _is_first_name(word)):
+        if word.isalpha() and (word.lower() in _BRACKET_PERSONS or word[:1].isupper() and is_first_name(word)):
             m = _BRACKET_FIRST.match(text, p + 1)
             if m:
                 yield _find(m)

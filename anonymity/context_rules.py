@@ -14,15 +14,14 @@ import regex as re
 
 from . import age_cues, lexicon
 from .findings import Finding
-from .formats import _STREET_SUFFIX, _STREET_SUFFIX_STRONG
-from .rules import _AGE_ADVERBS, _SUBJECT_NOUNS
-from .words import _NUMW, _ORDW
+from .formats import STREET_SUFFIX, STREET_SUFFIX_STRONG
 from .scanning import contains_any, positions
+from .words import AGE_ADVERBS, NUMW, ORDW, SUBJECT_NOUNS
 
 _CAPW = r"[A-ZÀ-ÖØ-Þ][\p{L}'’-]*[\p{L}\d]"  # a capitalised word (also 'SKVV', 'Kompaan-Vitree')
 _NAME_WORDS = rf"(?:(?:De|Het|'t|The) )?{_CAPW}(?: (?:{_CAPW}|&|en|aan|op|van|de|der|den)(?= ))*(?: {_CAPW})?"
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•*#>]|^\s*[-–])[\s\"'‘“(\[-]*$")
-_NUM = rf"(?:\d{{1,2}}|{_NUMW})"
+_NUM = rf"(?:\d{{1,2}}|{NUMW})"
 
 
 def _f(kind: str, m, group: int | str = 0) -> Finding:
@@ -370,14 +369,14 @@ _AGES_LINE = re.compile(rf"(?i)\bleeftijden(?: [a-z]+)?: (?P<list>{_NUM}(?:, {_N
 _RANK_AGE = re.compile(r"(?i)\b(?:jongste|oudste|middelste) (?:is |was |wordt )?(?P<age>\d{1,2})(?: jaar)?"
                        r"(?=\s*(?:[.,;)\n]|$| en\b))")
 # 'Haar broertje, Finn, wordt volgende week zes.': a subject, becoming a number, then the clause ends
-_SUBJECT_BEFORE = re.compile(rf"(?:^|\W)(?:(?i:hij|zij|ze|ik|die|{_SUBJECT_NOUNS})|[A-Z][a-zà-ÿ]+),? $")
-_BECOMES = re.compile(rf"(?i)(?:wordt|werd) (?:(?:{_AGE_ADVERBS}|gisteren|vorige (?:week|maand)) )*"
+_SUBJECT_BEFORE = re.compile(rf"(?:^|\W)(?:(?i:hij|zij|ze|ik|die|{SUBJECT_NOUNS})|[A-Z][a-zà-ÿ]+),? $")
+_BECOMES = re.compile(rf"(?i)(?:wordt|werd) (?:(?:{AGE_ADVERBS}|gisteren|vorige (?:week|maand)) )*"
                       rf"(?P<age>{_NUM}(?: jaar)?)(?=\s*(?:[.,;!?)\n]|$| (?:en|maar|toen)\b))")
 # 'zijn vader is 46 die …', 'mn moeder was 19 toen …': a possessive, a parent, then the age
 _PARENT_VERB = plain_re.compile(r"(?:vader|moeder|ouder|oom|tante|opa|oma|partner|vriend|vriendin) (?:is|was|wordt|werd) ")
 _PARENTS = frozenset(("oom", "tante", "opa", "oma", "partner", "vriend", "vriendin"))
 _POSSESSIVE_BEFORE = re.compile(r"(?i)(?:^|\W)(?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r|dr|hun|je|jouw) $")
-_PARENT_AGE = re.compile(rf"(?i) (?:is|was|wordt|werd) (?:(?:{_AGE_ADVERBS}) )*(?P<age>{_NUM}(?: jaar(?: oud)?)?)"
+_PARENT_AGE = re.compile(rf"(?i) (?:is|was|wordt|werd) (?:(?:{AGE_ADVERBS}) )*(?P<age>{_NUM}(?: jaar(?: oud)?)?)"
                          rf"(?=\s*(?:[.,;:!?)\n]|$)| (?:en|die|maar|toen|dus|want|of)\b)")
 # 'vanaf mn 16e meer mag': a written ordinal after a possessive, then a modal or 'meer' (not 18: everyone's)
 _ORDINAL = plain_re.compile(r"\d\d?(?:e|de|ste) ")  # one cheap scan; the rest is checked where it matches
@@ -389,11 +388,11 @@ _GROUP_AGE = re.compile(r"\bgroep (?P<group>[1-8]) (?:en|,) (?:(?:is|was) (?:hij
 # 'drie kinderen van 3, 8 en 12 jaar': each number of the list is an age ('kinderen van 0 tot 4' is a range)
 _LIST_NOUNS = frozenset("kinderen kids zonen dochters broers zussen broertjes zusjes jongens meisjes meiden".split())
 _COUNT_BEFORE = re.compile(r"(?i)(?:^|\W)(?:twee|drie|vier|vijf|zes|\d|eigen|hun|haar|zijn|mijn|mn|onze|de) $")
-_AGE_LIST = re.compile(rf"(?i)(?P<list>{_NUM}(?:, {_NUM})* en {_NUM})(?: jaar)?\b(?! (?:tot\b|en (?:\d|{_NUMW})))")
+_AGE_LIST = re.compile(rf"(?i)(?P<list>{_NUM}(?:, {_NUM})* en {_NUM})(?: jaar)?\b(?! (?:tot\b|en (?:\d|{NUMW})))")
 _NUMBER = re.compile(_NUM, re.IGNORECASE)
 # 'hij viert zijn zestiende verjaardag', 'in haar 15e levensjaar': a possessive and an ordinal before a birthday
 _BIRTHDAY_BEFORE = re.compile(rf"(?i)(?:^|\W)(?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r|dr|je|jouw) "
-                              rf"(?P<age>\d{{1,2}}(?:e|de|ste)|{_ORDW})$")
+                              rf"(?P<age>\d{{1,2}}(?:e|de|ste)|{ORDW})$")
 # 'twee kinderen (3 en 5)', 'ze zijn 8 en 10': ages listed for several children
 _BRACKET_AGES = re.compile(rf"(?i)\((?P<list>{_NUM}(?:, {_NUM})* en {_NUM})(?: jaar| jr\.?)?\)")
 _PLURAL_AGES = re.compile(rf"(?i)\b(?:ze|zij|die|kinderen|jongens|meisjes|zonen|dochters|broers|zussen|tweeling|"
@@ -492,8 +491,8 @@ def ages(text: str) -> Iterator[Finding]:
 
 # --- Addresses ----------------------------------------------------------------------------------------------
 
-_STREET_ENDINGS = tuple(_STREET_SUFFIX.split("|"))
-_STRONG_ENDINGS = tuple(_STREET_SUFFIX_STRONG.split("|"))
+_STREET_ENDINGS = tuple(STREET_SUFFIX.split("|"))
+_STRONG_ENDINGS = tuple(STREET_SUFFIX_STRONG.split("|"))
 _SPACE_DIGIT = plain_re.compile(r" [1-9]")
 _HOUSE_NUMBER = plain_re.compile(r"\d{1,4}[a-z]?(?![\w-])")
 # 'de flat aan de Karel Doormanlaan', 'woont aan de slinge': a home, then the street it is on

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from .findings import Finding
 from .scanning import KeywordScan, contains_any
-from .words import MONTHS, _CAP, _ORDW, _TUSSEN, I, _f, _is_first_name, _ordinary_lower
+from .words import MONTHS, CAP, ORDW, TUSSEN, I, finding_at, is_first_name, ordinary_lower
 
 
 # --- BSN -------------------------------------------------------------------------------
@@ -18,7 +18,7 @@ from .words import MONTHS, _CAP, _ORDW, _TUSSEN, I, _f, _is_first_name, _ordinar
 _BSN = re.compile(r"(?<!\d)(?<!\d[ .-])\d(?:[ .-]?\d){8}(?![ .-]?\d)")
 
 
-_NON_DIGIT = plain_re.compile(r"\D")
+NON_DIGIT = plain_re.compile(r"\D")
 
 
 def elfproef(digits: str) -> bool:
@@ -30,8 +30,8 @@ def elfproef(digits: str) -> bool:
 
 def bsn(text: str) -> Iterator[Finding]:
     for m in _BSN.finditer(text):
-        if elfproef(_NON_DIGIT.sub("", m.group())):
-            yield _f("bsn", text, m)
+        if elfproef(NON_DIGIT.sub("", m.group())):
+            yield finding_at("bsn", text, m)
 
 
 # --- Phone numbers -----------------------------------------------------------------------
@@ -66,17 +66,17 @@ def phone(text: str) -> Iterator[Finding]:
         return
     if "nul" in text.lower():
         for m in _PHONE_SPOKEN.finditer(text):
-            yield _f("phone", text, m)
+            yield finding_at("phone", text, m)
     if not any(text[start] == "0" for start in starts):
         if "+" in text:
-            yield from (_f("phone", text, m) for m in _PHONE_INTL.finditer(text))
+            yield from (finding_at("phone", text, m) for m in _PHONE_INTL.finditer(text))
         return  # every other pattern starts with a 0
     for pattern in (_PHONE_INTL, _PHONE_NL, _PHONE_SERVICE, _PHONE_CUED):
         for m in pattern.finditer(text):
-            yield _f("phone", text, m)
+            yield finding_at("phone", text, m)
     if "06" in text:
         for m in _PHONE_MOBILE_LOOSE.finditer(text):
-            yield _f("phone", text, m)
+            yield finding_at("phone", text, m)
 
 
 # --- E-mail and web addresses --------------------------------------------------------------
@@ -121,12 +121,12 @@ def contact(text: str) -> Iterator[Finding]:
         return  # no '@', no domain, no platform: none of the scans below can match
     for pattern in (_HANDLE, _PLATFORM_HANDLE):
         for m in pattern.finditer(text):
-            yield _f("url", text, m)
+            yield finding_at("url", text, m)
     for m in _EMAIL.finditer(text):
-        yield _f("email", text, m)
+        yield finding_at("email", text, m)
     if _OBFUSCATION_HINT.search(low):
         for m in _EMAIL_OBFUSCATED.finditer(text):
-            yield _f("email", text, m)
+            yield finding_at("email", text, m)
     for m in _URL.finditer(text):
         url = m.group().rstrip(".,;:!?")
         yield Finding("url", m.start(), m.start() + len(url), url)
@@ -191,7 +191,7 @@ _DAY_WORDS = (r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien
 # 'op vijf juni', 'de derde maart': a day in words before a month written out
 # (tried only before a month found in the lower-cased text: the day word is the one word before it)
 _WORD_DAY_BEFORE = plain_re.compile(
-    rf"\b(?:{_DAY_WORDS}|{_ORDW}|eenentwintigste|tweeëntwintigste|dertigste|eenendertigste) $")
+    rf"\b(?:{_DAY_WORDS}|{ORDW}|eenentwintigste|tweeëntwintigste|dertigste|eenendertigste) $")
 _MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
                 "november", "december")
 # the English month names a Dutch pattern does not already read, or a comma before a year ('May 8, 2025')
@@ -258,37 +258,37 @@ def date(text: str) -> Iterator[Finding]:
         if pattern is _ENGLISH_ORDER:
             if ", 19" in text or ", 20" in text:
                 for m in pattern.finditer(text):
-                    yield _f("date", text, m)
+                    yield finding_at("date", text, m)
             continue
         for start in starts:
             m = pattern.match(text, start)
             if m:
-                yield _f("date", text, m)
+                yield finding_at("date", text, m)
     if _DE_DAY.search(text):  # both ordinal patterns need 'de' before the day's digits
         for m in _DAY_ORDINAL.finditer(text):
-            yield _f("date", text, m)
+            yield finding_at("date", text, m)
         for m in (_WEEKDAY_ORDINAL.finditer(text) if "dag de " in text.lower() else ()):
-            yield _f("date", text, m)
+            yield finding_at("date", text, m)
     for start in (starts if "-" in text else ()):
         if text[start + 2 : start + 3] != "-" or text[start : start + 1] not in "123":
             continue  # a two-digit day, then the hyphen: the only shape _HIGH_DAY_MONTH has
         m = _HIGH_DAY_MONTH.match(text, start)
         if m and not _SCORE_BEFORE.search(text, max(0, start - 30), start):
-            yield _f("date", text, m)
+            yield finding_at("date", text, m)
     for pattern in (_CUED_DAY_MONTH, _COMPACT_MONTH_DATE, _ROMAN_MONTH_DATE):
         for start in starts:  # each starts at a digit (the cue is a look-behind): try it there only
             m = pattern.match(text, start)
             if m:
-                yield _f("date", text, m)
+                yield finding_at("date", text, m)
     if contains_any(text, _ENGLISH_HINTS):
         for m in _ENGLISH_DATE.finditer(text):
-            yield _f("date", text, m)
+            yield finding_at("date", text, m)
     if "geb" in low or "datum" in low:
         for m in _COMPACT_BIRTH_DATE.finditer(low):
-            yield _f("date", text, m, "date")
+            yield finding_at("date", text, m, "date")
     if any(hint in low for hint in _HOLIDAY_HINTS):
         for m in _HOLIDAY_DATE.finditer(text):
-            yield _f("date", text, m)
+            yield finding_at("date", text, m)
     for gate in (_ZO_GATE.finditer(text) if "zo " in low or "zo. " in low else ()):
         m = _ZO_DAY_MONTH.match(text, gate.start())
         if m and int(m.group("day")) > int(m.group("month")):  # 'zo 9-3': a range climbs ('zo 3-4 keer'), a date need not
@@ -297,7 +297,7 @@ def date(text: str) -> Iterator[Finding]:
         day, month = (int(p) for p in m.group().split("/"))
         if day < month <= 10 or m.group() == "24/7":  # 1/3, 3/4: fractions, 24/7: always
             continue
-        yield _f("date", text, m)
+        yield finding_at("date", text, m)
 
 
 # --- Postcodes and addresses ----------------------------------------------------------------
@@ -307,32 +307,32 @@ _POSTCODE_NL = plain_re.compile(r"(?<=\bNL-)[1-9]\d{3} ?[A-Z]{2}(?![\w-])")  # '
 # SA, SD and SS are never issued; lower-case pairs are units ('1500 km'). Any other capital pair is a postcode
 # ('8921 EN', '6824 CM'): PostNL issues those too.
 _POSTCODE_NOT = re.compile(r"\d{4} ?(?:SA|SD|SS|km|kg|mg|gr|cm|ml|uur|jr|mm|cc|pk)$")
-_STREET_SUFFIX_STRONG = r"straat|laan|gracht|kade|singel|dreef|steeg|plein|plantsoen|boulevard|hof|erf"
-_STREET_SUFFIX = _STREET_SUFFIX_STRONG + r"|weg|dijk|pad|park|markt|baan|wal|ring|veld|straatweg|dam"
+STREET_SUFFIX_STRONG = r"straat|laan|gracht|kade|singel|dreef|steeg|plein|plantsoen|boulevard|hof|erf"
+STREET_SUFFIX = STREET_SUFFIX_STRONG + r"|weg|dijk|pad|park|markt|baan|wal|ring|veld|straatweg|dam"
 # Endings that make a street only with a house number after them ('Molenkamp 14', 'Vlietzoom 22', 'Kerkstr. 12')
-_STREET_SUFFIX_NUMBERED = _STREET_SUFFIX + (r"|kamp|akker|weide|horst|donk|allee|promenade|oord|hoven|vliet|gaarde|"
+_STREET_SUFFIX_NUMBERED = STREET_SUFFIX + (r"|kamp|akker|weide|horst|donk|allee|promenade|oord|hoven|vliet|gaarde|"
                                             r"zoom|zijde|poort|burgwal|diep|wetering|vaart|sloot|tuin|tuinen|hoeve|brink|"
                                             r"esch|schans|bolwerk|heuvel|meent|stede|hoek|kwartier|haven|stoep|str\.?")
 _NUMBER_LABEL = r"(?:(?:nr|no)\.?\s?)?"  # 'Dorpsstraat no. 4', 'Ringdijk nr 120'
 _HOUSE_NUMBER = r"\d{1,4}(?:[-\s]?(?:hs|bis|rd|bg|zw|II|III|IV)(?![\w])|\s?[a-zA-Z](?![\w])|-\d{1,3}|-[A-Z](?![\w]))?"
 # one line: a signature's name line is no street; '1e Jacob van Campenstraat', '2e Hugo de Grootstraat' (an ordinal
 # numbers streets of the same name)
-_STREET_WORDS = rf"(?:(?:[1-9]e|[1-9]ste|[1-9]de|Eerste|Tweede|Derde|Vierde) )?(?:(?:{_CAP}|{_TUSSEN}|[A-Z]\.) )*"
+_STREET_WORDS = rf"(?:(?:[1-9]e|[1-9]ste|[1-9]de|Eerste|Tweede|Derde|Vierde) )?(?:(?:{CAP}|{TUSSEN}|[A-Z]\.) )*"
 _ADDRESS = [  # the first, a long scan, in the standard library's engine (twice as fast there)
     plain_re.compile(
         rf"{_STREET_WORDS}[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX_NUMBERED})\s{_NUMBER_LABEL}{_HOUSE_NUMBER}(?![\w])"),
-    re.compile(rf"(?<![\w-])[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX_STRONG})(?![\w-])"),
+    re.compile(rf"(?<![\w-])[A-Z][a-zà-ÿ'-]*(?:{STREET_SUFFIX_STRONG})(?![\w-])"),
     re.compile(r"\b[Pp]ostbus\s\d{1,5}\b"),
 ]
 # An envelope in capitals, 'KERKSTRAAT 12' (matched at the start of the street's word)
-_UPPER_STREET = plain_re.compile(rf"[A-Z][A-Z'-]*(?:{_STREET_SUFFIX_STRONG.upper()}|WEG|DIJK)\s\d{{1,4}}"
+_UPPER_STREET = plain_re.compile(rf"[A-Z][A-Z'-]*(?:{STREET_SUFFIX_STRONG.upper()}|WEG|DIJK)\s\d{{1,4}}"
                                  rf"(?:[-\s]?[A-Z]{{1,3}})?(?![\w])")
 _UNIT_AFTER = (r"(?! ?(?:keer|x|uur|u\b|min|minuten|dagen|weken|maanden|jaar|km|kilometer|meter|m\b|euro|procent|%|"
                r"jongeren|kinderen|mensen|auto|auto's|personen))")
 _HOUSE_NUMBER_LOWER = rf" \d{{1,4}}(?: ?[a-z](?![\w])|-\w{{1,3}}\b)?(?![\w,.]?\d){_UNIT_AFTER}"
 # 'adres: kerkstraat 12', 'op de boerhaavelaan 40': a street in lower case with its number (matched at the word's
 # start; not after 'het', 'een': 'het schoolplein 2')
-_LOWER_STREET = plain_re.compile(rf"[a-zà-ÿ][a-zà-ÿ'-]{{2,}}(?:{_STREET_SUFFIX_STRONG}|weg|dijk){_HOUSE_NUMBER_LOWER}")
+_LOWER_STREET = plain_re.compile(rf"[a-zà-ÿ][a-zà-ÿ'-]{{2,}}(?:{STREET_SUFFIX_STRONG}|weg|dijk){_HOUSE_NUMBER_LOWER}")
 _NOT_BEFORE_LOWER_STREET = plain_re.compile(r"\b(?:het|een|dat|die|dit)\s$")
 # A word's end, then a space and a digit ('straat 12', 'laan nr. 4'), before each run of digits; the word's ending
 # says whether it is a street: a few short searches instead of a long alternation at every position
@@ -382,13 +382,13 @@ _POSTCODE_DIGITS = plain_re.compile(r"(?<=\b[Pp]ostcode )[1-9]\d{3}(?![\w-])|(?<
 def postcode(text: str) -> Iterator[Finding]:
     if "ostcode" in text:
         for m in _POSTCODE_DIGITS.finditer(text):
-            yield _f("postcode", text, m)
+            yield finding_at("postcode", text, m)
     for m in _POSTCODE.finditer(text):
         if not _POSTCODE_NOT.match(m.group()):
-            yield _f("postcode", text, m)
+            yield finding_at("postcode", text, m)
     for m in (_POSTCODE_NL.finditer(text) if "NL-" in text else ()):
         if not _POSTCODE_NOT.match(m.group()):
-            yield _f("postcode", text, m)
+            yield finding_at("postcode", text, m)
     for m in (_POSTCODE_LOOSE.finditer(text) if " " in text else ()):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
             continue
@@ -396,19 +396,19 @@ def postcode(text: str) -> Iterator[Finding]:
                 _town_follows(text, m.end()) or _POSTCODE_CUE.search(text, max(0, m.start() - 40), m.start())
                 # '1234-AB' in capitals: a file-number rule flags it anyway; say what it is
                 or m.group()[4] == "-" and m.group()[5:].isupper()):
-            yield _f("postcode", text, m)
+            yield finding_at("postcode", text, m)
 
 
 # a gate, run on the lower-cased text with the standard library's engine (a case-insensitive scan costs twice that)
 
 
-_LEAD_CAPS = re.compile(rf"(?:(?:{_CAP})\s)+")
-_LEAD_SMALL = re.compile(rf"(?:{_TUSSEN}\s)+")
+_LEAD_CAPS = re.compile(rf"(?:(?:{CAP})\s)+")
+_LEAD_SMALL = re.compile(rf"(?:{TUSSEN}\s)+")
 
 
-_STRONG_SUFFIXES = tuple(_STREET_SUFFIX_STRONG.split("|"))
+_STRONG_SUFFIXES = tuple(STREET_SUFFIX_STRONG.split("|"))
 # a strong street ending ends a word, or 'postbus' (numbered streets are found from their numbers above)
-_STREET_HINT = plain_re.compile(rf"(?:{_STREET_SUFFIX_STRONG})\b|postbus")
+_STREET_HINT = plain_re.compile(rf"(?:{STREET_SUFFIX_STRONG})\b|postbus")
 
 
 def _street_hint(low: str) -> bool:
@@ -439,12 +439,12 @@ _SENTENCE_STOP = plain_re.compile(r"[.!?\n]")
 # 'school ligt aan de Bos en Lommerweg', 'woont op de Prinses Beatrixlaan': a street without a number after 'aan de'
 # (matched after the article)
 _STREET_AFTER_ARTICLE = re.compile(
-    rf"(?:(?:{_CAP}) (?:en|van|de|der|den|op|aan) )*(?:{_CAP} )*[A-Z][a-zà-ÿ'-]{{2,}}(?:{_STREET_SUFFIX})(?![\w-])")
-_ANY_SUFFIX = tuple(_STREET_SUFFIX.split("|"))
+    rf"(?:(?:{CAP}) (?:en|van|de|der|den|op|aan) )*(?:{CAP} )*[A-Z][a-zà-ÿ'-]{{2,}}(?:{STREET_SUFFIX})(?![\w-])")
+_ANY_SUFFIX = tuple(STREET_SUFFIX.split("|"))
 _ARTICLE_THEN_CAPITAL = plain_re.compile(r"\b(?:aan|op|naar|via) de (?=[A-Z])")
 # 'Laat 188, 1811 EK', 'Amstel 214⏎1017 AJ': capitalised words and a house number right before a postcode are a street
 _BEFORE_POSTCODE = re.compile(
-    rf"(?:(?:[1-9]e|{_CAP}|{_TUSSEN}|[A-Z][a-z]{{0,4}}\.) )*{_CAP} {_HOUSE_NUMBER},?[ \t]{{0,3}}\n?[ \t]{{0,3}}$")
+    rf"(?:(?:[1-9]e|{CAP}|{TUSSEN}|[A-Z][a-z]{{0,4}}\.) )*{CAP} {_HOUSE_NUMBER},?[ \t]{{0,3}}\n?[ \t]{{0,3}}$")
 _POSTCODE_START = plain_re.compile(r"(?<![\w-])[1-9]\d{3} ?[A-Z]{2}(?![\w-])")
 
 
@@ -480,11 +480,11 @@ def address(text: str) -> Iterator[Finding]:
             small = _LEAD_SMALL.match(text[start : m.end()])
             if small:
                 start += small.end()
-            if pattern is _ADDRESS[1] and text[m.end() - 3 : m.end()] in ("hof", "erf") and _ordinary_lower(
+            if pattern is _ADDRESS[1] and text[m.end() - 3 : m.end()] in ("hof", "erf") and ordinary_lower(
                     text[start : m.end()]):
                 continue  # 'het Gerechtshof', 'het Kerkhof' without a number: a word
             person = _PERSON_BEFORE.search(text[max(0, start - 30) : start]) if pattern is _ADDRESS[1] else None
-            if person and (not person.group("first") or _is_first_name(person.group("first"))):
+            if person and (not person.group("first") or is_first_name(person.group("first"))):
                 continue  # 'Iris Nijhof', 'mevrouw Kerkhof': a surname that ends like a street
             yield Finding("address", start, m.end(), text[start : m.end()])
 
@@ -501,21 +501,21 @@ def _more_addresses(text: str, low: str, ends: list[int]) -> Iterator[Finding]:
         elif word.islower():
             m = _LOWER_STREET.match(text, start)
             if m and not _NOT_BEFORE_LOWER_STREET.search(text, max(0, start - 5), start):
-                yield _f("address", text, m)
+                yield finding_at("address", text, m)
     if " de " not in low:
         pass
     elif contains_any(low, _ANY_SUFFIX):  # a street without a number still ends like one
         for gate in _ARTICLE_THEN_CAPITAL.finditer(text):
             m = _STREET_AFTER_ARTICLE.match(text, gate.end())
             if m:
-                yield _f("address", text, m)
+                yield finding_at("address", text, m)
     if " de " in low and digit_runs(text):  # a street where someone lives has a number
         for dwelling in _DWELLING_WORD.finditer(low):
             stop = _SENTENCE_STOP.search(low, dwelling.end(), dwelling.end() + 80)
             for on in _ON_THE.finditer(low, dwelling.end(), stop.start() if stop else dwelling.end() + 80):
                 m = _DWELLING_STREET.match(text, on.end())
                 if m:
-                    yield _f("address", text, m)
+                    yield finding_at("address", text, m)
     runs = digit_runs(text)
     if not any(text[at] != "0" and text[at : at + 4].isdigit() and not text[at + 4 : at + 5].isdigit() for at in runs):
         return  # a postcode's four digits are a run of their own
@@ -523,7 +523,7 @@ def _more_addresses(text: str, low: str, ends: list[int]) -> Iterator[Finding]:
         line_start = text.rfind("\n", 0, max(0, p.start() - 1)) + 1
         m = _BEFORE_POSTCODE.search(text, max(line_start, p.start() - 60), p.start())
         person = m and _PERSON_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
-        if m and not (person and (not person.group("first") or _is_first_name(person.group("first")))):
+        if m and not (person and (not person.group("first") or is_first_name(person.group("first")))):
             span = m.group().rstrip(" ,\t\n")
             yield Finding("address", m.start(), m.start() + len(span), span)
 
@@ -577,7 +577,7 @@ _DIAGNOSIS_BEFORE = plain_re.compile(r"\b(?:DSM|ICD|DC)[- ]?(?:\d{1,2}|IV|5)(?:-
 # '15.000', '120.000 jongeren': an amount in thousands is no file number unless a label says so
 _THOUSANDS = plain_re.compile(r"\d{1,3}(?:\.\d{3})+")
 # Letter and digit groups joined by - or /: JBO/24/0017, PGA-R-40822, JC-1182-B, APD/GZ/0517, WTV-24-00931.
-_CASE_KEYWORD_SCAN = KeywordScan(_CASE_KEYWORD)
+CASE_KEYWORD_SCAN = KeywordScan(_CASE_KEYWORD)
 _CASE_GROUPS = plain_re.compile(
     r"(?<![\w/.-])(?:[A-Z]{1,5}|\d{1,8})(?:[-/](?:[A-Z]{1,5}|\d{1,8})){1,4}(?![\w/-]|[.,]\d)"
 )
@@ -612,19 +612,19 @@ def case_number(text: str) -> Iterator[Finding]:
         return  # every file number holds a digit
     if "ECLI:" in text or _IBAN_GATE.search(text):
         for m in _ECLI_IBAN.finditer(text):
-            yield _f("case_number", text, m)
+            yield finding_at("case_number", text, m)
     for m in (_COURT_NUMBER.finditer(text) if "/" in text else ()):
-        yield _f("case_number", text, m)
-    for m in _CASE_KEYWORD_SCAN.finditer(text):
+        yield finding_at("case_number", text, m)
+    for m in CASE_KEYWORD_SCAN.finditer(text):
         token = m.group("id")
         if sum(c.isdigit() for c in token) >= 3 and not _YEAR.fullmatch(token):
             yield Finding("case_number", *m.span("id"), token)
     for m in (_LETTER_REGISTER.finditer(text) if "-n" in text else ()):
         if sum(c.isdigit() for c in m.group("id")) >= 3:
-            yield _f("case_number", text, m, "id")
+            yield finding_at("case_number", text, m, "id")
     for m in _CASE_GROUPS.finditer(text):
         if _looks_like_case_groups(m.group()):
-            yield _f("case_number", text, m)
+            yield finding_at("case_number", text, m)
     for index, pattern in enumerate(_CASE_GENERIC):
         if index in _CASE_GENERIC_GATES and not _CASE_GENERIC_GATES[index](text):
             continue
@@ -640,4 +640,4 @@ def case_number(text: str) -> Iterator[Finding]:
                 continue
             if _LABEL_YEAR.fullmatch(token):
                 continue  # 'DSM-2013', 'COVID-2020'-like labels with a year
-            yield _f("case_number", text, m)
+            yield finding_at("case_number", text, m)

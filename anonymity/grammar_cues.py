@@ -27,9 +27,9 @@ from . import lexicon
 from .findings import Finding
 from .rules import NUMBER_WORDS
 from .scanning import occurrences
-from .words import TENS, _NUMW_TENS
+from .words import TENS, NUMW_TENS
 
-_NUM = rf"(?:\d{{1,2}}|{_NUMW_TENS})"
+_NUM = rf"(?:\d{{1,2}}|{NUMW_TENS})"
 _ALL_NUMBER_WORDS = {**NUMBER_WORDS, **TENS}
 _ADVERBS = (r"nu|inmiddels|intussen|toen|net|bijna|pas|ruim|al|ook|zelf|nog|nog maar|maar|slechts|amper|ongeveer|"
             r"rond|sinds kort|trouwens|eigenlijk|straks|vandaag|gisteren|morgen|binnenkort|onlangs|laatst|"

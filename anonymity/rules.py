@@ -15,9 +15,9 @@ from typing import Iterator
 from .findings import Finding
 from .scanning import KeywordScan, contains_any, positions
 
-from .words import (MONTHS, NUMBER_WORDS, ORDINAL_WORDS, _AGE_NUM, _CAP, _NUMW, _ORDW, _TUSSEN, I, _f, _is_area,
-                    _is_first_name, _ordinary_lower)
-from .formats import _CASE_KEYWORD_SCAN, _NON_DIGIT, address, bsn, case_number, contact, date, phone, postcode
+from .words import (AGE_ADVERBS, AGE_NUM, CAP, MONTHS, NUMBER_WORDS, NUMW, ORDINAL_WORDS, ORDW, SUBJECT_NOUNS, TUSSEN, I,
+                    finding_at, is_area, is_first_name, ordinary_lower)
+from .formats import CASE_KEYWORD_SCAN, NON_DIGIT, address, bsn, case_number, contact, date, phone, postcode
 
 
 # --- Ages ----------------------------------------------------------------------------------
@@ -27,47 +27,39 @@ _DURATION_NOUNS = (
     r"programma|subsidie|termijn|plan|relatie|huwelijk|ervaring|jubileum|bestaan|indicatie|"
     r"beschikking|ondertoezichtstelling|machtiging|proef|verblijf|opname|aanpak|garantie"
 )
-_SUBJECT_NOUNS = (r"jongere|jongen|meisje|zoon|dochter|broer|zus|broertje|zusje|kind|kindje|cliënte?|baby|"
-                   r"oudste|jongste|middelste|pleegkind|pupil|leerling|tweeling")
-_AGE_ADVERBS = (r"nu|inmiddels|ondertussen|tegenwoordig|alweer|destijds|toentertijd|toen|net|bijna|pas|ruim|al|trouwens|straks|sinds kort|deze maand|volgend jaar|ook|zelf|"
-                r"nog|nog maar|maar|slechts|amper|nauwelijks|intussen|eigenlijk|echt|pas net|net aan|"
-                # 'wordt volgende maand 16', 'wordt zaterdag 12', 'wordt in maart 18': when the birthday is
-                r"volgende (?:week|maand)|binnenkort|morgen|overmorgen|vandaag|(?:a\.s\. |aanstaande )?(?:maandag|"
-                r"dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)|(?:in|eind|begin|half) (?:" + MONTHS + r")|"
-                r"deze (?:week|zomer)|na de zomer")
 # After the number: no duration, count, range or measure ('is 3 jaar in zorg', 'was 2 keer', 'is 12 tot 16').
 _AGE_END = (
     rf"(?! jaar (?:geleden|lang|bezig|in|bij|onder|uit|aan|samen|getrouwd|met|op|voor|verder|later|eerder)\b)"
     rf"(?: jaar(?: oud)?)?\b(?!-)"
     rf"(?! (?:keer|x|procent|uur|minuten|dagen|weken|maanden|graden|kilo|euro|cm|meter|kinderen|jongeren|"
     rf"mensen|dingen|personen|klassen|scholen|punten|van de|van|uit|euro)\b)(?!%| %|[.,]\d)"
-    rf"(?! (?:tot|en|à|of|-) ?(?:\d|{_NUMW}))"
+    rf"(?! (?:tot|en|à|of|-) ?(?:\d|{NUMW}))"
 )
 _AFTER_AGE_VERBS = (r"ben|was|had|heb|zat|ging|kwam|werd|moest|woonde|mocht|begon|al|kreeg|is|heeft|stopte|"
                     r"op|in|bij|naar|uit|ik|hij|ze|zij")
 _AGE_PATTERNS = [
     # 14-jarige, veertienjarige, 16-jarig (not plural 14-jarigen: a group, not a person)
-    re.compile(rf"(?<![\w-]){_AGE_NUM}[- ]?jarige?(?!n)\b(?!\s+(?:{_DURATION_NOUNS})\b)", I),
+    re.compile(rf"(?<![\w-]){AGE_NUM}[- ]?jarige?(?!n)\b(?!\s+(?:{_DURATION_NOUNS})\b)", I),
     # 15 jaar oud / jong
-    re.compile(rf"(?<![\w-]){_AGE_NUM} jaar (?:oud|jong)\b", I),
+    re.compile(rf"(?<![\w-]){AGE_NUM} jaar (?:oud|jong)\b", I),
     # sinds haar 12e, vanaf zijn vijftiende (jaar)
     re.compile(
         rf"(?<=\b(?:sinds|vanaf|op|na|voor|aan|bij) (?:zijn|haar|hun|z'n|d'r) )"
-        rf"(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})(?: (?:jaar|levensjaar|verjaardag))?\b",
+        rf"(?:\d{{1,2}}(?:e|de|ste)|{ORDW})(?: (?:jaar|levensjaar|verjaardag))?\b",
         I,
     ),
     # de leeftijd van 14 (jaar), op 14-jarige leeftijd is covered above
-    re.compile(rf"(?<=\bleeftijd van ){_AGE_NUM}(?: jaar)?\b(?! (?:tot|en|à|-) )", I),
+    re.compile(rf"(?<=\bleeftijd van ){AGE_NUM}(?: jaar)?\b(?! (?:tot|en|à|-) )", I),
     # hij is 15 / ze was net 14 jaar / Milan was 14 (not 'is 3 jaar in zorg', 'is 12 tot 16')
     re.compile(
         rf"(?<=\b(?:hij|zij|ze|jongere|jongen|meisje|zoon|dochter|broer|zus|broertje|zusje|kind|cliënte?|[A-Z][a-z]+) "
         rf"(?:is|was|werd|wordt) (?:(?:nu|inmiddels|toen|net|bijna|pas|ruim|al) )?)"
-        rf"{_AGE_NUM}(?! jaar (?:geleden|lang|bezig|in|bij|onder|uit|aan|samen|getrouwd|met|op|voor|verder)\b)"
+        rf"{AGE_NUM}(?! jaar (?:geleden|lang|bezig|in|bij|onder|uit|aan|samen|getrouwd|met|op|voor|verder)\b)"
         rf"(?: jaar)?\b(?!-)"
         rf"(?! (?:keer|x|procent|uur|minuten|dagen|weken|maanden|graden|kilo|euro|cm|meter)\b)(?!%| %)"
-        rf"(?! (?:tot|en|à|of|-) ?(?:\d|{_NUMW}))",
+        rf"(?! (?:tot|en|à|of|-) ?(?:\d|{NUMW}))",
     ),
-    re.compile(rf"(?<=\btoen (?:hij|zij|ze) ){_AGE_NUM}(?: jaar)?(?= (?:was|werd)\b)", I),
+    re.compile(rf"(?<=\btoen (?:hij|zij|ze) ){AGE_NUM}(?: jaar)?(?= (?:was|werd)\b)", I),
     # een meisje van 14, haar zoon van vijf jaar (not 'van 12 tot 16 jaar')
     re.compile(
         # also the compounds: 'halfbroer', 'stiefzus', 'pleegkind', 'buurjongen', 'kleindochter'
@@ -76,58 +68,58 @@ _AGE_PATTERNS = [
         rf"vriendje|vriendinnetje|neef|neefje|nicht|nichtje|meid|meiske|knul|jochie|jongetje|ventje|gast|joch) van "
         rf"(?:(?:bijna|net|pas|nog maar|nog geen|nu|inmiddels|ruim) )?)"
         # ('een zus van 19 en een broer van 21'; not 'van 12 en ouder', 'van 12 en 16': a band)
-        rf"{_AGE_NUM}(?! jaar (?:geleden|lang|terug)\b)(?: jaar)?\b(?! (?:jaar )?(?:tot|à|of)\b)"
-        rf"(?! (?:jaar )?en (?:ouder|jonger|\d+|{_NUMW})\b)(?!-)",
+        rf"{AGE_NUM}(?! jaar (?:geleden|lang|terug)\b)(?: jaar)?\b(?! (?:jaar )?(?:tot|à|of)\b)"
+        rf"(?! (?:jaar )?en (?:ouder|jonger|\d+|{NUMW})\b)(?!-)",
         I,
     ),
     # een baby van zes weken, zeven maanden oud
     re.compile(rf"(?<=\b(?:baby|babytje|zuigeling|kindje|pasgeborene|peuter|dreumes|zoontje|dochtertje) van )"
-               rf"{_AGE_NUM} (?:weken|maanden|dagen)(?: oud)?\b", I),
-    re.compile(rf"\b{_AGE_NUM} (?:weken|maanden|dagen) oud\b", I),
+               rf"{AGE_NUM} (?:weken|maanden|dagen)(?: oud)?\b", I),
+    re.compile(rf"\b{AGE_NUM} (?:weken|maanden|dagen) oud\b", I),
     # in zijn 17e levensjaar; rond haar zestiende
-    re.compile(rf"(?<=\bin (?:zijn|haar|hun|z'n|d'r) )(?:\d{{1,2}}(?:e|de|ste)|{_ORDW}) levensjaar\b", I),
-    re.compile(rf"(?<=\brond (?:zijn|haar|hun|z'n|d'r) )(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})\b", I),
+    re.compile(rf"(?<=\bin (?:zijn|haar|hun|z'n|d'r) )(?:\d{{1,2}}(?:e|de|ste)|{ORDW}) levensjaar\b", I),
+    re.compile(rf"(?<=\brond (?:zijn|haar|hun|z'n|d'r) )(?:\d{{1,2}}(?:e|de|ste)|{ORDW})\b", I),
     # Daan (14), Sanne (15 jaar), Mila (twee)
-    re.compile(rf"(?<=[\w)] )\((?:\d{{1,2}}|{_NUMW})(?: jaar| jr\.?)?\)", I),
+    re.compile(rf"(?<=[\w)] )\((?:\d{{1,2}}|{NUMW})(?: jaar| jr\.?)?\)", I),
     # The grammar of a stated age, whoever says it: 'ik ben 16', 'die is twintig', 'nu ben ik 22',
     # 'ik word trouwens 18', 'dat ik 15 ben', 'toen ik veertien was', 'vanaf mn 11', 'op mijn vijftiende'.
     re.compile(
-        rf"(?<=\b(?:ik|jij|je|u|hij|zij|ze|die|{_SUBJECT_NOUNS}) (?:ben|bent|is|was|word|wordt|werd)"
-        rf"(?: (?:{_AGE_ADVERBS}))* ){_AGE_NUM}{_AGE_END}",
+        rf"(?<=\b(?:ik|jij|je|u|hij|zij|ze|die|{SUBJECT_NOUNS}) (?:ben|bent|is|was|word|wordt|werd)"
+        rf"(?: (?:{AGE_ADVERBS}))* ){AGE_NUM}{_AGE_END}",
         I,
     ),
     re.compile(
-        rf"(?<=\b(?:ben|bent|is|was|word|wordt|werd) (?:ik|jij|je|hij|zij|ze)(?: (?:{_AGE_ADVERBS}))* )"
-        rf"{_AGE_NUM}{_AGE_END}",
+        rf"(?<=\b(?:ben|bent|is|was|word|wordt|werd) (?:ik|jij|je|hij|zij|ze)(?: (?:{AGE_ADVERBS}))* )"
+        rf"{AGE_NUM}{_AGE_END}",
         I,
     ),
-    re.compile(rf"(?<=\b(?i:dat|omdat|als|toen|sinds|nu|want|terwijl|tot|die) (?:ik|jij|je|hij|zij|ze|{_CAP}) |\bdie )"
-               rf"(?:{_AGE_NUM})(?: jaar)?(?= (?:ben|bent|is|was|werd|word|wordt)\b)"),
+    re.compile(rf"(?<=\b(?i:dat|omdat|als|toen|sinds|nu|want|terwijl|tot|die) (?:ik|jij|je|hij|zij|ze|{CAP}) |\bdie )"
+               rf"(?:{AGE_NUM})(?: jaar)?(?= (?:ben|bent|is|was|werd|word|wordt)\b)"),
     re.compile(
         # not 18: 'op mijn 18e', 'na je achttiende' is the system's age of majority, said of everyone
         rf"(?<=\b(?:sinds|vanaf|op|na|voor|aan|bij|rond|met|van|tot) (?:mijn|mn|m'n|je|jouw|zijn|zn|haar|hun|z'n|d'r|dr) )"
-        rf"(?!18(?:e|de|ste)?\b|achttiende\b)(?:(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})(?: (?:jaar|levensjaar|verjaardag))?|\d{{1,2}}(?: jaar)?)"
+        rf"(?!18(?:e|de|ste)?\b|achttiende\b)(?:(?:\d{{1,2}}(?:e|de|ste)|{ORDW})(?: (?:jaar|levensjaar|verjaardag))?|\d{{1,2}}(?: jaar)?)"
         rf"(?=\s*(?:[.,;:!?)\n]|$)| (?:{_AFTER_AGE_VERBS}|tot)\b)",
         I,
     ),
     # 'ben 17 en kom uit …': informal, no subject
-    re.compile(rf"(?:(?<=^)|(?<=[.!?\n] ?|\n\s*))(?i:ben) {_AGE_NUM}{_AGE_END}"),
+    re.compile(rf"(?:(?<=^)|(?<=[.!?\n] ?|\n\s*))(?i:ben) {AGE_NUM}{_AGE_END}"),
     # 'leeftijd: 14' in a form
-    re.compile(rf"(?<=\b(?:leeftijd|lft\.?)(?: (?:kind|jongere|cliënt|cliënte|moeder|vader))?\s?[:=]\s?){_AGE_NUM}(?: jaar)?\b", I),
+    re.compile(rf"(?<=\b(?:leeftijd|lft\.?)(?: (?:kind|jongere|cliënt|cliënte|moeder|vader))?\s?[:=]\s?){AGE_NUM}(?: jaar)?\b", I),
     # 'Ik ben Ilham, 26, en …': a bare number between commas right after a name
     re.compile(r"(?<=\b(?:ik ben|heet|naam is) [A-Z][a-z]+, )\d{1,2}(?=,)", I),
     # '… chayenne. 15 jaar, wielwijk' / 'KB 16 jaar, Bijlmer': an age opening a self-introduction
-    re.compile(rf"(?:(?<=(?:^|[.!?]\s|\n))|(?<=\b[A-Z]{{2,3}} ))(?i:{_AGE_NUM}) jaar(?=,)"),
+    re.compile(rf"(?:(?<=(?:^|[.!?]\s|\n))|(?<=\b[A-Z]{{2,3}} ))(?i:{AGE_NUM}) jaar(?=,)"),
     # ', 15 jaar,' as an apposition
     # 'zijn broertje, zes jaar, is …', 'Nahom, 3 jaar en 2 maanden.'
-    re.compile(rf"(?<=, )(?i:{_AGE_NUM}) jaar(?:(?=[,)])| en (?i:{_AGE_NUM}) maanden\b)"),
+    re.compile(rf"(?<=, )(?i:{AGE_NUM}) jaar(?:(?=[,)])| en (?i:{AGE_NUM}) maanden\b)"),
     # 'is net 7 geworden', 'ben vorige week vijftien geworden': a number one becomes is an age
-    re.compile(rf"(?<![\w-]){_AGE_NUM}(?=(?: jaar)? geworden\b)", I),
+    re.compile(rf"(?<![\w-]){AGE_NUM}(?=(?: jaar)? geworden\b)", I),
     # 'sinds mn twaalfde niet meer', 'op haar 14e werd ze …': an ordinal after a possessive, then a function word
     # or verb (not 'op haar tweede school': a noun after it counts something else)
     re.compile(
         rf"(?<=\b(?:sinds|vanaf|op|na|voor|aan|bij|rond|met|tot|van) (?:mijn|mn|m'n|je|jouw|zijn|zn|haar|hun|z'n|d'r|dr) )"
-        rf"(?!18(?:e|de|ste)?\b|achttiende\b)(?:\d{{1,2}}(?:e|de|ste)|{_ORDW})"
+        rf"(?!18(?:e|de|ste)?\b|achttiende\b)(?:\d{{1,2}}(?:e|de|ste)|{ORDW})"
         rf"(?= (?:niet|nooit|nog|pas|ook|weer|toch|steeds|altijd|geen|een|de|het|hij|zij|ze|ik|we|wij|jij|je|mijn|"
         rf"mn|zijn|haar|en|maar|want|omdat|toen|thuis|alleen|zelf|{_AFTER_AGE_VERBS}|mocht|wilde|kon|had|werd)\b"
         # 'sinds mn twaalfde praat ik …': a fronted phrase, so the verb and then the subject follow
@@ -136,58 +128,58 @@ _AGE_PATTERNS = [
     ),
     # 'Noor uit mn klas is 16', 'de jongen van hiernaast was 12': a subject with a phrase after it
     re.compile(
-        rf"(?<=\b(?:[A-Z][a-z]+|(?i:{_SUBJECT_NOUNS}|vriend|vriendin|neef|nicht)) (?:uit|van|bij|in|op) "
-        rf"(?:mn|mijn|m'n|de|het|haar|zijn|onze|hun|je|z'n) [a-z]+ (?:is|was|werd|wordt) (?:(?:{_AGE_ADVERBS}) )*)"
-        rf"{_AGE_NUM}{_AGE_END}"
+        rf"(?<=\b(?:[A-Z][a-z]+|(?i:{SUBJECT_NOUNS}|vriend|vriendin|neef|nicht)) (?:uit|van|bij|in|op) "
+        rf"(?:mn|mijn|m'n|de|het|haar|zijn|onze|hun|je|z'n) [a-z]+ (?:is|was|werd|wordt) (?:(?:{AGE_ADVERBS}) )*)"
+        rf"{AGE_NUM}{_AGE_END}"
     ),
     # 'toen mijn dochter 12 was', 'toen haar broertje vijf werd'
     re.compile(rf"(?<=\b(?:toen|sinds|nu|als|omdat|dat) (?:mijn|mn|m'n|zijn|haar|hun|onze|z'n|d'r|je|jouw) [a-z]+ )"
-               rf"{_AGE_NUM}(?: jaar)?(?= (?:was|werd|is|wordt)\b)", I),
+               rf"{AGE_NUM}(?: jaar)?(?= (?:was|werd|is|wordt)\b)", I),
     # 'met zijn 16 jaar', 'met mn 15 jaar al op kamers'
-    re.compile(rf"(?<=\bmet (?:mijn|mn|m'n|zijn|haar|z'n|d'r|je) ){_AGE_NUM} jaar\b", I),
+    re.compile(rf"(?<=\bmet (?:mijn|mn|m'n|zijn|haar|z'n|d'r|je) ){AGE_NUM} jaar\b", I),
     # 'Daan, 14, zit …': a bare number between commas right after a capitalised name
     re.compile(r"(?<=\b[A-Z][a-z]+(?: [A-Z][a-z]+)?, )\d{1,2}(?=, )"),
     # 'Rohan (inmiddels 14)', '(nu 9 jaar)'
-    re.compile(rf"(?<=\((?:inmiddels|nu|toen|bijna|net|pas|ruim|al|sinds kort) )(?:\d{{1,2}}|{_NUMW})"
+    re.compile(rf"(?<=\((?:inmiddels|nu|toen|bijna|net|pas|ruim|al|sinds kort) )(?:\d{{1,2}}|{NUMW})"
                rf"(?=(?: jaar| jr\.?)?\))", I),
     # 'mn zusje jada is bijna 15', 'mijn zoon milan is nu twaalf': a possessive, a relation, a name, then the age
     re.compile(
         rf"(?<=\b(?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r|dr|onze|ons|hun|je|jouw) "
-        rf"(?:{_SUBJECT_NOUNS}|vriend|vriendin|neef|nicht|neefje|nichtje)(?: [\p{{L}}]{{2,}})? "
-        rf"(?:is|was|wordt|werd) (?:(?:{_AGE_ADVERBS}) )*){_AGE_NUM}{_AGE_END}",
+        rf"(?:{SUBJECT_NOUNS}|vriend|vriendin|neef|nicht|neefje|nichtje)(?: [\p{{L}}]{{2,}})? "
+        rf"(?:is|was|wordt|werd) (?:(?:{AGE_ADVERBS}) )*){AGE_NUM}{_AGE_END}",
         I,
     ),
     # 'mn baby is nu zes weken', 'het kindje was pas drie maanden': a baby's age in weeks or months
     re.compile(
         rf"(?<=\b(?:baby|babytje|kindje|zoontje|dochtertje|zuigeling|pasgeborene|jongste)(?: [\p{{L}}]{{2,}})? "
-        rf"(?:is|was|wordt|werd) (?:(?:{_AGE_ADVERBS}) )*){_AGE_NUM} (?:weken|maanden|dagen)(?: oud)?\b",
+        rf"(?:is|was|wordt|werd) (?:(?:{AGE_ADVERBS}) )*){AGE_NUM} (?:weken|maanden|dagen)(?: oud)?\b",
         I,
     ),
     # 'toen milan vijf was', 'sinds jada 12 is': a clause with a one-word subject in lower case (a name: the word is
     # checked in age() to be no ordinary word, so 'toen groep 8 was' stays)
-    re.compile(rf"(?<=\b(?i:toen|sinds|nu|dat|omdat|als|tot) (?P<subject>[a-zà-ÿ]{{3,}}) )(?i:{_AGE_NUM})(?: jaar)?"
+    re.compile(rf"(?<=\b(?i:toen|sinds|nu|dat|omdat|als|tot) (?P<subject>[a-zà-ÿ]{{3,}}) )(?i:{AGE_NUM})(?: jaar)?"
                rf"(?= (?:was|werd|is|wordt)\b)"),
 ]
 _LOWER_SUBJECT_AGE = _AGE_PATTERNS[-1]
 _AGE_PATTERNS += [
     # 'De jongen, 16, zit thuis', 'Vader, 42, werkt': a bare number between commas after a person
-    re.compile(rf"(?<=\b(?i:{_SUBJECT_NOUNS}|vader|moeder|oom|tante|opa|oma|neef|nicht), )\d{{1,2}}(?=, )"),
+    re.compile(rf"(?<=\b(?i:{SUBJECT_NOUNS}|vader|moeder|oom|tante|opa|oma|neef|nicht), )\d{{1,2}}(?=, )"),
     # 'Amir, nu 16, woont …'
-    re.compile(rf"(?<=(?:\b[A-Z][a-zà-ÿ]+|\b(?i:{_SUBJECT_NOUNS})), (?i:nu|inmiddels|bijna|net|pas|al) )"
-               rf"(?i:{_AGE_NUM})(?: jaar)?(?=,)"),
+    re.compile(rf"(?<=(?:\b[A-Z][a-zà-ÿ]+|\b(?i:{SUBJECT_NOUNS})), (?i:nu|inmiddels|bijna|net|pas|al) )"
+               rf"(?i:{AGE_NUM})(?: jaar)?(?=,)"),
     # 'Mo (m, 15)', 'Sara (15, v)', 'jongere (m/15)', 'het kind (v, 6 jr)': an age next to a sex in brackets
     re.compile(r"(?<=\((?:[mvjMVJ]|man|vrouw|jongen|meisje)\s?[,/]\s?)\d{1,2}(?: jaar| jr\.?)?(?=\))"),
     re.compile(r"(?<=\()\d{1,2}(?: jaar| jr\.?)?(?=\s?[,/]\s?(?:[mvjMVJ]|man|vrouw|jongen|meisje)\))"),
     # 'Baby (3 mnd)', '(6 weken)'
     re.compile(r"(?<=\()\d{1,2} (?:mnd|maanden|weken|wkn|wk)\.?(?=\))"),
     # 'tienermoeder van 17', 'een vader van 19' (not 'moeder van 3 kinderen': nothing may follow but an end)
-    re.compile(rf"(?<=\b[a-z]*(?:moeder|vader|ouder) van ){_AGE_NUM}(?: jaar)?(?=\s*(?:[.,;:!?)\n]|$))", I),
+    re.compile(rf"(?<=\b[a-z]*(?:moeder|vader|ouder) van ){AGE_NUM}(?: jaar)?(?=\s*(?:[.,;:!?)\n]|$))", I),
     # 'Sanne 15 jr.', 'Joël 16 jaar,': a first name (checked in age()), then the age
     re.compile(r"(?<=\b(?P<first>[A-Z][a-zà-ÿ]+) )\d{1,2} (?:jr\.?|jaar)(?=[\s.,;:)]|$)(?! (?:geleden|lang|oud|in|bij)\b)"),
     # 'leeftijd 15,' without a colon
     re.compile(rf"(?<=\b(?i:leeftijd|lft\.?) )\d{{1,2}}{_AGE_END}"),
     # 'gaat naar groep 8 en is 11 jaar': the subject left out after 'en'
-    re.compile(rf"(?<=\ben (?:is|was|werd|wordt) (?:(?:{_AGE_ADVERBS}) )*)(?i:{_AGE_NUM}) jaar(?: oud)?\b"
+    re.compile(rf"(?<=\ben (?:is|was|werd|wordt) (?:(?:{AGE_ADVERBS}) )*)(?i:{AGE_NUM}) jaar(?: oud)?\b"
                rf"(?! (?:geleden|lang|bezig|in|bij|onder|uit|aan|samen|getrouwd|met|op|voor|verder|later|eerder)\b)"),
 ]
 _FIRST_NAME_AGE = _AGE_PATTERNS[-3]
@@ -203,10 +195,10 @@ _AGE_PATTERNS = [p for p in _AGE_PATTERNS if all(p is not c for c in _COMBINED)]
 # variable look-behinds. Offsets: '(14)' starts one character before its number, 'ben 17' four.
 _AGE_OFFSETS = {11: (1, "("), 16: (4, "ben ")}  # pattern: (offset, the lower-case text it needs there)
 _AGE_CANDIDATE = plain_re.compile(
-    rf"(?<!\d)\d|(?<![^\W\d_])(?i:{_ORDW}|{_NUMW})"
+    rf"(?<!\d)\d|(?<![^\W\d_])(?i:{ORDW}|{NUMW})"
 )
 # the same on lower-cased text, case-sensitive: a third faster (used when lower-casing keeps every offset)
-_AGE_CANDIDATE_LOWER = plain_re.compile(rf"(?<!\d)\d|(?<![^\W\d_])(?:{_ORDW}|{_NUMW})")
+_AGE_CANDIDATE_LOWER = plain_re.compile(rf"(?<!\d)\d|(?<![^\W\d_])(?:{ORDW}|{NUMW})")
 _AGE_AT_NUMBER = [p for i, p in enumerate(_AGE_PATTERNS) if i not in _AGE_OFFSETS]
 _AGE_BEFORE_NUMBER = [(_AGE_PATTERNS[i], offset, before) for i, (offset, before) in _AGE_OFFSETS.items()]
 # The number words' shortest distinct beginnings ('zeven' also finds 'zeventien' and 'zevende'): str.find of 18 words
@@ -253,13 +245,13 @@ def _age_match(text: str, pattern, at: int, seen: set) -> Iterator[Finding]:
     m = pattern.match(text, at)
     if not m or m.span() in seen:
         return
-    if pattern is _LOWER_SUBJECT_AGE and _ordinary_lower(m.group("subject")) and not (
-            _is_first_name(m.group("subject").capitalize())):
+    if pattern is _LOWER_SUBJECT_AGE and ordinary_lower(m.group("subject")) and not (
+            is_first_name(m.group("subject").capitalize())):
         return
-    if pattern is _FIRST_NAME_AGE and not _is_first_name(m.group("first")):
+    if pattern is _FIRST_NAME_AGE and not is_first_name(m.group("first")):
         return  # 'Stichting Horizon 25 jaar': only a person's name has an age
     seen.add(m.span())
-    yield _f("age", text, m)
+    yield finding_at("age", text, m)
 
 
 def age_value(snippet: str) -> int | None:
@@ -304,11 +296,11 @@ _INSTITUTION_SUFFIX = (
     r"Praktijk|Praktijken|Centra|Groepen"
 )
 _WEAK_SUFFIXES = {"Jeugd", "Zorg", "Groep", "Centrum", "Huis", "Jeugdhulp", "Jeugdzorg"}
-_NAME_SEQ = rf"(?:(?:De|Het|'t|Den) )?{_CAP}(?: (?:{_CAP}|aan|op|van|de|der|den|en|het)(?=[ .,;:!?)]|$))*"
+_NAME_SEQ = rf"(?:(?:De|Het|'t|Den) )?{CAP}(?: (?:{CAP}|aan|op|van|de|der|den|en|het)(?=[ .,;:!?)]|$))*"
 _INSTITUTIONS = [
     re.compile(rf"(?<=\b(?:{_INSTITUTION_TYPE_LOWER}) ){_NAME_SEQ}"),
     re.compile(rf"\b(?:{_INSTITUTION_TYPE_CAP}) {_NAME_SEQ}"),
-    re.compile(rf"(?:(?:{_CAP}|[A-Z]{{2,}}) )+(?:{_INSTITUTION_SUFFIX})\b"),
+    re.compile(rf"(?:(?:{CAP}|[A-Z]{{2,}}) )+(?:{_INSTITUTION_SUFFIX})\b"),
     # 'Daltoncollege'; not 'Respijtzorg' or 'Jeugdhulp': those compounds are generic.
     re.compile(r"\b[A-Z][a-zà-ÿ]+(?:college|lyceum|gymnasium)\b"),
 ]
@@ -319,7 +311,7 @@ _EMPLOYER_CUE = plain_re.compile(
     r"vakantiebaan|vakantiebaantje|leerwerkplek|werkplek|werkervaringsplek|solliciteerde|solliciteert|vakkenvuller) ")
 _EMPLOYER = re.compile(
     r"(?:(?:sinds kort|nu|al|inmiddels|tijdelijk|parttime|fulltime|ook|nog|weer|daar|twee dagen|drie dagen) )?"
-    rf"(?:bij|in|op) (?:de |het )?(?P<name>(?:{_CAP}|[A-Z]{{4,}})(?: {_CAP})*)"
+    rf"(?:bij|in|op) (?:de |het )?(?P<name>(?:{CAP}|[A-Z]{{4,}})(?: {CAP})*)"
 )
 
 
@@ -333,7 +325,7 @@ def _employers(text: str):
 
 
 # 'juf Annelies van De Tweemaster': a capitalised article starts a proper name mid-sentence.
-_ARTICLE_NAME = re.compile(rf"(?<=\b(?:van|bij|op|naar|in|via) )(?:De|Het|'t) {_CAP}(?: {_CAP})*")
+_ARTICLE_NAME = re.compile(rf"(?<=\b(?:van|bij|op|naar|in|via) )(?:De|Het|'t) {CAP}(?: {CAP})*")
 _TRAILING_SMALL = re.compile(r"(?: (?:aan|op|van|de|der|den|en|het))+$")
 
 
@@ -380,7 +372,7 @@ def _head_names(text: str):
 # 'crisisopvang Het Kantelpunt', 'de woongroep De Linde': an article names the place after a care word
 _CARE_ARTICLE = re.compile(
     rf"(?<=\b[a-zà-ÿ]*(?:opvang|zorg|groep|school|centrum|huis|kliniek|instelling|voorziening|aanbieder|"
-    rf"plaatsing|afdeling|woning|boerderij) )(?:De|Het|'t) {_CAP}(?: {_CAP})*"
+    rf"plaatsing|afdeling|woning|boerderij) )(?:De|Het|'t) {CAP}(?: {CAP})*"
 )
 # Timorschool, De Rivierenschool, Wadden-Vlietschool: a school's own name (not 'Basisschool': a word)
 _NAMED_SCHOOL = re.compile(r"(?<![\w-])(?:(?:De|Het) )?[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)*school\b")
@@ -430,16 +422,16 @@ def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[F
         if head.lower() in _HEAD_WORDS and (first[0].isdigit() or _SENTENCE_START.search(
                 text[max(0, m.start() - 12) : m.start()]) or m.start() == 0):
             continue  # 'Hulp 24/7', 'Opvang Nederland' at a sentence start: a word, not a name
-        if (first in ("De", "Het", "'t", "The", "Den", "Van", "Op", "In") or not _ordinary_lower(first)
-                or first[0].isdigit() or not _ordinary_lower(head)
+        if (first in ("De", "Het", "'t", "The", "Den", "Van", "Op", "In") or not ordinary_lower(first)
+                or first[0].isdigit() or not ordinary_lower(head)
                 # 'bij de Bakkerij Kroes': a capitalised kind of business mid-sentence, then a capitalised word
                 or (len(head) > 4 and not _SENTENCE_START.search(text[max(0, m.start() - 12) : m.start()])
                     and m.start() > 0)):
-            yield _f("institution", text, m)
+            yield finding_at("institution", text, m)
     for pattern, wanted in ((_CARE_ARTICLE, article), (_BRAND_TOKEN, "&" in text or bool(_BRAND_GATE.search(text))),
                             (_BRAND_COMPOUND, "-" in text)):
         for m in (pattern.finditer(text) if wanted else ()):
-            yield _f("institution", text, m)
+            yield finding_at("institution", text, m)
     tried = set()
     capitals, inside = _BRAND_ODD_GATES
     for gate in [*capitals.finditer(text), *inside.finditer(text)]:
@@ -457,13 +449,13 @@ def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[F
             continue  # 'IJssel', 'IJmuiden': IJ is one capital letter in Dutch
         tail = word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") if word[1].isupper() else ""
         run = word[: len(word) - len(tail)]
-        if _ordinary_lower(word) or (tail and (len(run) > 4 or _ordinary_lower(tail) and not _ordinary_lower(run))):
+        if ordinary_lower(word) or (tail and (len(run) > 4 or ordinary_lower(tail) and not ordinary_lower(run))):
             continue  # 'GGDrapport', 'ADHDers': an abbreviation glued to a word (not 'MEERkracht')
-        yield _f("institution", text, m)
+        yield finding_at("institution", text, m)
     for m in (_NAMED_SCHOOL.finditer(text) if "school" in text else ()):
         word = m.group().split()[-1]
-        if not all(_ordinary_lower(p) for p in word.split("-")):
-            yield _f("institution", text, m)
+        if not all(ordinary_lower(p) for p in word.split("-")):
+            yield finding_at("institution", text, m)
     for index, pattern in enumerate(_INSTITUTIONS):
         if not _GATES[index](text):
             continue
@@ -473,7 +465,7 @@ def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[F
                                                    for w in span.split()[:-1]):
                 continue  # 'Gesloten Jeugdzorg', 'Specialistische Jeugdhulp': a kind of care
             if pattern is _INSTITUTIONS[2] and span.split()[-1] in _WEAK_SUFFIXES and all(
-                    _ordinary_lower(w) and not _is_area(w) for w in span.split()[:-1]):
+                    ordinary_lower(w) and not is_area(w) for w in span.split()[:-1]):
                 continue  # 'Afdeling Jeugd', 'Team Jeugd', 'Sector Zorg': a department, not a name
             yield Finding("institution", m.start(), m.start() + len(span), span)
     for m in _employers(text):
@@ -481,7 +473,7 @@ def institution(text: str, surnames: frozenset[str] = frozenset()) -> Iterator[F
         yield Finding("institution", m.start("name"), m.start("name") + len(span), span)
     for m in (_ARTICLE_NAME.finditer(text) if article else ()):
         if m.group().split(" ", 1)[1] not in surnames:  # 'bij De Groot' is a person
-            yield _f("institution", text, m)
+            yield finding_at("institution", text, m)
 
 
 # --- Names in context ----------------------------------------------------------------------
@@ -495,22 +487,22 @@ ROLE_WORDS = (
     r"mevrouw|meneer|mevr\.|mw\.|dhr\.|de heer|collega|stagiair|stagiaire|baby|kind|pupil"
 )
 _NAME_AFTER_ROLE = re.compile(  # a space, not a line break: 'jongere\nOuders stopten' is a heading, then a sentence
-    rf"(?<=\b(?:{ROLE_WORDS})[ \t])(?P<name>{_CAP}(?:[ -](?:{_TUSSEN}\s)?{_CAP})*)"
+    rf"(?<=\b(?:{ROLE_WORDS})[ \t])(?P<name>{CAP}(?:[ -](?:{TUSSEN}\s)?{CAP})*)"
 )
-_NAME_BEFORE_AGE = re.compile(rf"(?P<name>{_CAP}(?: {_CAP})?)(?= \(\d{{1,2}}(?: jaar| jr\.?)?\))")
+_NAME_BEFORE_AGE = re.compile(rf"(?P<name>{CAP}(?: {CAP})?)(?= \(\d{{1,2}}(?: jaar| jr\.?)?\))")
 _NICKNAME = re.compile(
     rf"\b(?i:bijnaam|roepnaam|koosnaam|genaamd|noemt (?:hem|haar|zich|zichzelf)|noemen (?:hem|haar)|"
     rf"noemde (?:hem|haar|zich)|noemden (?:hem|haar)|heet|heette|alias|luistert naar de naam)"
-    rf"(?:,)?(?:\s+(?:is|was|werd|wordt|luidt|luidde))?\s+['\"‘“]?(?P<name>{_CAP}(?: {_CAP})?)['\"’”]?",
+    rf"(?:,)?(?:\s+(?:is|was|werd|wordt|luidt|luidde))?\s+['\"‘“]?(?P<name>{CAP}(?: {CAP})?)['\"’”]?",
 )
-_QUOTED_NICK = re.compile(rf"['\"‘“](?P<name>{_CAP})['\"’”](?= (?:genoemd|noemde|noemen|noemt|zoals)\b)")
+_QUOTED_NICK = re.compile(rf"['\"‘“](?P<name>{CAP})['\"’”](?= (?:genoemd|noemde|noemen|noemt|zoals)\b)")
 _NICKNAME_QUOTED = re.compile(
-    rf"\b(?i:bijnaam|roepnaam|koosnaam|genoemd|noemen|noemde|noemden|noemt)[^.'\"‘“]{{0,40}}['\"‘“](?P<name>{_CAP})['\"’”]",
+    rf"\b(?i:bijnaam|roepnaam|koosnaam|genoemd|noemen|noemde|noemden|noemt)[^.'\"‘“]{{0,40}}['\"‘“](?P<name>{CAP})['\"’”]",
 )
-_INITIALS = re.compile(rf"(?<![\w.])(?:[A-Z]\.\s?){{1,4}}(?:{_TUSSEN}\s)*{_CAP}")
+_INITIALS = re.compile(rf"(?<![\w.])(?:[A-Z]\.\s?){{1,4}}(?:{TUSSEN}\s)*{CAP}")
 _INITIALS_NOT = re.compile(r"^(?:N\.B\.|P\.S\.|A\.U\.B\.|T\.A\.V\.|I\.P\.V\.|O\.A\.|Z\.S\.M\.)", I)
 _VERB_AFTER_NAME = re.compile(
-    rf"(?<=[a-z,;] )(?<!['’]s )(?P<name>{_CAP})(?= (?:zegt|zei|vertelt|vertelde|vindt|vond|wil|wilde|woont|woonde|"
+    rf"(?<=[a-z,;] )(?<!['’]s )(?P<name>{CAP})(?= (?:zegt|zei|vertelt|vertelde|vindt|vond|wil|wilde|woont|woonde|"
     rf"belt|belde|schreef|schrijft|voelt|voelde|antwoordt|antwoordde|huilde|lachte|kreeg|krijgt|liep|"
     rf"rende|sliep|slaapt|weigerde|weigert|mocht|mag|durfde|durft)\b)"
 )
@@ -526,10 +518,10 @@ def names(text: str, common: frozenset[str]) -> Iterator[Finding]:
             first = m.group("name").split()[0]
             if first.lower() in common:
                 continue
-            yield _f("name", text, m, "name")
+            yield finding_at("name", text, m, "name")
     for m in _INITIALS.finditer(text):
         if not _INITIALS_NOT.match(m.group()) and m.group().split()[-1].lower() not in common:
-            yield _f("name", text, m)
+            yield finding_at("name", text, m)
 
 
 def all_rules(text: str, common: frozenset[str], surnames: frozenset[str] = frozenset()) -> list[Finding]:
@@ -543,14 +535,14 @@ def all_rules(text: str, common: frozenset[str], surnames: frozenset[str] = froz
     if dates:
         found = [f for f in found if not (f.kind == "phone" and any(
             d.start <= f.start < d.end and text[d.end : d.end + 1].isspace()
-            and len(_NON_DIGIT.sub("", text[d.end : f.end])) <= 4 for d in dates))]
+            and len(NON_DIGIT.sub("", text[d.end : f.end])) <= 4 for d in dates))]
     # 'NL91 ABNA 0417 1643 00': the digits of an account or a ruling's number hold a phone number's shape
     accounts = [f for f in found if f.kind == "case_number" and f.text[:2].isalpha()]
     if accounts:
         found = [f for f in found if not (f.kind == "phone" and any(
             a.start < f.start and f.end <= a.end for a in accounts))]
     # 'Parketnummer: 03/882154-22' has a phone number's digits; the keyword says what it is.
-    cases = [m.span("id") for m in _CASE_KEYWORD_SCAN.finditer(text)] if any(f.kind == "phone" for f in found) else []
+    cases = [m.span("id") for m in CASE_KEYWORD_SCAN.finditer(text)] if any(f.kind == "phone" for f in found) else []
     cases = [Finding("case_number", a, b, "") for a, b in cases]
     if cases:
         found = [f for f in found if not (f.kind == "phone" and any(c.start <= f.start and f.end <= c.end for c in cases))]
