@@ -15,7 +15,7 @@ import regex as re
 from . import age_cues, lexicon
 from .findings import Finding
 from .formats import STREET_SUFFIX, STREET_SUFFIX_STRONG
-from .scanning import contains_any, positions
+from .scanning import contains_any, positions, standalone
 from .words import AGE_ADVERBS, NUMW, ORDW, SUBJECT_NOUNS
 
 _CAPW = r"[A-ZÀ-ÖØ-Þ][\p{L}'’-]*[\p{L}\d]"  # a capitalised word (also 'SKVV', 'Kompaan-Vitree')
@@ -712,13 +712,9 @@ def institution_follow_ups(text: str, found: list[Finding]) -> list[Finding]:
         if len(words) >= 3 and all(w[:1].isupper() and w.isalpha() for w in words):
             keys.add("".join(w[0] for w in words))  # 'Cornelis Vrijman College' → 'CVC'
     for key in keys:
-        at = text.find(key)
-        while at >= 0:
-            end = at + len(key)
-            if _boundary_before(text, at) and (end == len(text) or not (text[end].isalnum() or text[end] in "-@&")) \
-                    and free(at, end) and (key.isupper() or not _at_sentence_start(text, at)):
-                result.append(Finding("institution", at, end, key))
-            at = text.find(key, end)
+        for at in standalone(text, key, joiners_before="-_@"):
+            if free(at, at + len(key)) and (key.isupper() or not _at_sentence_start(text, at)):
+                result.append(Finding("institution", at, at + len(key), key))
     for f in institutions:
         if text[f.end: f.end + 4] not in (" of ", " en "):
             continue

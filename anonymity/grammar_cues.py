@@ -26,7 +26,7 @@ import regex as re
 from . import lexicon
 from .findings import Finding
 from .rules import NUMBER_WORDS
-from .scanning import occurrences
+from .scanning import occurrences, standalone
 from .words import TENS, NUMW_TENS
 
 _NUM = rf"(?:\d{{1,2}}|{NUMW_TENS})"
@@ -306,17 +306,8 @@ def later_mentions(text: str, found: list[Finding]) -> list[Finding]:
                 and last not in lexicon.places() and last not in lexicon.general_proper_nouns()
                 and last not in lexicon.allowed_areas() and not _allowed(last)):
             keys.add(last)
-    result = []
-    for key in keys:
-        at = text.find(key)
-        while at >= 0:
-            end = at + len(key)
-            if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "-@&")) and (
-                    end == len(text) or not (text[end].isalnum() or text[end] in "-@&")) and not any(
-                    f.start <= at and end <= f.end for f in institutions):
-                result.append(Finding("institution", at, end, key))
-            at = text.find(key, end)
-    return result
+    return [Finding("institution", at, at + len(key), key) for key in keys for at in standalone(text, key)
+            if not any(f.start <= at and at + len(key) <= f.end for f in institutions)]
 
 
 _NEEDLES = _AGE_NEEDLES + _INSTITUTION_NEEDLES

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Iterator
 
 import ahocorasick
 
@@ -112,6 +113,19 @@ def occurrences(haystack: str, needles) -> list[tuple[int, str]]:
             found.append((at, needle))
             at = haystack.find(needle, at + 1)
     return sorted(found)
+
+
+def standalone(text: str, key: str, joiners: str = "-@&", joiners_before: str | None = None) -> Iterator[int]:
+    """Where `key` stands as a word of its own: no letter, digit or joining character ('Kompas-Zuid', '@kompas')
+    right before or after it. A name found once and used again later is looked for so (rules' later mentions)."""
+    before = joiners if joiners_before is None else joiners_before
+    at = text.find(key)
+    while at >= 0:
+        end = at + len(key)
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in before)) and (
+                end == len(text) or not (text[end].isalnum() or text[end] in joiners)):
+            yield at
+        at = text.find(key, end)
 
 
 class KeywordScan:
