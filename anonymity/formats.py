@@ -185,6 +185,11 @@ _EN_MONTHS = (r"January|February|March|April|May|June|July|August|September|Octo
 _ENGLISH_DATE = plain_re.compile(
     rf"\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,? )?"
     rf"(?:(?:{_EN_MONTHS})\.? {_DAY}(?:st|nd|rd|th)?|{_DAY}(?:st|nd|rd|th)? (?:{_EN_MONTHS})\.?),? (?:19|20)\d{{2}}\b")
+# In notes written in English, a day and a month without a year: 'on March 12', 'the 3rd of May', 'Nov. 3'
+_ENGLISH_DAY_MONTH = plain_re.compile(
+    rf"\b(?:(?:{_EN_MONTHS})\.? {_DAY}(?:st|nd|rd|th)?|{_DAY}(?:st|nd|rd|th)? (?:of )?(?:{_EN_MONTHS})\b\.?)"
+    rf"(?:,? (?:19|20)\d{{2}}\b)?(?![\w/-]|[.,]\d| (?:years?|months?|weeks?|days?|hours?|times)\b)")
+_ENGLISH_TEXT = (" the ", " with ", " on ", " of ", " and ", " is ")
 _DAY_WORDS = (r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|"
               r"zeventien|achttien|negentien|twintig|eenentwintig|tweeëntwintig|drieëntwintig|vierentwintig|"
               r"vijfentwintig|zesentwintig|zevenentwintig|achtentwintig|negenentwintig|dertig|eenendertig")
@@ -250,9 +255,12 @@ def date(text: str) -> Iterator[Finding]:
     low = text.lower()
     if len(low) == len(text):  # 'op vijf juni': no digit at all
         yield from _word_dates(text, low)
+    if any(hint in low for hint in _HOLIDAY_HINTS):  # 'eerste kerstdag', 'oudejaarsavond 2023': no digit needed
+        for m in _HOLIDAY_DATE.finditer(text):
+            yield finding_at("date", text, m)
     starts = digit_runs(text)
     if not starts:
-        return  # every date pattern needs a digit: skip the scans
+        return  # every other date pattern needs a digit: skip the scans
     # All but the English order start at the first digit of a run: try them there only.
     for pattern in _DATE_PATTERNS:
         if pattern is _ENGLISH_ORDER:
@@ -283,12 +291,12 @@ def date(text: str) -> Iterator[Finding]:
     if contains_any(text, _ENGLISH_HINTS):
         for m in _ENGLISH_DATE.finditer(text):
             yield finding_at("date", text, m)
+    if sum(low.count(w) for w in _ENGLISH_TEXT) >= 2:
+        for m in _ENGLISH_DAY_MONTH.finditer(text):
+            yield finding_at("date", text, m)
     if "geb" in low or "datum" in low:
         for m in _COMPACT_BIRTH_DATE.finditer(low):
             yield finding_at("date", text, m, "date")
-    if any(hint in low for hint in _HOLIDAY_HINTS):
-        for m in _HOLIDAY_DATE.finditer(text):
-            yield finding_at("date", text, m)
     for gate in (_ZO_GATE.finditer(text) if "zo " in low or "zo. " in low else ()):
         m = _ZO_DAY_MONTH.match(text, gate.start())
         if m and int(m.group("day")) > int(m.group("month")):  # 'zo 9-3': a range climbs ('zo 3-4 keer'), a date need not

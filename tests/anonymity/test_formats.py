@@ -172,6 +172,11 @@ def test_streets_found_from_their_numbers_are_those_a_full_scan_finds():
     ("Datum intake: 03122024. Verder niets.", "03122024"),
     ("Geboortedatum: 140309", "140309"),
     ("Moeder belt op de 8e terug over het rooster.", "de 8e"),
+    ("Op eerste kerstdag liep hij weg.", "eerste kerstdag"),  # a named day without a digit in the text
+    ("Op kerstavond ging het thuis mis.", "kerstavond"),
+    ("Meeting on March 12 with the school.", "March 12"),  # English notes: a day and month without a year
+    ("He saw the doctor on the 12th of March and was fine.", "12th of March"),
+    ("Meeting on Nov. 3 with the mentor and the mother.", "Nov. 3"),
 ])
 def test_exact_dates_written_together_by_a_named_day_or_a_roman_month(rules_detector, text, span):
     assert kinds_over(text, span, rules_detector) == {"date"}
@@ -182,6 +187,7 @@ def test_exact_dates_written_together_by_a_named_day_or_a_roman_month(rules_dete
     "Na de kerstdagen ging hij weer naar school.",
     "Het project liep van 2019 tot 2023 in fase IV van het plan.",
     "Hij was de 3e keer te laat.",
+    "She has lived with the family since May and is doing well.",
 ])
 def test_floors_holidays_in_general_and_roman_numerals_are_no_dates(rules_detector, text):
     assert "date" not in {kind for kind, _ in found(text, rules_detector)}
