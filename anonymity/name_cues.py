@@ -542,6 +542,10 @@ _AGE_SUBJECT = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-zà-ÿ]{2,})(?= (?:is|was
 _ROLE = re.compile(rf"(?:{ROLE_WORDS}|tweeling|oudste|jongste|middelste)")  # 'Vader is 42': a role, not a name
 
 
+# English subjects of an age in notes written in English ('She is 14'): no name (Dutch ones are common words)
+_ENGLISH_SUBJECTS = frozenset("she he they who which this that there it".split())
+
+
 def age_subjects(text: str, found: list[Finding]) -> list[Finding]:
     """'Wei is vijf', 'Roos is 15': whoever has an age is a person."""
     words = lexicon.common_words()
@@ -550,7 +554,8 @@ def age_subjects(text: str, found: list[Finding]) -> list[Finding]:
         if f.kind != "age":
             continue
         m = _AGE_SUBJECT.search(text[max(0, f.start - 40) : f.start])
-        if m and m.group("name").lower() not in words and not _ROLE.fullmatch(m.group("name").lower()):
+        if m and m.group("name").lower() not in words and m.group("name").lower() not in _ENGLISH_SUBJECTS and not (
+                _ROLE.fullmatch(m.group("name").lower())):
             start = max(0, f.start - 40) + m.start("name")
             result.append(Finding("name", start, start + len(m.group("name")), m.group("name")))
     return result
