@@ -17,6 +17,7 @@ from .lookups import Lookups
 from .proper_nouns import proper_nouns
 from .allowlist import allowed_spans, default_pattern, is_allowed
 from .findings import Finding, merge
+from .words import written_in_english
 
 _PLACE_CONTEXT = re.compile(
     r"(?:\b(?:in|uit|te|naar|bij|rond|nabij|vanuit|via|omgeving|gemeente|dorp|stad|buurt|richting|"
@@ -155,13 +156,14 @@ class Detector:
 
     def _from_deduce(self, text: str) -> list[Finding]:
         found = []
+        english = written_in_english(text.lower())
         for kind, start, end, span in self._lookups.annotate(text):
             finding = Finding(kind, start, end, span)
-            if self._keep(text, finding):
+            if self._keep(text, finding, english):
                 found.append(finding)
         return found
 
-    def _keep(self, text: str, f: Finding) -> bool:
+    def _keep(self, text: str, f: Finding, english: bool = False) -> bool:
         if not any(c.isupper() for c in f.text):
             return False
         single = " " not in f.text.strip()
@@ -174,8 +176,9 @@ class Detector:
                 _ROLE_NOUN_AFTER_ARTICLE.search(text[max(0, f.start - 30) : f.start])
                 and (f.text.lower() in _ROLE_NOUNS or not text[max(0, f.start - 4) : f.start].lower().endswith("de "))):
             return False  # 'het Rijk', 'de Burgemeester', 'een Advocaat': a noun, though also a surname
-        if single and f.text.lower() in self._ambiguous:
-            # 'Best', 'Putten', 'Hoek', 'Bakker': only a place or name where the context says so.
+        if single and (f.text.lower() in self._ambiguous or (english and f.text.lower() in lexicon.ordinary_words())):
+            # 'Best', 'Putten', 'Hoek', 'Bakker': only a place or name where the context says so (and in a text
+            # written in English, 'Born' or 'May' at a sentence start)
             if sentence_initial(text, f.start):
                 if f.kind == "name":
                     return bool(_NAME_FOLLOWS.match(text, f.end))

@@ -24,6 +24,7 @@ from . import gazetteer, lexicon
 from .findings import Finding
 from .rules import ROLE_WORDS
 from .scanning import contains_any, occurrences
+from .words import written_in_english
 
 _PLAIN_WORD = plain_re.compile(r"[^\W\d_]{3,}")
 _LETTER = plain_re.compile(r"[^\W\d_]")
@@ -170,17 +171,9 @@ def _inverted_subject(text: str, start: int, end: int) -> bool:
     return bool(m) and _finite_verb(m.group("verb"))
 
 
-# A text written in English: there 'has', 'will', 'mark' are words, not lower-case names
-_ENGLISH_MARKERS = (" the ", " and ", " with ", " has ", " have ", " is ")
-
-
-def _written_in_english(low: str) -> bool:
-    return low.count(" the ") >= 2 and sum(low.count(m) for m in _ENGLISH_MARKERS) >= 6
-
-
 def informal_names(text: str) -> Iterator[Finding]:
     first, words, low_text = _first_names_lower(), _words(), text.lower()
-    dutch = words if _written_in_english(low_text) else _dutch()
+    dutch = words if written_in_english(low_text) else _dutch()  # 'has', 'will': English words there
     # one C-level pass finds the lower-case first names a text holds (mostly none), then only those are looked at
     for start, token in lower_tokens(text, first.intersection(_LOWER_TOKEN.findall(text))):
         end = start + len(token)

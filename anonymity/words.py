@@ -45,6 +45,14 @@ AGE_ADVERBS = (r"nu|inmiddels|ondertussen|tegenwoordig|alweer|destijds|toenterti
 
 I = re.IGNORECASE
 
+_ENGLISH_MARKERS = (" the ", " and ", " with ", " has ", " have ", " is ")
+
+
+def written_in_english(low: str) -> bool:
+    """A (lower-cased) text written in English, as notes for an international family are: there 'has', 'will',
+    'Born' are words, not names or places."""
+    return low.count(" the ") >= 2 and sum(low.count(m) for m in _ENGLISH_MARKERS) >= 6
+
 
 def finding_at(kind: str, text: str, m: re.Match, group: int | str = 0) -> Finding:
     start, end = m.span(group)
