@@ -241,11 +241,8 @@ def similar_cases(classification, allowed, limit=5, exclude_pk=None, title=""):
         slugs = list(classification.get(name) or [])
         if not slugs:
             continue
-        # issue 9 (1): a hidden age band is not something a case is found by, nor counted by.
-        having = without_hidden(visible.filter(**{f"{cf.attr}__slug__in": slugs}), name)
-        counts = dict(having.values_list(f"{cf.attr}__slug").annotate(n=Count("pk", distinct=True)))
-        for slug, n in counts.items():
-            idf = math.log(1 + (total - n + 0.5) / (n + 0.5))
+        having, idfs = _idfs(visible, total, name, slugs)
+        for slug, idf in idfs.items():
             cases_with = having.filter(**{f"{cf.attr}__slug": slug}).values("pk")
             score = score + Case(When(pk__in=cases_with, then=Value(similar_weight(name, slug, core) * idf)),
                                   default=Value(0.0))
@@ -283,6 +280,15 @@ SIMILAR_ALIKE_WEIGHT = 0.5
 SIMILAR_RESCORE_WINDOW = 20
 
 
+def _idfs(visible, total, name, slugs):
+    """The visible cases classified with any of `slugs` in facet `name`, and each slug's rarity among them (BM25's
+    idf). A hidden age band is not something a case is found by, nor counted by (issue 9 (1))."""
+    cf = CLASSIFICATION_BY_NAME[name]
+    having = without_hidden(visible.filter(**{f"{cf.attr}__slug__in": slugs}), name)
+    counts = having.values_list(f"{cf.attr}__slug").annotate(n=Count("pk", distinct=True))
+    return having, {slug: math.log(1 + (total - n + 0.5) / (n + 0.5)) for slug, n in counts}
+
+
 def _alike_rescore(classification, visible, total, pages):
     """[(score, page)] for `pages` (ranked by shared classification), rescored by classification likeness."""
     from .backend import case_classification
@@ -292,13 +298,10 @@ def _alike_rescore(classification, visible, total, pages):
     theirs = {p.pk: case_classification(p) for p in pages}
     idf = {}
     for name in SIMILAR_ALIKE_FIELDS:
-        cf = CLASSIFICATION_BY_NAME[name]
         slugs = set(classification.get(name) or []).union(*(set(c.get(name) or []) for c in theirs.values()))
         if not slugs:
             continue
-        having = without_hidden(visible.filter(**{f"{cf.attr}__slug__in": slugs}), name)
-        for slug, n in having.values_list(f"{cf.attr}__slug").annotate(n=Count("pk", distinct=True)):
-            idf[(name, slug)] = math.log(1 + (total - n + 0.5) / (n + 0.5))
+        idf.update(((name, slug), value) for slug, value in _idfs(visible, total, name, slugs)[1].items())
 
     def vector(c):
         return {(name, slug): idf.get((name, slug), 0.0) for name in SIMILAR_ALIKE_FIELDS for slug in c.get(name) or []}
