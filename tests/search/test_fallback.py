@@ -110,3 +110,11 @@ def test_database_similar_weighs_what_cases_share(client, db, no_elasticsearch):
     assert ids[0] == rare.external_id
     assert set(ids[1:4]) == {c.external_id for c in common}
     assert ids[4:] == [stuck.external_id]
+
+
+def test_database_facets_count_each_term_once_with_all_its_cases(client, db, no_elasticsearch):
+    # A term's count is the number of cases found with it, in one entry (not one entry of 1 per case).
+    for areas in (["autisme", "lvb"], ["autisme", "lvb"], ["autisme"]):
+        case(title="Wachtlijst voor een jongere", problem_areas=areas)
+    entries = api(client, q="wachtlijst")["facets"]["problem_areas"]
+    assert [(e["key"], e["count"]) for e in entries] == [("autisme", 3), ("lvb", 2)]
