@@ -144,12 +144,13 @@ def _ranked(params, allowed):
     if not searching_cases:
         base = base.none()
     qs = _filter(base, params.filters)
+    # "pk" last everywhere: equal cases come back in the same order on SQLite and PostgreSQL, page after page.
     if ranked and params.sort == "relevance":
-        qs = qs.order_by("-rank", "-year", "title")
+        qs = qs.order_by("-rank", "-year", "title", "pk")
         if queries.wants_feedback(params):
             qs = _with_feedback(qs)
     else:
-        qs = qs.order_by("-year", "title")
+        qs = qs.order_by("-year", "title", "pk")
     return qs, base, ranked
 
 
@@ -169,7 +170,7 @@ def _with_feedback(qs):
             factor = factor + Case(When(pk__in=classified, then=Value(queries.FEEDBACK_WEIGHT * n / len(top))),
                                    default=Value(0.0))
     return qs.annotate(fed=ExpressionWrapper(F("rank") * factor, output_field=FloatField())).order_by(
-        "-fed", "-year", "title")
+        "-fed", "-year", "title", "pk")
 
 
 def ranked_ids(params, allowed):
@@ -218,7 +219,7 @@ def autocomplete(q, allowed, limit=8):
     q = q.strip()
     if not q:
         return []
-    qs = _visible(allowed).filter(title__icontains=q).order_by("-year", "title")[:limit]
+    qs = _visible(allowed).filter(title__icontains=q).order_by("-year", "title", "pk")[:limit]
     return [{"text": p.title, "url": p.get_url() or p.url_path, "type": "case", "external_id": p.external_id} for p in qs]
 
 
@@ -257,7 +258,8 @@ def similar_cases(classification, allowed, limit=5, exclude_pk=None, title=""):
     qs = visible.filter(found)
     if exclude_pk is not None:
         qs = qs.exclude(pk=exclude_pk)
-    qs = qs.annotate(shared=ExpressionWrapper(score, output_field=FloatField())).order_by("-shared", "-year", "title")
+    qs = qs.annotate(shared=ExpressionWrapper(score, output_field=FloatField()))
+    qs = qs.order_by("-shared", "-year", "title", "pk")
     many = [CLASSIFICATION_BY_NAME[name].attr for name in SIMILAR_ALIKE_FIELDS if CLASSIFICATION_BY_NAME[name].many]
     window = qs.select_related("age_band", "framework", "region", "outcome_status").prefetch_related(*many)
     pages = _alike_rescore(classification, visible, total, list(window[:max(limit, SIMILAR_RESCORE_WINDOW)]))
