@@ -223,9 +223,19 @@ def meeting_minutes(request, pk):
     items = _items(meeting)
     for item in items:
         # A printed copy leaves the building: name the kind of finding and where, never the words themselves.
+        findings = services.open_findings(item)
         item.finding_places = [(finding.get("label", ""), _field_label(item, finding.get("field", "")))
-                               for finding in services.open_findings(item)]
+                               for finding in findings]
+        _mask(item.reviewed, findings)
     return render(request, "learning/meeting_minutes.html", {"meeting": meeting, "items": items})
+
+
+def _mask(contribution, findings):
+    """In memory only (nothing is saved): the summary the minutes quote shows '[naam]' for each found word."""
+    for finding in findings:
+        value = getattr(contribution, finding.get("field", ""), None) if finding.get("field") else None
+        if isinstance(value, str) and finding.get("text"):
+            setattr(contribution, finding["field"], value.replace(finding["text"], f"[{finding.get('label', '')}]"))
 
 
 def _field_label(item, name):
