@@ -35,13 +35,6 @@ def test_the_item_page_and_the_agenda_show_the_findings_before_any_decision(clie
     assert "finding-marker" in agenda and "mogelijk herleidbaar gegeven" in agenda
 
 
-def test_a_clean_item_has_no_marker(client, ervaringsdeskundige, moderator, case):
-    meeting, _reflection = _on_agenda(ervaringsdeskundige, moderator, case, body="Eén vast gezicht hielp ons.")
-    client.force_login(moderator)
-    assert "Let op vóór het besluit" not in client.get(reverse("learning:agenda_item", args=[meeting.pk, 1])).content.decode()
-    assert "finding-marker" not in client.get(meeting.get_absolute_url()).content.decode()
-
-
 def test_accepting_an_item_with_findings_says_so_at_once_and_stays_on_the_item(client, ervaringsdeskundige, moderator,
                                                                                 case):
     meeting, _reflection = _on_agenda(ervaringsdeskundige, moderator, case)
