@@ -5,6 +5,8 @@
 - `cases_imported(sender=CasePage, items=[(page, lessons), ...], user)`: the same for a batch of new cases (issue 13:
   bulk import); a receiver of case_imported must handle this one too.
 - `demo_loaded(sender=None)`: `load_demo` has loaded the demo cases and profiles (learning adds its demo meeting).
+- `demo_accounts_loaded(sender=None, users={"member": User, ...})`: `load_demo` (DEBUG only) has made the demo
+  accounts, keyed by role (consultation makes demo-editor the coordinator of every team).
 """
 
 from django.dispatch import Signal
@@ -12,6 +14,7 @@ from django.dispatch import Signal
 case_imported = Signal()
 cases_imported = Signal()
 demo_loaded = Signal()
+demo_accounts_loaded = Signal()
 
 # Issue 9: reads of cases and exports, for the read audit (the audit app listens; casebook does not know it).
 # - `case_read(sender=CasePage, user, channel, pages=[...] or external_ids=[...])`: a case page was served, or an

@@ -14,3 +14,9 @@ class ConsultationConfig(AppConfig):
 
         # Like casebook's taxonomy: a fresh database and a flushed test database both get the directory back.
         post_migrate.connect(ensure_directory, dispatch_uid="consultation.ensure_directory")
+
+        from casebook import signals as casebook_signals
+
+        from .demo import demo_coordinator
+
+        casebook_signals.demo_accounts_loaded.connect(demo_coordinator, dispatch_uid="consultation.demo_coordinator")

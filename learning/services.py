@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -225,6 +225,34 @@ def ready_for_agenda():
     lessons = Lesson.objects.awaiting_agenda().order_by("submitted_at")
     reflections = Reflection.objects.awaiting_agenda().select_related("case", "lesson").order_by("submitted_at")
     return lessons, reflections
+
+
+def waiting_for(meeting, *, everywhere=False):
+    """What waits for `meeting`: a meeting belongs to a network or region, so by default only contributions about a
+    case in that region (a case whose region is hidden for a small group counts as no region); `everywhere` shows
+    all. A meeting without a region sees everything."""
+    lessons, reflections = ready_for_agenda()
+    if meeting.region_id and not everywhere:
+        region = meeting.region_id
+        lessons = lessons.filter(cases__region_id=region, cases__hide_region=False).distinct()
+        reflections = reflections.filter(
+            Q(case__region_id=region, case__hide_region=False)
+            | Q(case__isnull=True, lesson__cases__region_id=region, lesson__cases__hide_region=False)
+        ).distinct()
+    return lessons, reflections
+
+
+def open_findings(item):
+    """The anonymity findings that would keep this item from being published, from the same check the closing uses
+    (publication_check), so a moderator sees them while preparing and discussing the item, not after closing.
+    Kept on the item (it marks the agenda); only an item that is, or may still be, accepted has any."""
+    if item.applied_at or not item.meeting.is_open:
+        return item.findings
+    findings = publication_check.findings_for(item.contribution) if item.decision in ("", Decision.ACCEPT) else []
+    if findings != item.findings:
+        item.findings = findings
+        item.save(update_fields=["findings"])
+    return findings
 
 
 def _require_open(meeting):

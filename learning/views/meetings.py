@@ -50,15 +50,38 @@ def meeting_create(request):
 def meeting_detail(request, pk):
     """The agenda (printable) and, while open, what waits to be put on it."""
     meeting = get_object_or_404(NetworkMeeting, pk=pk)
-    lessons, reflections = services.ready_for_agenda()
+    items = _items(meeting)
+    for item in items:
+        services.open_findings(item)  # marks items the anonymity check would hold back, before anyone decides
+    everywhere = _everywhere(request)
+    lessons, reflections = ([], [])
+    if meeting.is_open:
+        lessons, reflections = services.waiting_for(meeting, everywhere=everywhere)
+        lessons, reflections = _with_findings(lessons), _with_findings(reflections)
+    all_lessons, all_reflections = services.ready_for_agenda()
     return render(request, "learning/meeting_detail.html", {
         "meeting": meeting,
-        "items": _items(meeting),
-        "waiting_lessons": lessons if meeting.is_open else [],
-        "waiting_reflections": reflections if meeting.is_open else [],
+        "items": items,
+        "waiting_lessons": lessons,
+        "waiting_reflections": reflections,
+        "everywhere": everywhere,
+        "waiting_everywhere": all_lessons.count() + all_reflections.count() if meeting.is_open else 0,
         # Actions past their due date on the meeting's day come up at that meeting (issue 12).
         "overdue_actions": followup.overdue(on=meeting.date) if meeting.is_open else [],
     })
+
+
+def _everywhere(request):
+    return (request.GET.get("regio") or request.POST.get("regio")) == "alle"
+
+
+def _with_findings(contributions):
+    from .. import publication_check
+
+    contributions = list(contributions)
+    for contribution in contributions:
+        contribution.open_findings = publication_check.findings_for(contribution)
+    return contributions
 
 
 def _items(meeting):
@@ -72,7 +95,9 @@ def agenda_add(request, pk):
     meeting = get_object_or_404(NetworkMeeting, pk=pk, state=NetworkMeeting.State.OPEN)
     lessons, reflections = services.ready_for_agenda()
     if request.POST.get("all"):
-        chosen = [*lessons, *reflections]
+        # 'Alles' is what the moderator sees: the meeting's region unless they chose to see every region.
+        shown_lessons, shown_reflections = services.waiting_for(meeting, everywhere=_everywhere(request))
+        chosen = [*shown_lessons, *shown_reflections]
     elif request.POST.get("lesson"):
         chosen = list(lessons.filter(pk=_int(request.POST["lesson"])))
     else:
@@ -82,7 +107,8 @@ def agenda_add(request, pk):
     if chosen:
         messages.success(request, ngettext("%(n)d punt op de agenda gezet.", "%(n)d punten op de agenda gezet.",
                                            len(chosen)) % {"n": len(chosen)})
-    return redirect(meeting)
+    url = meeting.get_absolute_url()
+    return redirect(f"{url}?regio=alle" if _everywhere(request) else url)
 
 
 def _open_item(pk, item_pk):
@@ -130,11 +156,23 @@ def agenda_item(request, pk, number):
         services.record_decision(item, form.cleaned_data["decision"], form.cleaned_data["minutes"],
                                  visibility=chosen if chosen != getattr(form, "default_visibility", "") else "",
                                  visibility_reason=form.cleaned_data.get("visibility_reason", ""))
+        findings = services.open_findings(item)
+        if findings:
+            # Say it now, while the people are still in the room, not at closing: stay on this item.
+            messages.warning(request, ngettext(
+                "Aanvaard, maar zo kan het niet gepubliceerd worden: de anonimiteitscontrole vond %(n)d mogelijk "
+                "herleidbaar gegeven. Kies 'Laten bijstellen', of laat een redacteur het als niet identificerend "
+                "vastleggen, voordat u de bijeenkomst afsluit.",
+                "Aanvaard, maar zo kan het niet gepubliceerd worden: de anonimiteitscontrole vond %(n)d mogelijk "
+                "herleidbare gegevens. Kies 'Laten bijstellen', of laat een redacteur ze als niet identificerend "
+                "vastleggen, voordat u de bijeenkomst afsluit.", len(findings)) % {"n": len(findings)})
+            return redirect("learning:agenda_item", pk=meeting.pk, number=number)
         if number < len(items):
             return redirect("learning:agenda_item", pk=meeting.pk, number=number + 1)
         messages.success(request, _("Alle punten zijn besproken. U kunt de bijeenkomst afsluiten."))
         return redirect(meeting)
     contribution = item.reviewed  # the version submitted to this meeting, never an unsent revision
+    services.open_findings(item)  # before the decision, from the check the closing uses
     return render(request, "learning/agenda_item.html", {
         "meeting": meeting,
         "item": item,
@@ -182,7 +220,31 @@ def meeting_close(request, pk):
 @moderator_required
 def meeting_minutes(request, pk):
     meeting = get_object_or_404(NetworkMeeting, pk=pk)
-    return render(request, "learning/meeting_minutes.html", {"meeting": meeting, "items": _items(meeting)})
+    items = _items(meeting)
+    for item in items:
+        # A printed copy leaves the building: name the kind of finding and where, never the words themselves.
+        findings = services.open_findings(item)
+        item.finding_places = [(finding.get("label", ""), _field_label(item, finding.get("field", "")))
+                               for finding in findings]
+        _mask(item.reviewed, findings)
+    return render(request, "learning/meeting_minutes.html", {"meeting": meeting, "items": items})
+
+
+def _mask(contribution, findings):
+    """In memory only (nothing is saved): the summary the minutes quote shows '[naam]' for each found word."""
+    for finding in findings:
+        value = getattr(contribution, finding.get("field", ""), None) if finding.get("field") else None
+        if isinstance(value, str) and finding.get("text"):
+            setattr(contribution, finding["field"], value.replace(finding["text"], f"[{finding.get('label', '')}]"))
+
+
+def _field_label(item, name):
+    from django.core.exceptions import FieldDoesNotExist
+
+    try:
+        return item.contribution._meta.get_field(name).verbose_name
+    except FieldDoesNotExist:  # an "unavailable" finding names no field
+        return ""
 
 
 

@@ -76,13 +76,19 @@ class Command(BaseCommand):
 
     def _accounts(self):
         # Development only (DEBUG): well-known passwords would be a hole anywhere else.
+        users = {}
         for role in DEMO_ACCOUNTS:
             user, created = User.objects.get_or_create(username=f"demo-{role}", defaults={"email": f"{role}@example.org"})
             if created:
                 user.set_password("doorbraak-demo")
                 user.save()
             user.groups.add(Group.objects.get(name=role))
+            users[role] = user
         if not User.objects.filter(username="demo-admin").exists():
             User.objects.create_superuser("demo-admin", "admin@example.org", "doorbraak-demo")
         self.stdout.write("demo accounts: demo-member, demo-ervaringsdeskundige, demo-moderator, demo-editor, "
                           "demo-admin (password: doorbraak-demo)")
+        # Other apps give the accounts their parts (consultation: a coordinator); casebook does not know them.
+        for _receiver, message in signals.demo_accounts_loaded.send(sender=None, users=users):
+            if message:
+                self.stdout.write(message)
