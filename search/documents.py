@@ -89,7 +89,7 @@ class Source:
         return apps.get_model(self.model_label)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # holds dicts: hashed (in a Source) by identity
 class DatabaseSearch:
     """How the database search (fallback_sources.py) reads a source other than cases."""
 
