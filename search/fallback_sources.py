@@ -13,6 +13,8 @@ They come after the cases (see fallback.search): the database's case ranks (feed
 on one scale with these, so interleaving them would pretend a comparison nobody measured.
 """
 
+import functools
+import operator
 from dataclasses import dataclass
 
 from django.db import connection
@@ -91,18 +93,19 @@ def _apply_text(qs, db, q, description):
             vector = part if vector is None else vector + part
         text = Value(0.0)
         if words:
-            query = SearchQuery(words[0], config="dutch")
-            for word in words[1:]:
-                query |= SearchQuery(word, config="dutch")
+            query = None
+            for term in words:  # a compound's parts: all together (fallback._words)
+                clause = functools.reduce(operator.and_, [SearchQuery(p, config="dutch") for p in fallback._parts(term)])
+                query = clause if query is None else query | clause
             text = SearchRank(vector, query)
         bonus = _concept_bonus(qs.model, db, found, fallback.PG_CONCEPT_SCALE)
     else:
         # A word in the title counts 3, in the summary 2, in the body 1, matched by the same crude stem as cases.
         text = Value(0)
         every = [name for names in fields.values() for name in names]
-        for word in words:
-            stem = fallback._stem(word)
-            whens = [When(_containing(names, stem), then=Value(points))
+        for term in words:
+            stems = [fallback._stem(part) for part in fallback._parts(term)]
+            whens = [When(_containing(names, stems), then=Value(points))
                      for names, points in ((fields.get("A"), 3), (fields.get("B"), 2), (every, 1)) if names]
             text = text + Case(*whens, default=Value(0))
         bonus = _concept_bonus(qs.model, db, found, fallback.SQLITE_CONCEPT_SCALE)
@@ -110,10 +113,14 @@ def _apply_text(qs, db, q, description):
     return qs.filter(rank__gt=0), True
 
 
-def _containing(names, stem):
+def _containing(names, stems):
+    """Every stem (a compound's parts all together) in one of the fields `names`."""
     match = Q()
-    for name in names:
-        match |= Q(**{f"{name}__icontains": stem})
+    for stem in stems:
+        anywhere = Q()
+        for name in names:
+            anywhere |= Q(**{f"{name}__icontains": stem})
+        match &= anywhere
     return match
 
 
