@@ -39,7 +39,20 @@ def lesson_document(lesson):
     return doc
 
 
-def register():
-    from search.documents import Source, register_source
+def visible_lessons(allowed):
+    """What the database search may show: the lessons learning.visibility lets such a user read."""
+    from .visibility import lessons_visible_to
 
-    register_source(Source("learning.Lesson", "lesson", lesson_queryset, lesson_document))
+    return lessons_visible_to(allowed).prefetch_related("themes", "cases")
+
+
+def register():
+    from search.documents import DatabaseSearch, Source, register_source
+
+    database = DatabaseSearch(
+        visible=visible_lessons,
+        text={"A": ("statement",), "C": ("explanation",)},
+        taxonomy={cf.name: ("themes", cf.vocabulary) for cf in CLASSIFICATION_FIELDS},
+        order=("-first_published_at", "pk"),
+    )
+    register_source(Source("learning.Lesson", "lesson", lesson_queryset, lesson_document, database=database))

@@ -79,6 +79,7 @@ class Source:
     queryset: Callable  # () -> queryset of everything that may be indexed (live only)
     to_document: Callable  # (obj) -> dict with the fields above (without _id)
     changed_field: str = "last_published_at"  # lets a rebuild catch up with changes made while it ran
+    database: "DatabaseSearch | None" = None  # how the database search finds it (cases: fallback.py itself)
 
     def doc_id(self, pk):
         return f"{self.type}-{pk}"
@@ -86,6 +87,18 @@ class Source:
     @property
     def model(self):
         return apps.get_model(self.model_label)
+
+
+@dataclass(frozen=True, eq=False)  # holds dicts: hashed (in a Source) by identity
+class DatabaseSearch:
+    """How the database search (fallback_sources.py) reads a source other than cases."""
+
+    # (allowed visibilities) -> queryset of what a user with them may find. The same rule the source's documents
+    # carry in `visibility` and its pages apply, read from the same place (not a copy of it).
+    visible: Callable
+    text: dict  # weight "A" (title), "B" (summary), "C" (body) -> model text fields, as in the document
+    taxonomy: dict  # facet field name -> (relation to TaxonomyTerm, vocabulary), as the document's taxonomy fields
+    order: tuple = ("pk",)  # without a text rank (no query, or sorted by year)
 
 
 SOURCES = {}
@@ -189,8 +202,15 @@ def expert_queryset():
     return ExpertProfilePage.objects.live().prefetch_related("expertise_areas", "interventions", "regions")
 
 
+def visible_experts(allowed):
+    """Profiles a user with these visibilities may find: what ExpertProfilePage.serve lets them read."""
+    from casebook.models import ExpertProfilePage
+
+    return expert_queryset() if ExpertProfilePage.visibility in allowed else ExpertProfilePage.objects.none()
+
+
 def expert_document(page):
-    visibility = "network"  # profiles are for signed-in members (ExpertProfilePage.serve)
+    visibility = page.visibility  # profiles are for signed-in members (MembersOnlyPage)
     summary = " · ".join(part for part in [page.job_title, page.organisation_type] if part)
     doc = {
         "type": "expert",
@@ -210,7 +230,17 @@ def expert_document(page):
 
 
 register_source(Source("casebook.CasePage", "case", case_queryset, case_document))
-register_source(Source("casebook.ExpertProfilePage", "expert", expert_queryset, expert_document))
+_CLASSIFICATION = {cf.name: cf for cf in CLASSIFICATION_FIELDS}
+register_source(Source(
+    "casebook.ExpertProfilePage", "expert", expert_queryset, expert_document,
+    database=DatabaseSearch(
+        visible=visible_experts,
+        text={"A": ("title",), "B": ("job_title", "organisation_type"), "C": ("bio",)},
+        taxonomy={name: (attr, _CLASSIFICATION[name].vocabulary) for name, attr in
+                  (("problem_areas", "expertise_areas"), ("interventions", "interventions"), ("region", "regions"))},
+        order=("title", "pk"),
+    ),
+))
 
 
 def record_document(record, *, visibility, url):

@@ -21,7 +21,7 @@ from django.db.models import Case, Count, ExpressionWrapper, F, FloatField, Q, V
 from casebook.classification import CLASSIFICATION_FIELDS, without_hidden
 from casebook.models import CasePage
 
-from . import compounds, concepts, labels, queries
+from . import compounds, concepts, fallback_sources, labels, queries
 from .analysis import question_words
 from .queries import SIMILAR_FIELDS, core_problem_areas, similar_weight
 
@@ -195,13 +195,35 @@ def ranked_ids(params, allowed):
 
 def search(params, allowed):
     qs, base, ranked = _ranked(params, allowed)
-    total = qs.count()
+    others = fallback_sources.find(params, allowed)  # lessons and profiles, after the cases
+    case_total = qs.count()
+    total = case_total + fallback_sources.total(others, params.filters)
     page = list(qs[params.offset : params.offset + params.page_size])
     if ranked:
         # Ranking is the costly part; facet counts only need which cases matched, so rank once, not per facet.
         base = _visible(allowed).filter(pk__in=list(base.values_list("pk", flat=True)))
     facets = _facets(base, params)
-    facets["type"] = labels.facet_entries("type", [("case", _filter(base, params.filters).count())]) if total else []
+    counts = {name: {e["key"]: e["count"] for e in entries} for name, entries in facets.items() if name != "type"}
+    for name, per_slug in fallback_sources.add_facet_counts(counts, others, params.filters).items():
+        facets[name] = labels.facet_entries(name, list(per_slug.items()))
+    type_counts = [("case", case_total), *fallback_sources.type_counts(others, params.filters)]
+    facets["type"] = labels.facet_entries("type", [(key, n) for key, n in type_counts if n])
+    results = [
+        {
+            "external_id": p.external_id,
+            "type": "case",
+            "title": p.title,
+            "url": p.get_url() or p.url_path,
+            "summary": p.summary,
+            "year": p.year,
+            "score": round(float(p.rank), 4) if ranked else None,
+            "highlights": [],
+        }
+        for p in page
+    ]
+    if len(results) < params.page_size:
+        results += fallback_sources.results(others, params.filters, allowed, max(0, params.offset - case_total),
+                                            params.page_size - len(results))
     return {
         "backend": "database",
         "mode": "description" if params.is_description else "text",
@@ -209,19 +231,7 @@ def search(params, allowed):
         "page": params.page,
         "page_size": params.page_size,
         "sort": params.sort,
-        "results": [
-            {
-                "external_id": p.external_id,
-                "type": "case",
-                "title": p.title,
-                "url": p.get_url() or p.url_path,
-                "summary": p.summary,
-                "year": p.year,
-                "score": round(float(p.rank), 4) if ranked else None,
-                "highlights": [],
-            }
-            for p in page
-        ],
+        "results": results,
         "facets": facets,
         "suggestion": None,
         "corrected": None,
