@@ -269,6 +269,9 @@ def _article_length(span: str) -> int:
     return m.end() if m else 0
 
 
+_ROLE_LEAD = re.compile(r"(\w+) (?:van|bij|namens) (?:de |het )?(?=\S)")
+
+
 def _drop_roles_and_line_runs(text: str, found: list[Finding]) -> list[Finding]:
     """'De Leerplichtambtenaar heeft …', 'Aanwezig: Regiehouder Top600': a capitalised role is nobody's name or an
     institution, nor is an English law's name ('the Long-term Care Act'). An institution does not run over a line break ('de GI\nRegio: …'): cut it at the break."""
@@ -277,6 +280,9 @@ def _drop_roles_and_line_runs(text: str, found: list[Finding]) -> list[Finding]:
         if f.kind in ("name", "institution") and (text.startswith(" Act", f.end) or (
                 " " not in f.text and "\n" not in f.text and role_noun(f.text))):
             continue  # ('the Long-term Care Act': a law's name)
+        lead = _ROLE_LEAD.match(f.text) if f.kind in ("name", "institution") and " " in f.text else None
+        if lead and role_noun(lead.group(1)):  # 'Jeugdbeschermer van de GI': the role's employer, if anything
+            f = Finding(f.kind, f.start + lead.end(), f.end, f.text[lead.end():])
         if f.kind == "institution" and "\n" in f.text:
             cut = f.text.index("\n")
             if not f.text[:cut].strip():
