@@ -40,6 +40,11 @@ def findings_url(page) -> str:
 def before_publish_page(request, page):
     """Edit and create views: the revision is saved; refuse to make it live while findings are open."""
     page = page.specific
+    if page.live and page.first_published_at is None:
+        # Wagtail's create view saves a new page as live before this hook runs: it goes live only when its revision
+        # is published below, so a refusal cannot leave it online.
+        Page.objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
+        page.live = False
     if not _checked(page):
         return None
     try:

@@ -8,7 +8,9 @@ words match by a crude stem (their start) in the title, summary or narrative. On
 those are what Elasticsearch is for.
 """
 
+import functools
 import math
+import operator
 import re
 from collections import Counter
 
@@ -37,18 +39,24 @@ def _visible(allowed):
 
 
 def _words(q, description):
-    """The query's meaningful words (no stop or question words), each compound followed by its parts, and the words
-    its typos stand for (concepts.corrections: "psygose" → psychose)."""
+    """The query's meaningful words (no stop or question words), each compound followed by its parts as one term
+    (a tuple: only all of them together match, as on Elasticsearch — 'mensenhandel' is not found by every case that
+    says 'mensen'), and the words its typos stand for (concepts.corrections: "psygose" → psychose)."""
     words = []
     for word in re.findall(r"[a-z0-9]+", concepts.fold(q)):
         if word in concepts.STOP_WORDS or word in QUESTION_WORDS or len(word) < (5 if description else 2):
             continue
-        for w in [word, *compounds.split(word)]:
-            if w not in words:
-                words.append(w)
+        parts = tuple(compounds.split(word))
+        for term in (word, parts) if parts else (word,):
+            if term not in words:
+                words.append(term)
     if not description:
         words += [w for w in concepts.corrections(q) if w not in words]
     return words[:MAX_WORDS]
+
+
+def _parts(term):
+    return term if isinstance(term, tuple) else (term,)
 
 
 def _concept_bonus(found, scale):
@@ -81,23 +89,29 @@ def _apply_text(qs, q, description=False):
         )
         text = Value(0.0)
         if words:
-            query = SearchQuery(words[0], config="dutch")
-            for word in words[1:]:
-                query |= SearchQuery(word, config="dutch")
+            query = None
+            for term in words:
+                clause = functools.reduce(operator.and_, [SearchQuery(p, config="dutch") for p in _parts(term)])
+                query = clause if query is None else query | clause
             text = SearchRank(vector, query)
         qs = qs.annotate(text_rank=text, rank=F("text_rank") + _concept_bonus(found, PG_CONCEPT_SCALE))
         return qs.filter(rank__gt=0), True
     # SQLite: a word in the title counts 3, in the summary 2, in the story 1, matched by a crude stem.
     score, matched = Value(0), Value(0)
-    for word in words:
-        stem = _stem(word)
-        match = Q()
-        for name in TEXT_FIELDS:
-            match |= Q(**{f"{name}__icontains": stem})
+    for term in words:
+        stems = [_stem(part) for part in _parts(term)]
+        match, in_title, in_summary = Q(), Q(), Q()
+        for stem in stems:
+            anywhere = Q()
+            for name in TEXT_FIELDS:
+                anywhere |= Q(**{f"{name}__icontains": stem})
+            match &= anywhere
+            in_title &= Q(title__icontains=stem)
+            in_summary &= Q(summary__icontains=stem)
         matched = matched + Case(When(match, then=Value(1)), default=Value(0))
         score = score + Case(
-            When(title__icontains=stem, then=Value(3)),
-            When(summary__icontains=stem, then=Value(2)),
+            When(in_title, then=Value(3)),
+            When(in_summary, then=Value(2)),
             When(match, then=Value(1)),
             default=Value(0),
         )

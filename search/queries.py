@@ -290,6 +290,19 @@ def _suggestion(response, q):
     return {"text": best["text"], "html": best.get("highlighted", best["text"])}
 
 
+def _worth_offering(suggestion, offered):
+    """The spelling suggestion, unless it is only stop words ('Daan' → 'dan') or names a concept already offered as a
+    filter ('eetstornis' → 'Bedoel je: Eetstoornis' says it once)."""
+    if suggestion is None:
+        return None
+    words = concept_layer.fold(suggestion["text"]).split()
+    if all(word in concept_layer.STOP_WORDS for word in words):
+        return None
+    if concept_layer.fold(suggestion["text"]) in {concept_layer.fold(c["label"]) for c in offered}:
+        return None
+    return suggestion
+
+
 FEW_RESULTS = 3  # below this, 'bedoelde je' is worth a look (and applied when nothing was found)
 
 
@@ -353,14 +366,19 @@ def search(params, allowed):
     took = max(hits.took, overview.took)
     suggestion = corrected = None
     if params.q and not params.is_description and overview.hits.total.value < FEW_RESULTS:
-        suggestion = _suggestion(build_suggest(params.q, allowed).execute(), params.q)
+        # (a concept filter is offered only beside results; with none, the correction is still searched)
+        offered = concept_layer.suggestions(found, params.filters) if overview.hits.total.value else []
+        suggestion = _worth_offering(_suggestion(build_suggest(params.q, allowed).execute(), params.q), offered)
         if suggestion and overview.hits.total.value == 0:
-            # Nothing as typed: search for the correction straight away, and say so.
+            # Nothing as typed: search for the correction straight away, and say so — unless it finds nothing either.
             retry = replace(params, q=suggestion["text"])
-            found = concept_layer.concepts_for(retry.q)
-            hits, overview = _run(retry, allowed, found)
-            took += max(hits.took, overview.took)
-            corrected, suggestion = {"from": params.q, "to": retry.q}, None
+            retry_found = concept_layer.concepts_for(retry.q)
+            retry_hits, retry_overview = _run(retry, allowed, retry_found)
+            took += max(retry_hits.took, retry_overview.took)
+            suggestion = None
+            if retry_overview.hits.total.value:
+                hits, overview, found = retry_hits, retry_overview, retry_found
+                corrected = {"from": params.q, "to": retry.q}
     return {
         "backend": "elasticsearch",
         "mode": "description" if params.is_description else "text",

@@ -67,3 +67,30 @@ def test_publishing_with_a_bsn_is_refused_then_allowed_after_rewriting(client, e
     )
     assert response.status_code == 200
     assert CasePage.objects.get(pk=page.pk).situation == "De jongere woont bij zijn moeder."
+
+
+def test_a_new_case_published_straight_away_is_not_live_while_the_check_refuses(client, editor):
+    # Wagtail's create view saves a new page as live before the publish hook runs; a refused new case must still
+    # be invisible: not on its page, in the list, or in search.
+    from casebook.models import CaseIndexPage
+
+    template = make_case()
+    parent = CaseIndexPage.objects.get()
+    client.force_login(editor)
+    data = edit_form_data(template, title="Nieuwe casus over een wachtlijst", slug="nieuwe-casus-wachtlijst",
+                          external_id="test-new-1", situation="De jongere (BSN 123456782) woont bij zijn moeder.",
+                          **{"action-publish": "publish"})
+    response = client.post(f"/cms/pages/add/casebook/casepage/{parent.pk}/", data, follow=True)
+    assert "Niet gepubliceerd" in response.content.decode()
+    page = CasePage.objects.get(external_id="test-new-1")
+    assert not page.live
+    client.logout()
+    assert client.get("/casussen/nieuwe-casus-wachtlijst/").status_code == 404
+    assert "test-new-1" not in client.get("/api/v1/search", {"q": "wachtlijst"}).content.decode()
+    assert "Nieuwe casus over een wachtlijst" not in client.get("/casussen/").content.decode()
+
+    client.force_login(editor)
+    clean = edit_form_data(page, situation="De jongere woont bij zijn moeder.", **{"action-publish": "publish"})
+    client.post(f"/cms/pages/{page.pk}/edit/", clean, follow=True)
+    client.logout()
+    assert client.get("/casussen/nieuwe-casus-wachtlijst/").status_code == 200

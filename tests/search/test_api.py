@@ -152,3 +152,23 @@ def test_search_page_is_dutch_and_works_without_javascript(client, cases):
     assert 'method="get"' in html and 'type="checkbox" name="problem_areas" value="lvb" checked' in html
     assert "1 resultaat" in html and "Verfijnen" in html
     assert 'name="viewport"' in html
+
+
+def test_a_correction_that_finds_nothing_is_not_applied(client, index_now):
+    # 'Daan' (a name the anonymised cases never hold) is one edit from the stop word 'dan': 'U ziet resultaten voor
+    # dan' above 'niets gevonden' would mislead twice. Nothing as typed, and no correction offered.
+    case(title="Lang wachten", summary="Het duurde langer dan een jaar voordat er een plek was.")
+    index_now()
+    result = api(client, q="Daan")
+    assert (result["total"], result["corrected"], result["suggestion"]) == (0, None, None)
+
+
+def test_a_typo_that_names_a_concept_is_offered_once(client, index_now):
+    # 'eetstornis' is offered as the concept filter 'Eetstoornis'; a spelling line 'Bedoelde je: eetstoornis?' under
+    # it would say the same twice.
+    case(title="Een meisje eet niet meer", summary="Ze heeft een eetstoornis.", problem_areas=["eetstoornis"])
+    case(title="Een jongen eet niet meer", summary="Hij heeft een eetstoornis.", problem_areas=["eetstoornis"])
+    index_now()
+    result = api(client, q="eetstornis")
+    assert [c["slug"] for c in result["concepts"]] == ["eetstoornis"]
+    assert result["suggestion"] is None

@@ -118,3 +118,12 @@ def test_database_facets_count_each_term_once_with_all_its_cases(client, db, no_
         case(title="Wachtlijst voor een jongere", problem_areas=areas)
     entries = api(client, q="wachtlijst")["facets"]["problem_areas"]
     assert [(e["key"], e["count"]) for e in entries] == [("autisme", 3), ("lvb", 2)]
+
+
+def test_a_compound_finds_its_parts_only_together_on_the_database(client, db, no_elasticsearch):
+    # As on Elasticsearch: 'mensenhandel' finds a case that writes it whole or as 'handel in mensen', not every case
+    # that says 'mensen' (a count of most of the collection would mislead).
+    whole = case(title="Uitbuiting", summary="Een meisje werd slachtoffer van mensenhandel.")
+    apart = case(title="Uitbuiting", summary="Er was sprake van handel in mensen.")
+    case(title="Veel mensen om hem heen", summary="Er waren veel mensen betrokken maar niemand had regie.")
+    assert set(keys(api(client, q="mensenhandel"))) == {whole.external_id, apart.external_id}
