@@ -266,7 +266,11 @@ _LEADING_ARTICLE = re.compile(r"(?:De|Het|de|het) (?=\S)")
 
 def _article_length(span: str) -> int:
     m = _LEADING_ARTICLE.match(span)
-    return m.end() if m else 0
+    if m:
+        return m.end()
+    if span[:1].islower():  # 'collega van het Centrum (voor Jeugd en Gezin)': deduce's name from a lower-case word
+        return next((i for i, c in enumerate(span) if c.isupper()), 0)
+    return 0
 
 
 _ROLE_LEAD = re.compile(r"(\w+) (?:van|bij|namens) (?:de |het )?(?=\S)")

@@ -56,3 +56,9 @@ def test_an_age_range_with_a_dash_and_a_method_duration_are_no_ages(detector):
             "Les 3 – Ken de juridische mogelijkheden. Een training Rots en Water (10 lessen).")
     assert flags(detector, text) == []
     assert ("age", "5 maanden") in flags(detector, "Het broertje, baby Noor (5 maanden), slaapt slecht.")
+
+
+def test_a_colleague_at_a_public_body_is_no_name(detector):
+    text = "Haar taken neemt een collega van het Centrum voor Jeugd en Gezin over."
+    assert flags(detector, text) == []
+    assert flags(detector, "Haar taken neemt mevrouw De Vries van het Centrum voor Jeugd en Gezin over.") != []
