@@ -77,6 +77,13 @@ def _trie() -> dict:
     return root
 
 
+def _cue(text: str, start: int, last_place_end: int) -> bool:
+    """A place cue before `start`. 'Bijlmer Kraaiennest', 'Transvaal, den haag': right after another place counts as
+    one. Asked only where the decision needs it (a capitalised town or an uncued wijk does not): the scan of the 40
+    characters before was a third of places()."""
+    return bool(_CUE.search(text[max(0, start - 40) : start])) or text[last_place_end:start] in (" ", ", ")
+
+
 def places(text: str) -> Iterator[Finding]:
     lookup = table()
     ordinary = lexicon.ordinary_words()
@@ -115,13 +122,11 @@ def places(text: str) -> Iterator[Finding]:
         hit = (start, end, lookup[text[start:end].lower()])
         start, end, (written, neighbourhood, needs_cue) = hit
         surface = text[start:end]
-        # 'Bijlmer Kraaiennest', 'Transvaal, den haag': right after another place counts as a cue.
-        cue = bool(_CUE.search(text[max(0, start - 40) : start])) or text[last_place_end:start] in (" ", ", ")
         capitalised = surface[:1].isupper()
         if neighbourhood and not needs_cue and (capitalised or surface.lower() not in ordinary):
             keep = True
         elif neighbourhood and needs_cue:
-            keep = cue and (capitalised or surface.lower() not in ordinary
+            keep = _cue(text, start, last_place_end) and (capitalised or surface.lower() not in ordinary
                             or (" " not in surface and _lives_there(text, start, end)))
         else:  # a town: deduce has the capitalised one; here the lower-case one after a cue
             # not 'in de wijk' (De Wijk), 'in bergen': a Dutch word in lower case is read as a word
@@ -132,7 +137,7 @@ def places(text: str) -> Iterator[Finding]:
             elif surface in lexicon.first_names_lower() and _COMMA_CUE.search(text[max(0, start - 40) : start]):
                 keep = False  # 'een groepsleider, wessel, die …': a name in an apposition, not the town Wessel
             else:
-                keep = (cue and len(surface) >= 4 and not (
+                keep = (_cue(text, start, last_place_end) and len(surface) >= 4 and not (
                     surface.lower() in dutch or (surface.lower().split()[0] in ("de", "het")
                                                  and all(w in ordinary for w in surface.lower().split())))
                         ) or (len(surface) >= 3 and " " not in surface and _lives_there(text, start, end))

@@ -223,6 +223,9 @@ _AGE_GATE = re.compile("|".join(("(?i:%s)" if p.flags & re.IGNORECASE else "(?:%
                                 for p in _AGE_AT_NUMBER))
 
 
+_LONG_NUMBER = plain_re.compile(r"\d{3}")
+
+
 def age(text: str) -> Iterator[Finding]:
     low = text.lower()
     if len(low) == len(text):
@@ -233,8 +236,9 @@ def age(text: str) -> Iterator[Finding]:
         return
     seen = set()
     for start in starts:
-        # one call decides for most numbers that no pattern matches here ('3 kinderen', '2024')
-        candidates = _AGE_AT_NUMBER if _AGE_GATE.match(text, start) else ()
+        # one call decides for most numbers that no pattern matches here ('3 kinderen', '2024'); a run of three or
+        # more digits needs none: every pattern reads one or two digits and then no digit ('2024', '06-…', '3511 AB')
+        candidates = _AGE_AT_NUMBER if not _LONG_NUMBER.match(text, start) and _AGE_GATE.match(text, start) else ()
         for pattern in candidates:
             yield from _age_match(text, pattern, start, seen)
         for pattern, offset, before in _AGE_BEFORE_NUMBER:
