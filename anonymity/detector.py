@@ -14,7 +14,7 @@ import regex as re
 
 from . import age_cues, context_rules, gazetteer, grammar_cues, lexicon, name_cues, providers, rules
 from .lookups import Lookups
-from .proper_nouns import proper_nouns
+from .proper_nouns import proper_nouns, role_noun
 from .allowlist import allowed_spans, default_pattern, is_allowed
 from .findings import Finding, merge
 from .words import written_in_english
@@ -42,7 +42,9 @@ _NAME_TAIL = re.compile(r"\s+(?:van|uit|bij|in)(?: de| het| 't)?\s+$")
 _PLACE_PREPOSITIONS = ("in het ", "in de ", "in 't ", "op de ", "op het ", "uit de ", "uit het ", "naar de ",
                        "naar het ", "in den ")
 _ARTICLE = re.compile(r"^(?:de|het|De|Het) ")  # 'de Kempen', 'het Gooi': a region with its article
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•*#>]|^\s*[-–])[\s\"'‘“(\[-]*$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•*#>]|^\s*[-–]|\s[–—])[\s\"'‘“(\[-]*$")  # 'Les 3 – Ken de …'
+# 'het Jeugd- en Gezinsteam': the first half of a compound, not a name that ends there
+_TRUNCATED_COMPOUND = re.compile(r"-\s+(?:en|of|tot|en/of)\s+[A-Za-zÀ-ÿ]")
 
 
 def load_deduce():
@@ -141,8 +143,11 @@ class Detector:
         found += context_rules.acronyms(text, found)
         found += context_rules.institution_follow_ups(text, found)
         found = gazetteer.street_areas(text, found)
+        found = _drop_roles_and_line_runs(text, found)
         allowed = allowed_spans(text, self._allow, near=found)
-        found = [f for f in found if f.end > f.start and not is_allowed(f.start, f.end, allowed)]
+        # 'Het Verwijsportaal Jeugd' at a sentence start: the article is not part of the allowed term
+        found = [f for f in found if f.end > f.start
+                 and not is_allowed(f.start + _article_length(f.text), f.end, allowed)]
         return merge(text, found)
 
     def check_fields(self, fields: dict[str, str]) -> dict[str, list[Finding]]:
@@ -165,6 +170,8 @@ class Detector:
 
     def _keep(self, text: str, f: Finding, english: bool = False) -> bool:
         if not any(c.isupper() for c in f.text):
+            return False
+        if f.kind == "name" and _TRUNCATED_COMPOUND.match(text, f.end):
             return False
         single = " " not in f.text.strip()
         if single and f.kind == "name" and f.text.strip() in lexicon.general_proper_nouns():
@@ -252,6 +259,42 @@ class Detector:
                             f = Finding("name", f.start, end, text[f.start : end])
             result.append(f)
         return result
+
+
+_LEADING_ARTICLE = re.compile(r"(?:De|Het|de|het) (?=\S)")
+
+
+def _article_length(span: str) -> int:
+    m = _LEADING_ARTICLE.match(span)
+    if m:
+        return m.end()
+    if span[:1].islower():  # 'collega van het Centrum (voor Jeugd en Gezin)': deduce's name from a lower-case word
+        return next((i for i, c in enumerate(span) if c.isupper()), 0)
+    return 0
+
+
+_ROLE_LEAD = re.compile(r"(\w+) (?:van|bij|namens) (?:de |het )?(?=\S)")
+
+
+def _drop_roles_and_line_runs(text: str, found: list[Finding]) -> list[Finding]:
+    """'De Leerplichtambtenaar heeft …', 'Aanwezig: Regiehouder Top600': a capitalised role is nobody's name or an
+    institution, nor is an English law's name ('the Long-term Care Act'). An institution does not run over a line break ('de GI\nRegio: …'): cut it at the break."""
+    result = []
+    for f in found:
+        if f.kind in ("name", "institution") and (text.startswith(" Act", f.end) or (
+                " " not in f.text and "\n" not in f.text and role_noun(f.text))):
+            continue  # ('the Long-term Care Act': a law's name)
+        lead = _ROLE_LEAD.match(f.text) if f.kind in ("name", "institution") and " " in f.text else None
+        if lead and role_noun(lead.group(1)):  # 'Jeugdbeschermer van de GI': the role's employer, if anything
+            f = Finding(f.kind, f.start + lead.end(), f.end, f.text[lead.end():])
+        if f.kind == "institution" and "\n" in f.text:
+            cut = f.text.index("\n")
+            if not f.text[:cut].strip():
+                result.append(f)
+                continue
+            f = Finding(f.kind, f.start, f.start + cut, f.text[:cut])
+        result.append(f)
+    return result
 
 
 _instance: Detector | None = None

@@ -74,8 +74,15 @@ def _verb_form(low: str, ordinary: frozenset[str]) -> bool:
                                              low[:-1] + "zen" if low.endswith("s") else ""))
 
 
+_BRITISH = ((plain_re.compile(r"our(?=(?:s|ed|ing|al|ally|ite|ites)?$)"), "or"),
+            (plain_re.compile(r"is(?=(?:e|es|ed|ing|ation|ations)$)"), "iz"))
+
+
 def _ordinary_word(low: str, ordinary: frozenset[str], compounds: bool = True) -> bool:
     if low in ordinary or _fold(low) in ordinary:
+        return True
+    # 'Behavioural', 'Organisation': British spelling of a word wamerican lists in its American form
+    if ("our" in low or "is" in low) and any(p.search(low) and p.sub(r, low) in ordinary for p, r in _BRITISH):
         return True
     if len(low) >= 8 and (_WORD_ENDING.search(low) or _verb_form(low, ordinary)):
         return True
@@ -88,18 +95,51 @@ def _ordinary_word(low: str, ordinary: frozenset[str], compounds: bool = True) -
         head, tail = low[:i], low[i:]
         if tail in ordinary and (head in ordinary or (head.endswith("s") and head[:-1] in ordinary)):
             return True
+    if len(low) >= 14:
+        # of three Dutch words ('jongeren' + 'perspectief' + 'plan', 'veiligheids' + 'plan' + 'bespreking'): a long
+        # word is only so rarely a name, each part of four letters or more (English parts make brand names:
+        # Streetcornerwork)
+        ordinary = lexicon.dutch_words()
+        for i in range(4, len(low) - 7):
+            head, tail = low[:i], low[i:]
+            if (head in ordinary or (head.endswith("s") and head[:-1] in ordinary)) and _two_words(tail, ordinary):
+                return True
     return False
+
+
+def _two_words(low: str, ordinary: frozenset[str]) -> bool:
+    for i in range(4, len(low) - 3):
+        head, tail = low[:i], low[i:]
+        if tail in ordinary and (head in ordinary or (head.endswith("s") and head[:-1] in ordinary)):
+            return True
+    return False
+
+
+_NOUN_TAIL = plain_re.compile(r"(?<=[\w])-([a-zà-ÿ]{4,})$")
+
+
+def _common_noun_compound(token: str, ordinary: frozenset[str]) -> bool:
+    """'Wajong-toets', 'WW-uitkering', 'Cito-toetsen', 'Justitia-rapport': a thing named after something, written
+    with a lower-case ordinary noun after the hyphen. A person or a place is not compounded so ('Yilmaz-de Bruin' has
+    a short particle; 'Sittard-centrum' has a town before it)."""
+    m = _NOUN_TAIL.search(token)
+    if not m or m.group(1) not in ordinary or _CAMEL.search(token):
+        return False
+    head = token[: m.start()]
+    return not (head in lexicon.first_names() or head in lexicon.surnames() or _known_place(head))
 
 
 def _is_ordinary(token: str, ordinary: frozenset[str], known_proper: frozenset[str]) -> bool:
     """Every part (split at hyphens) is an ordinary word or an abbreviation: LVB-groep, Wlz-PGB, Kind-oudergeweld.
     A proper noun wdutch lists is never excused as a compound (Kanaleneiland is kanalen + eiland)."""
     if token in known_proper or _CAMEL.search(token):
-        return False  # JeugdPunt, ZorgPunt-Zuid: a word written as a brand is a name
+        # JeugdPunt, ZorgPunt-Zuid: a word written as a brand is a name (wdutch lists 'WW-uitkering' as a proper noun)
+        return "-" in token and _common_noun_compound(token, ordinary)
     # Tarwewijk is tarwe + wijk, and still a neighbourhood: no compound excuse for a place-like ending.
     compounds = not _PLACE_ENDING.search(token)
     parts = [p for p in _PARTS.split(token) if p]
-    return all(p.isupper() or len(p) <= 3 or _ordinary_word(p.lower(), ordinary, compounds) for p in parts)
+    return all(p.isupper() or len(p) <= 3 or _ordinary_word(p.lower(), ordinary, compounds) for p in parts) or (
+        len(parts) > 1 and _common_noun_compound(token, ordinary))
 
 
 _PLACE_ENDING = plain_re.compile(r"(?:wijk|buurt|kwartier|dorp|veld|velden|kamp|polder|hoek|haven|oord|park|broek|"
@@ -199,8 +239,15 @@ def _english_only_name(text: str, start: int, end: int, token: str) -> bool:
 _ROLE_ENDING = plain_re.compile(
     r"(?:coach|werker|begeleider|behandelaar|therapeut|beschermer|reclasseerder|voogd|consulent|regisseur|"
     r"deskundige|kundige|pedagoog|psycholoog|psychiater|medewerker|functionaris|adviseur|verlener|ambtenaar|"
-    r"coördinator|coordinator|manager|verpleegkundige|opvoeder|mentor|docent)$")
+    r"coördinator|coordinator|manager|verpleegkundige|opvoeder|mentor|docent|houder|voerder)$")
 _ABBREVIATION_ER = plain_re.compile(r"[A-Z]{2,5}['’]ers?")
+
+
+_TRUNCATED_COMPOUND = plain_re.compile(r"-\s+(?:en|of|tot|en/of)\s+[A-Za-zÀ-ÿ]")
+
+
+def role_noun(token: str) -> bool:
+    return _role_noun(token)
 
 
 def _role_noun(token: str) -> bool:
@@ -229,6 +276,8 @@ def proper_nouns(text: str) -> Iterator[Finding]:
             continue
         if _role_noun(token):
             continue  # 'Jeugdreclasseerder' under a signature, 'IB'er' mid-sentence: a role
+        if text.startswith("-", m.end()) and _TRUNCATED_COMPOUND.match(text, m.end()):
+            continue  # 'Scholings- en Trainingsprogramma', 'Jeugd- of Gezinsteam': the first half of a compound
         if _GENITIVE.search(text[max(0, m.start() - 3) : m.start()]):
             continue  # 's Nachts, 's Ochtends (a place like 's-Hertogenbosch is in deduce's list)
         at_start = m.start() == 0 or bool(_SENTENCE_START.search(text[max(0, m.start() - 12) : m.start()]))

@@ -33,7 +33,7 @@ _AGE_END = (
     rf"(?: jaar(?: oud)?)?\b(?!-)"
     rf"(?! (?:keer|x|procent|uur|minuten|dagen|weken|maanden|graden|kilo|euro|cm|meter|kinderen|jongeren|"
     rf"mensen|dingen|personen|klassen|scholen|punten|van de|van|uit|euro)\b)(?!%| %|[.,]\d)"
-    rf"(?! (?:tot|en|à|of|-) ?(?:\d|{NUMW}))"
+    rf"(?! (?:tot|en|à|of|-) ?(?:\d|{NUMW}))(?!\s?[–—]\s?\d)"  # '12–16': a range
 )
 _AFTER_AGE_VERBS = (r"ben|was|had|heb|zat|ging|kwam|werd|moest|woonde|mocht|begon|al|kreeg|is|heeft|stopte|"
                     r"op|in|bij|naar|uit|ik|hij|ze|zij")
@@ -49,7 +49,7 @@ _AGE_PATTERNS = [
         I,
     ),
     # de leeftijd van 14 (jaar), op 14-jarige leeftijd is covered above
-    re.compile(rf"(?<=\bleeftijd van ){AGE_NUM}(?: jaar)?\b(?! (?:tot|en|à|-) )", I),
+    re.compile(rf"(?<=\bleeftijd van ){AGE_NUM}(?: jaar)?\b(?! (?:tot|en|à|-) )(?!\s?[-–—/]\s?\d)", I),
     # hij is 15 / ze was net 14 jaar / Milan was 14 (not 'is 3 jaar in zorg', 'is 12 tot 16')
     re.compile(
         rf"(?<=\b(?:hij|zij|ze|jongere|jongen|meisje|zoon|dochter|broer|zus|broertje|zusje|kind|cliënte?|[A-Z][a-z]+) "
@@ -171,7 +171,8 @@ _AGE_PATTERNS += [
     re.compile(r"(?<=\((?:[mvjMVJ]|man|vrouw|jongen|meisje)\s?[,/]\s?)\d{1,2}(?: jaar| jr\.?)?(?=\))"),
     re.compile(r"(?<=\()\d{1,2}(?: jaar| jr\.?)?(?=\s?[,/]\s?(?:[mvjMVJ]|man|vrouw|jongen|meisje)\))"),
     # 'Baby (3 mnd)', '(6 weken)'
-    re.compile(r"(?<=\()\d{1,2} (?:mnd|maanden|weken|wkn|wk)\.?(?=\))"),
+    # (not 'MST (5 maanden)': after a method's or team's abbreviation it is how long that lasted)
+    re.compile(r"(?<=\()(?<![A-Z]{2}[\w-]* \()\d{1,2} (?:mnd|maanden|weken|wkn|wk)\.?(?=\))"),
     # 'tienermoeder van 17', 'een vader van 19' (not 'moeder van 3 kinderen': nothing may follow but an end)
     re.compile(rf"(?<=\b[a-z]*(?:moeder|vader|ouder) van ){AGE_NUM}(?: jaar)?(?=\s*(?:[.,;:!?)\n]|$))", I),
     # 'Sanne 15 jr.', 'Joël 16 jaar,': a first name (checked in age()), then the age
