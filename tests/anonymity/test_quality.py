@@ -85,7 +85,9 @@ def test_recall_on_planted_identifiers(detector, planted):
 # heldback9 (a ninth set, 30 texts and 1,037 identifiers, written the same way) was scored first by the detector of
 # that moment (1f5178a): 0.911 (name 0.932, age 0.874, institution 0.737, place 0.910, address 0.933, url 0.889, date
 # 0.980). Its clean folder drew 10 flags in 6,341 words (1.58 per 1,000): the first clean folder over the target.
-# Nobody reads its texts, misses or flags; the target is left failing visibly below until the detector meets it.
+# Nobody reads its texts, misses or flags. Fifteen new clean dev texts (an10-clean-: 5.34 flags per 1,000 before
+# tuning, 0.14 after) then taught the check roles, national bodies and systems, compounds and ranges; heldback9/clean
+# measured 0.79 per 1,000 after that (5 flags), every other clean folder the same or lower.
 DEV_FLOOR = 0.98
 HELD_BACK_FLOORS = {"heldback": 0.94, "heldback2": 0.93, "heldback3": 0.90, "heldback4": 0.89, "heldback5": 0.90,
                     "heldback6": 0.89, "heldback7": 0.90, "heldback8": 0.92, "heldback9": 0.90}
@@ -144,13 +146,7 @@ def test_false_flags_on_clean_prose(detector, clean_texts):
     assert rate <= FALSE_FLAGS_PER_1000_WORDS
 
 
-# Clean folders whose first scoring missed the per-folder target: a strict xfail, so the suite says when one meets it.
-OVER_THE_FLAG_TARGET = {"heldback9": "1.58 false flags per 1,000 words at first scoring (1f5178a)"}
-
-
-@pytest.mark.parametrize("folder", [
-    pytest.param(f, marks=pytest.mark.xfail(strict=True, reason=OVER_THE_FLAG_TARGET[f])) if f in OVER_THE_FLAG_TARGET
-    else f for f in ("dev", *HELD_BACK)])
+@pytest.mark.parametrize("folder", ["dev", *HELD_BACK])
 def test_false_flags_on_each_clean_folder(detector, folder):
     """At most 1 false flag per 1,000 words on each set's clean texts, not only on all of them together: a check
     that cries wolf on one writer's prose teaches that writer's readers to click it away. The held-back folders'
