@@ -124,3 +124,13 @@ def test_a_lesson_from_two_cases_leaves_when_either_is_withdrawn(client, member,
     assert client.get(lesson.get_url()).status_code == 404
     # Its other case's page no longer shows it either.
     assert STATEMENT not in client.get(first.url).content.decode()
+
+
+def test_deleting_a_withdrawn_case_does_not_bring_its_lesson_back(client, lesson):
+    case = _withdraw(lesson)
+    case.delete()
+    lesson.refresh_from_db()
+    assert not lesson.is_published
+    assert client.get(lesson.get_url()).status_code == 404
+    assert STATEMENT not in client.get(reverse("learning:feed")).content.decode()
+    assert lesson not in search_source.lesson_queryset()
