@@ -1,5 +1,5 @@
 from django.apps import AppConfig, apps
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_save, pre_delete, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,6 +21,8 @@ class LearningConfig(AppConfig):
         pre_save.connect(receivers.remember_case_visibility, sender=case_page, dispatch_uid="learning-case-before")
         post_save.connect(receivers.narrow_lessons_with_their_case, sender=case_page,
                           dispatch_uid="learning-narrow-lessons")
+        pre_delete.connect(receivers.withdraw_lessons_of_deleted_case, sender=case_page,
+                           dispatch_uid="learning-case-deleted")
         # Published lessons are searchable: hand search the source (search's documents.Source contract).
         if apps.is_installed("search"):
             from . import search_source

@@ -11,13 +11,20 @@ from django.utils import timezone
 
 from .models import LessonAction, Status
 from .notifications import absolute
+from .visibility import shown_lessons
 
 # Months after the action was recorded -> the field that remembers the reminder went out.
 REMINDERS = ((3, "reminder_3_sent_at"), (6, "reminder_6_sent_at"))
 
 
 def can_add_action(lesson):
-    return lesson.status == Status.ACCEPTED
+    return lesson.status == Status.ACCEPTED and shown_lessons().filter(pk=lesson.pk).exists()
+
+
+def followed_actions():
+    """Actions of the lessons the site shows: a lesson whose case was withdrawn is followed up again (reminders,
+    overdue lists, reports) only once the case is back (learning.visibility)."""
+    return LessonAction.objects.filter(lesson__in=shown_lessons().values("pk"))
 
 
 def add_action(lesson, *, what, for_whom, owner, due_date, created_by, now=None):
@@ -43,7 +50,7 @@ def due_reminders(now=None):
     now = now or timezone.now()
     today = timezone.localdate(now)  # by calendar day: 'three months later' is a date, whatever the hour or DST
     due = []
-    actions = LessonAction.objects.exclude(progress=LessonAction.Progress.DONE).select_related("owner", "lesson")
+    actions = followed_actions().exclude(progress=LessonAction.Progress.DONE).select_related("owner", "lesson")
     for action in actions:
         for months, field in reversed(REMINDERS):
             if timezone.localdate(action.created_at) + relativedelta(months=months) <= today:
@@ -72,7 +79,7 @@ def send_reminders(now=None):
 def overdue(on=None):
     """Actions past their due date on `on` (default today) and not done, oldest first."""
     on = on or timezone.localdate()
-    return (LessonAction.objects.exclude(progress=LessonAction.Progress.DONE).filter(due_date__lt=on)
+    return (followed_actions().exclude(progress=LessonAction.Progress.DONE).filter(due_date__lt=on)
             .select_related("lesson", "owner").order_by("due_date", "pk"))
 
 

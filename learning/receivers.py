@@ -52,3 +52,13 @@ def narrow_lessons_with_their_case(sender, instance, **_kwargs):
             # Published as a revision like a meeting's decision: the live version, its history and the search
             # index (through Wagtail's `published` signal) all say the narrower visibility.
             lesson.save_revision(log_action=True).publish(skip_permission_checks=True)
+
+
+def withdraw_lessons_of_deleted_case(sender, instance, **_kwargs):
+    """A deleted case takes its published lessons offline: they follow its publication (learning.visibility), and
+    once the case is gone nothing would say they came from it. Unpublished through Wagtail, so history and the
+    search index (its `unpublished` signal) say so too; a meeting or the CMS can publish one again."""
+    from .models import Lesson
+
+    for lesson in Lesson.objects.published().filter(cases=instance):
+        lesson.unpublish(log_action=True)

@@ -1,7 +1,9 @@
 """How published lessons become documents of the professional search (registered in LearningConfig.ready()).
 
-Only live, accepted lessons are indexed; search picks them up through Wagtail's `published`/`unpublished` signals
-(search/signals.py). A document carries the visibility the meeting gave the lesson (learning.visibility).
+Only the lessons the site may show are indexed (`learning.visibility.shown_lessons`: accepted, published, no case
+of theirs withdrawn); search picks them up through Wagtail's `published`/`unpublished` signals (search/signals.py),
+and through their cases' signals (`lessons_following`): a case withdrawn or published again re-decides its lessons'
+documents. A document carries the visibility the meeting gave the lesson (learning.visibility).
 """
 
 from casebook.classification import CLASSIFICATION_FIELDS
@@ -10,9 +12,20 @@ _FIELD_FOR_VOCABULARY = {cf.vocabulary: cf.name for cf in CLASSIFICATION_FIELDS}
 
 
 def lesson_queryset():
+    from .visibility import shown_lessons
+
+    return shown_lessons().prefetch_related("themes", "cases")
+
+
+def lessons_following(obj):
+    """Ids of the published lessons that name `obj` as their case: their documents follow its publication."""
+    from casebook.models import CasePage
+
     from .models import Lesson
 
-    return Lesson.objects.published().prefetch_related("themes", "cases")
+    if not isinstance(obj, CasePage):
+        return []
+    return list(Lesson.objects.published().filter(cases=obj).values_list("pk", flat=True))
 
 
 def lesson_document(lesson):
@@ -55,4 +68,5 @@ def register():
         taxonomy={cf.name: ("themes", cf.vocabulary) for cf in CLASSIFICATION_FIELDS},
         order=("-first_published_at", "pk"),
     )
-    register_source(Source("learning.Lesson", "lesson", lesson_queryset, lesson_document, database=database))
+    register_source(Source("learning.Lesson", "lesson", lesson_queryset, lesson_document, database=database,
+                           follows=lessons_following))

@@ -42,6 +42,18 @@ class TransitionNotAllowed(Exception):
     pass
 
 
+class CaseWithdrawn(TransitionNotAllowed):
+    """The contribution is about a case that was withdrawn: it does not go (back) to a meeting."""
+
+    message = _("Het verhaal waar dit over gaat is niet meer beschikbaar. Daarom kan het niet meer naar een "
+                "netwerkbijeenkomst.")
+
+
+def _require_case_published(contribution):
+    if lesson_visibility.about_withdrawn_case(contribution):
+        raise CaseWithdrawn(f"{contribution._meta.model_name} {contribution.pk} is about a withdrawn case")
+
+
 def _transition(contribution, action):
     sources, target = _TRANSITIONS[action]
     if contribution.status not in sources:
@@ -61,6 +73,7 @@ def save_draft(contribution):
 
 def submit(contribution, user=None):
     """Hand a draft (or a revised contribution) to the moderators. Saves a revision: what the meeting will read."""
+    _require_case_published(contribution)
     _transition(contribution, "submit")
     contribution.submitted_at = timezone.now()
     contribution.save()
@@ -221,9 +234,11 @@ def redeem_invitation(public_id, token):
 # --- Meetings -----------------------------------------------------------------------------------------------------
 
 def ready_for_agenda():
-    """Submitted lessons and reflections that wait for a meeting, oldest first."""
-    lessons = Lesson.objects.awaiting_agenda().order_by("submitted_at")
-    reflections = Reflection.objects.awaiting_agenda().select_related("case", "lesson").order_by("submitted_at")
+    """Submitted lessons and reflections that wait for a meeting, oldest first. Those about a withdrawn case wait
+    out of sight until it is published again."""
+    lessons = lesson_visibility.without_withdrawn_cases(Lesson.objects.awaiting_agenda()).order_by("submitted_at")
+    reflections = (lesson_visibility.without_withdrawn_cases(Reflection.objects.awaiting_agenda())
+                   .select_related("case", "lesson").order_by("submitted_at"))
     return lessons, reflections
 
 
@@ -263,6 +278,7 @@ def _require_open(meeting):
 @transaction.atomic
 def add_to_agenda(meeting, contribution):
     _require_open(meeting)
+    _require_case_published(contribution)
     _transition(contribution, "schedule")
     contribution.save(update_fields=["status", "updated_at"])
     last = meeting.items.aggregate(last=Max("position"))["last"]

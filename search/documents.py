@@ -80,6 +80,9 @@ class Source:
     to_document: Callable  # (obj) -> dict with the fields above (without _id)
     changed_field: str = "last_published_at"  # lets a rebuild catch up with changes made while it ran
     database: "DatabaseSearch | None" = None  # how the database search finds it (cases: fallback.py itself)
+    # (obj) -> ids of this source's objects whose documents depend on another object's publication (a case's
+    # lessons): when that object is published or unpublished, they are re-decided through the outbox too.
+    follows: Callable = None
 
     def doc_id(self, pk):
         return f"{self.type}-{pk}"

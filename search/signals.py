@@ -20,6 +20,21 @@ def enqueue(instance, action):
     if source is None:
         return
     IndexOutbox.objects.create(model_label=source.model_label, object_id=instance.pk, action=action)
+    _drain_soon()
+
+
+def enqueue_followers(instance, action):
+    """Documents of other sources that follow `instance`'s publication (a withdrawn case's lessons leave the index,
+    and come back with it). Queued like any change: the drain decides from their state then, and retries."""
+    rows = [IndexOutbox(model_label=source.model_label, object_id=pk, action=action)
+            for source in documents.SOURCES.values() if source.follows
+            for pk in source.follows(instance)]
+    if rows:
+        IndexOutbox.objects.bulk_create(rows)
+        _drain_soon()
+
+
+def _drain_soon():
     if client.is_configured():
         _queued.rows = True
         transaction.on_commit(_drain_after_commit)
@@ -42,10 +57,12 @@ def _drain_after_commit():
 
 def on_published(sender, instance, **kwargs):
     enqueue(instance.specific, IndexOutbox.Action.INDEX)
+    enqueue_followers(instance.specific, IndexOutbox.Action.INDEX)
 
 
 def on_unpublished(sender, instance, **kwargs):
     enqueue(instance.specific, IndexOutbox.Action.DELETE)
+    enqueue_followers(instance.specific, IndexOutbox.Action.DELETE)
 
 
 def on_moved(sender, instance, **kwargs):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from .. import followup, permissions
 from ..forms import ActionForm, ActionReportForm
-from ..models import Lesson, LessonAction
+from ..models import Lesson
 from .common import role_required
 
 moderator_required = role_required(permissions.can_moderate)
@@ -30,7 +30,7 @@ def action_create(request, pk):
 @login_required
 def action_report(request, pk):
     """The link in the reminder: the owner (or a moderator) reports progress."""
-    action = get_object_or_404(LessonAction.objects.select_related("lesson"), pk=pk)
+    action = get_object_or_404(followup.followed_actions().select_related("lesson"), pk=pk)
     if action.owner_id != request.user.pk and not permissions.can_moderate(request.user):
         raise Http404
     form = ActionReportForm(request.POST or None, instance=action)
@@ -45,5 +45,5 @@ def action_report(request, pk):
 def action_list(request):
     return render(request, "learning/action_list.html", {
         "overdue": followup.overdue(),
-        "actions": LessonAction.objects.select_related("lesson", "owner").order_by("due_date", "pk"),
+        "actions": followup.followed_actions().select_related("lesson", "owner").order_by("due_date", "pk"),
     })

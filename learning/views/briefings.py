@@ -18,20 +18,19 @@ from django.views.decorators.http import require_POST
 from casebook import roles
 from casebook.markdown import render_markdown
 from casebook.models import TaxonomyTerm, Vocabulary
-from casebook.visibility import Visibility, allowed_visibilities
+from casebook.visibility import Visibility
 
 from .. import digest, permissions
-from ..models import DigestSubscription, Status
+from ..models import DigestSubscription
 from ..visibility import visible_lessons
 
 BRIEFING_VOCABULARIES = [v.value for v in Vocabulary]
 
 
 def learning_home(request):
-    published = Q(lessons__live=True, lessons__status=Status.ACCEPTED,
-                  lessons__visibility__in=allowed_visibilities(request.user))
+    visible = Q(lessons__in=visible_lessons(request.user).values("pk"))
     themes = (
-        TaxonomyTerm.objects.annotate(lesson_count=Count("lessons", filter=published, distinct=True))
+        TaxonomyTerm.objects.annotate(lesson_count=Count("lessons", filter=visible, distinct=True))
         .filter(lesson_count__gt=0)
         .order_by("vocabulary", "sort_order", "label_nl")
     )

@@ -11,7 +11,7 @@ from casebook.visibility import visible_cases
 from .. import followup, permissions, services
 from ..forms import LessonForm, ReflectionForm
 from ..models import Lesson, Reflection
-from ..visibility import visible_lessons
+from ..visibility import about_withdrawn_case, visible_lessons
 from .common import role_required
 
 
@@ -62,7 +62,11 @@ def _save_lesson(request, form):
     if request.method == "POST" and form.is_valid():
         lesson = services.save_draft(form.save())
         if "submit" in request.POST:
-            services.submit(lesson, request.user)
+            try:
+                services.submit(lesson, request.user)
+            except services.CaseWithdrawn as refused:
+                messages.error(request, refused.message)
+                return redirect("learning:my_contributions")
             messages.success(request, _("Uw les is ingediend. Een moderator zet hem op de agenda van een bijeenkomst."))
         else:
             messages.success(request, _("Het concept is bewaard. Alleen u kunt het zien."))
@@ -95,6 +99,10 @@ def reflection_edit(request, pk):
     reflection = get_object_or_404(Reflection, pk=pk, author=request.user)
     if not reflection.is_editable_by_author:
         messages.info(request, _("Je hebt dit al verstuurd. Je kunt het nu niet meer veranderen."))
+        return redirect("learning:my_contributions")
+    if about_withdrawn_case(reflection):
+        # Its case is no longer on the site: no form showing it, and nothing goes back to a meeting (F19).
+        messages.info(request, services.CaseWithdrawn.message)
         return redirect("learning:my_contributions")
     return _save_reflection(request, reflection)
 

@@ -177,3 +177,19 @@ def test_follow_up_counts_lessons_with_an_action_carried_out(moderator, owner, a
     assert followup.follow_up_counts(Lesson.objects.filter(pk=accepted.pk)).with_actions == 1
     followup.report(action, progress="done", obstacles="")
     assert followup.follow_up_counts(Lesson.objects.filter(pk=accepted.pk)).carried_out == 1
+
+
+def test_actions_of_a_lesson_whose_case_was_withdrawn_rest_until_it_is_back(client, moderator, owner, accepted, case):
+    """Trial finding F16: the follow-up follows the lesson, which follows its case."""
+    action = _action(accepted, owner, moderator, due=date(2026, 5, 1))
+    meeting = make_meeting(moderator, title="Volgende bijeenkomst", date="2026-06-10")
+    case.unpublish()
+    assert "0 follow-up" in _remind("2026-04-15T09:00") and mail.outbox == []
+    client.force_login(moderator)
+    assert action.what not in client.get(meeting.get_absolute_url()).content.decode()
+    assert client.get(reverse("learning:action_create", args=[accepted.pk])).status_code == 404
+    client.force_login(owner)
+    assert client.get(action.get_report_url()).status_code == 404
+    case.save_revision().publish()
+    assert "1 follow-up" in _remind("2026-04-15T09:00")
+    assert client.get(action.get_report_url()).status_code == 200
