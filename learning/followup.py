@@ -9,8 +9,9 @@ from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from casebook.links import absolute_url as absolute
+
 from .models import LessonAction, Status
-from .notifications import absolute
 
 # Months after the action was recorded -> the field that remembers the reminder went out.
 REMINDERS = ((3, "reminder_3_sent_at"), (6, "reminder_6_sent_at"))
