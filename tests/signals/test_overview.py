@@ -137,7 +137,7 @@ def test_json_export_matches_the_page(cases, client):
 def test_a_member_sees_network_cases_counted_on_the_page(cases, client, member):
     client.force_login(member)
     html = client.get("/signalering/").content.decode()
-    assert "wachttijd of wachtlijst (15)" in html
+    assert "wachttijd of wachtlijst (15 casussen)" in html
 
 
 def test_unknown_region_or_format_in_an_export_url_is_not_found(cases, client):
