@@ -218,10 +218,32 @@ def small_group_warning(page) -> str | None:
     same = sum(1 for other in others if {t.pk for t in other.problem_areas.all()} == areas)
     if same + 1 >= SMALL_GROUP:
         return None
-    return _(
-        "Kleine groep: %(n)d gepubliceerde casus(sen) delen deze combinatie van regio, leeftijdsgroep en "
-        "probleemgebieden. Overweeg 'regio niet vermelden' of 'leeftijdsgroep niet vermelden'."
-    ) % {"n": same}
+    # Name only what is still shown, and suggest only what the editor has not already done (trial 10, F17).
+    if page.hide_region and page.hide_age_band:
+        text = ngettext(
+            "Kleine groep: %(n)d gepubliceerde casus deelt deze probleemgebieden; regio en leeftijdsgroep worden al "
+            "niet vermeld. Overweeg minder of algemenere probleemgebieden.",
+            "Kleine groep: %(n)d gepubliceerde casussen delen deze probleemgebieden; regio en leeftijdsgroep worden "
+            "al niet vermeld. Overweeg minder of algemenere probleemgebieden.", same)
+    elif page.hide_region:
+        text = ngettext(
+            "Kleine groep: %(n)d gepubliceerde casus deelt deze combinatie van leeftijdsgroep en probleemgebieden; "
+            "de regio wordt al niet vermeld. Overweeg 'leeftijdsgroep niet vermelden'.",
+            "Kleine groep: %(n)d gepubliceerde casussen delen deze combinatie van leeftijdsgroep en "
+            "probleemgebieden; de regio wordt al niet vermeld. Overweeg 'leeftijdsgroep niet vermelden'.", same)
+    elif page.hide_age_band:
+        text = ngettext(
+            "Kleine groep: %(n)d gepubliceerde casus deelt deze combinatie van regio en probleemgebieden; de "
+            "leeftijdsgroep wordt al niet vermeld. Overweeg 'regio niet vermelden'.",
+            "Kleine groep: %(n)d gepubliceerde casussen delen deze combinatie van regio en probleemgebieden; de "
+            "leeftijdsgroep wordt al niet vermeld. Overweeg 'regio niet vermelden'.", same)
+    else:
+        text = ngettext(
+            "Kleine groep: %(n)d gepubliceerde casus deelt deze combinatie van regio, leeftijdsgroep en "
+            "probleemgebieden. Overweeg 'regio niet vermelden' of 'leeftijdsgroep niet vermelden'.",
+            "Kleine groep: %(n)d gepubliceerde casussen delen deze combinatie van regio, leeftijdsgroep en "
+            "probleemgebieden. Overweeg 'regio niet vermelden' of 'leeftijdsgroep niet vermelden'.", same)
+    return text % {"n": same}
 
 
 def import_gate(page, user, *, skip_check: bool) -> dict[str, list[Finding]]:

@@ -1,14 +1,15 @@
 """E-mails about consultation requests. Each carries a link and nothing of the request's content: the subject and
 body name only the reference number, because mail leaves the platform's access control."""
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from casebook.links import absolute_url
+
 
 def _link(req):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("consultation:request_detail", args=[req.public_id])
+    return absolute_url(reverse("consultation:request_detail", args=[req.public_id]))
 
 
 def _send(addresses, subject, req):

@@ -65,7 +65,7 @@ def submit(req, user, override_reason=""):
         else:
             req.anonymity_override_reason = req.anonymity_override_kinds = ""
         req.save(update_fields=["anonymity_override_reason", "anonymity_override_kinds"])
-        transition(req, State.SUBMITTED, by=user, note="override" if findings else "")
+        transition(req, State.SUBMITTED, by=user, note=StateChange.OVERRIDE if findings else "")
     notifications.new_request(req)
     return {}
 

@@ -36,12 +36,17 @@ def coordinated_by(user):
             *ExpertiseArea.objects.filter(coordinators=user).order_by("sort_order", "name")]
 
 
+def option_label(team):
+    """'Expertteam Zeeland', not 'Expertteam Zeeland (Zeeland)': the area is added only when the name lacks it."""
+    name = str(team.display_name)
+    return name if team.name.casefold() in name.casefold() else f"{name} ({team.name})"
+
+
 def choices(exclude=None):
     """Grouped choices: expertteams by region name, then the expertisecentra."""
     skip = exclude.team_key if exclude is not None else None
-    regions = [(r.team_key, f"{r.display_name} ({r.name})") for r in JeugdRegion.objects.order_by("name")]
-    centres = [(a.team_key, f"{a.display_name} ({a.name})") for a in ExpertiseArea.objects.order_by("sort_order",
-                                                                                                      "name")]
+    regions = [(r.team_key, option_label(r)) for r in JeugdRegion.objects.order_by("name")]
+    centres = [(a.team_key, option_label(a)) for a in ExpertiseArea.objects.order_by("sort_order", "name")]
     return [(_("Regionale expertteams"), [c for c in regions if c[0] != skip]),
             (_("Bovenregionale expertisecentra"), [c for c in centres if c[0] != skip])]
 

@@ -13,10 +13,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from casebook.links import absolute_url as absolute
 from casebook.visibility import visible_cases
 
 from .models import Lesson, NetworkMeeting, Reflection
-from .notifications import absolute
 from .visibility import visible_lessons
 
 UNSUBSCRIBE_SALT = "learning.digest.unsubscribe"

@@ -9,8 +9,9 @@ from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from casebook.links import absolute_url as absolute
+
 from .models import LessonAction, Status
-from .notifications import absolute
 from .visibility import shown_lessons
 
 # Months after the action was recorded -> the field that remembers the reminder went out.

@@ -1,13 +1,10 @@
 """E-mails to contributors: what the meeting did with what they wrote ("wat er met jouw verhaal is gebeurd")."""
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-
-def absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+from casebook.links import absolute_url as absolute
 
 
 def decision_made(contribution, meeting):

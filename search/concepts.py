@@ -6,7 +6,7 @@ seeded from casebook/data/search_terms.txt): "hij rookt elke dag wiet" names Ver
 splits compounds (wietgebruik → wiet + gebruik), so inflections and compounds of a search term count too.
 
 Both backends use the matches the same way: cases classified with a named concept are boosted (and found even
-when their text words it differently), and the concepts are offered as filters ("Bedoel je: …"). Edits in the
+when their text words it differently), and the concepts are offered as filters ("Zoek alleen binnen het onderwerp: …"). Edits in the
 CMS take effect within CACHE_SECONDS in every process, at once in the one that saved them.
 """
 

@@ -1,7 +1,7 @@
 """The search page (/zoeken/): a GET form with facet checkboxes; works without JavaScript."""
 
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -36,6 +36,12 @@ def search_page(request):
     api._read(request, "search", result["results"])
     total = min(result["total"], params.MAX_RESULT_WINDOW)
     paginator = Paginator(_Count(total), search_params.page_size)
+    if total and search_params.page > paginator.num_pages:
+        # A page past the end (an old bookmark, a typed number) goes to the last page rather than showing
+        # "30 resultaten" above "Niets gevonden" (trial 10, F3).
+        query = request.GET.copy()
+        query["page"] = paginator.num_pages
+        return redirect(f"{request.path}?{query.urlencode()}")
     page_number = min(search_params.page, max(paginator.num_pages, 1))
     facets = []
     for name, entries in result["facets"].items():
@@ -58,7 +64,9 @@ def search_page(request):
         query = request.GET.copy()
         query.pop("page", None)
         query.appendlist(concept["field"], concept["slug"])
-        concept_links.append(dict(concept, href=f"?{query.urlencode()}"))
+        # The label in the interface language ("Autism spectrum"), as the facets and /leren/ show it.
+        label = labels.label(concept["field"], concept["slug"])
+        concept_links.append(dict(concept, label=label, href=f"?{query.urlencode()}"))
     context.update(
         concept_links=concept_links,
         params=search_params,

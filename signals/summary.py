@@ -1,6 +1,7 @@
 """The generated Dutch sentence under the charts: where care got stuck most often, from the shown counts only."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .aggregates import top_stuck_reasons
 
@@ -10,11 +11,16 @@ def _lower_first(label):
     return label[0].lower() + label[1:] if len(label) > 1 and label[1].islower() else label
 
 
+def _cases(n):
+    return ngettext("%(n)d casus", "%(n)d casussen", n) % {"n": n}
+
+
 def stuck_sentence(stuck_table, region_label=None, year=None):
     top = top_stuck_reasons(stuck_table)
     if not top:
         return _("Er zijn te weinig casussen om te laten zien waar de zorg het vaakst vastliep.")
-    reasons = ", ".join(f"{_lower_first(str(label))} ({n})" for label, n in top)
+    # "(12 casussen)", not "(12)": the tables below also count mentions (a case once per problem area), trial 10 F8.
+    reasons = ", ".join(f"{_lower_first(str(label))} ({_cases(n)})" for label, n in top)
     values = {"regio": region_label, "jaar": year, "redenen": reasons}
     if region_label and year:
         return _("In %(regio)s liep de zorg in %(jaar)s het vaakst vast op: %(redenen)s.") % values

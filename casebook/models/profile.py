@@ -1,6 +1,7 @@
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language_info
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
@@ -106,6 +107,19 @@ class ExpertProfilePage(MembersOnlyPage, AnonymityGatedPublishing, Page):
     @property
     def language_list(self):
         return [code.strip() for code in self.languages.split(",") if code.strip()]
+
+    @property
+    def language_names(self):
+        """'Nederlands, Engels' (in the page's language) for the stored codes 'nl,en'; an unknown code as written."""
+        names = []
+        for code in self.language_list:
+            try:
+                name = str(get_language_info(code.lower())["name_translated"])
+            except KeyError:
+                names.append(code)
+                continue
+            names.append(name[:1].upper() + name[1:])
+        return names
 
     @property
     def public_organisation(self):

@@ -142,8 +142,16 @@ class StateChange(models.Model):
                            related_name="+")
     note = models.CharField(max_length=300, blank=True)
 
+    OVERRIDE = "override"  # note of a request sent despite the anonymity warning: a code, shown in words below
+
     class Meta:
         ordering = ["at", "pk"]
+
+    @property
+    def note_display(self):
+        if self.note == self.OVERRIDE:
+            return _("verstuurd ondanks de anonimiteitswaarschuwing")
+        return self.note
 
 
 class ExpertAccount(models.Model):

@@ -89,6 +89,10 @@ def _reflection_subject(request):
 
 @role_required(permissions.can_write_reflection)
 def reflection_create(request):
+    if not request.GET.get("casus") and not request.GET.get("les"):
+        # Opened without a story to write about (a bookmark, a typed address): show where to start, not a 404.
+        messages.info(request, _("Kies eerst een verhaal of een les. Daaronder staat „Schrijf een reflectie”."))
+        return redirect("learning:my_contributions")
     reflection = Reflection(author=request.user, **_reflection_subject(request))
     return _save_reflection(request, reflection)
 
@@ -132,4 +136,5 @@ def my_contributions(request):
         "lessons": Lesson.objects.filter(author=request.user).prefetch_related("cases"),
         "reflections": Reflection.objects.filter(author=request.user).select_related("case", "lesson"),
         "can_write_lesson": permissions.can_write_lesson(request.user),
+        "can_write_reflection": permissions.can_write_reflection(request.user),
     })

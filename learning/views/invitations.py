@@ -7,12 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from casebook.links import absolute_url as absolute
 from casebook.visibility import visible_cases
 
 from .. import permissions, services
 from ..forms import InvitationForm
 from ..models import Invitation
-from ..notifications import absolute
 from .common import role_required
 from .contributions import _save_reflection
 
@@ -27,7 +27,7 @@ def invitation_create(request, case_pk):
         invitation, token = services.create_invitation(
             case, request.user, days=form.cleaned_data["days"], note=form.cleaned_data["note"]
         )
-        link = absolute(invitation.get_url(token))
+        link = absolute(invitation.get_url(token), request)
         if form.cleaned_data["email"]:
             send_mail(
                 _("Uitnodiging: vertel wat jij ervan vindt"),

@@ -193,6 +193,19 @@ def test_small_group_warning_and_coarsening():
 
 
 @pytest.mark.django_db
+def test_small_group_warning_does_not_suggest_what_is_already_ticked():
+    """Trial 10 F17: with 'regio niet vermelden' ticked, the warning still asked to consider it."""
+    page = draft_with(region="limburg", age_band="0-3", problem_areas=["autisme"])
+    page.hide_region = True
+    warning = publishing.small_group_warning(page)
+    assert "Kleine groep: 0 gepubliceerde casussen" in warning and "de regio wordt al niet vermeld" in warning
+    assert "'regio niet vermelden'" not in warning and "'leeftijdsgroep niet vermelden'" in warning
+    page.hide_region, page.hide_age_band = False, True
+    warning = publishing.small_group_warning(page)
+    assert "'leeftijdsgroep niet vermelden'" not in warning and "'regio niet vermelden'" in warning
+
+
+@pytest.mark.django_db
 def test_hidden_region_and_age_band_show_niet_vermeld(client):
     page = make_case(publish=False)
     page.hide_region = page.hide_age_band = True

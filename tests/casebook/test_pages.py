@@ -77,6 +77,18 @@ def test_profiles_are_for_signed_in_members_only(client, member):
     assert "<strong>thuiszitters</strong>" in body
 
 
+def test_profile_names_languages_in_words(client, member):
+    """Trial 10: the profile said 'Talen: nl', a code."""
+    profile = _profile()
+    profile.languages = "nl, en, xx"
+    profile.save_revision().publish()
+    client.force_login(member)
+    body = client.get(profile.url).content.decode()
+    assert "<dd>Nederlands, Engels, xx</dd>" in body, body[body.find("Talen"):body.find("Talen") + 120]
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert "<dd>Dutch, English, xx</dd>" in client.get(profile.url).content.decode()
+
+
 def test_profile_sitemap_entry_is_absent(client):
     profile = _profile()
     assert profile.slug not in client.get("/sitemap.xml").content.decode()

@@ -102,3 +102,30 @@ def test_a_form_with_missing_parts_says_which_and_keeps_the_text(client, request
 def test_signed_out_visitors_are_sent_to_sign_in(client):
     response = client.get("/consultatie/nieuw/")
     assert response.status_code == 302 and "next=/consultatie/nieuw/" in response["Location"]
+
+
+def test_the_history_reads_in_dutch_words_and_dates(client, requester, team):
+    """Trial 10 F11: the history showed 'ingediend (override)' and '29 Nov 2026'."""
+    from datetime import datetime, timezone
+
+    req = make_request(requester, team, situation="Daan Verhoeven woont thuis bij moeder.")
+    client.force_login(requester)
+    client.post(f"/consultatie/{req.public_id}/versturen/", {"override_reason": "Daan Verhoeven is een schuilnaam."})
+    req.state_changes.update(at=datetime(2026, 11, 29, 12, 37, tzinfo=timezone.utc))
+    page = client.get(f"/consultatie/{req.public_id}/").content.decode()
+    assert "(verstuurd ondanks de anonimiteitswaarschuwing)" in page and "(override)" not in page
+    assert "29 november 2026" in page and "29 Nov 2026" not in page
+
+
+def test_team_choices_do_not_repeat_the_region(client, requester):
+    """Trial 10 F12: 'Expertteam Zeeland (Zeeland)'."""
+    import re
+
+    from consultation.models import JeugdRegion
+
+    client.force_login(requester)
+    page = client.get("/consultatie/nieuw/").content.decode()
+    options = re.findall(r"<option[^>]*>([^<]+)</option>", page)
+    region = JeugdRegion.objects.filter(team_name="").order_by("name").first()
+    assert f"Expertteam {region.name}" in options
+    assert not [o for o in options if re.fullmatch(r"(.+ (.+)) \(\2\)", o)]

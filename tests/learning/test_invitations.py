@@ -130,3 +130,26 @@ def test_writing_page_needs_the_session_that_opened_the_link(client, case, moder
     client.post(url)
     assert client.get(write_url).status_code == 200
     assert client.__class__().get(write_url).status_code == 404
+
+
+def test_link_points_at_the_site_the_moderator_is_using(client, case, moderator, settings):
+    """Trial 10 F18: the link (shown and mailed) was built for WAGTAILADMIN_BASE_URL (localhost:8000), a dead address
+    for the invitee. It follows the site in use; the page says the link is shown once and how to make a new one."""
+    settings.WAGTAILADMIN_BASE_URL = "http://localhost:8000"
+    client.force_login(moderator)
+    response = client.post(reverse("learning:invitation_create", args=[case.pk]),
+                           {"days": 7, "email": "uitgenodigde@example.org"}, HTTP_HOST="doorbraak.example.nl",
+                           secure=True)
+    page = response.content.decode()
+    link = re.search(r'value="([^"]+)"', page.split('id="invitation-link"')[1]).group(1)
+    assert link.startswith("https://doorbraak.example.nl/leren/uitnodiging/")
+    assert link in mail.outbox[0].body and "localhost" not in mail.outbox[0].body
+    assert "niet meer op te vragen" in page
+    assert f'href="{reverse("learning:invitation_create", args=[case.pk])}"' in page
+
+
+def test_mails_without_a_request_use_the_configured_address(settings):
+    from casebook.links import absolute_url
+
+    settings.WAGTAILADMIN_BASE_URL = "https://doorbraak.example.nl/"
+    assert absolute_url("/leren/mijn-bijdragen/") == "https://doorbraak.example.nl/leren/mijn-bijdragen/"

@@ -137,3 +137,16 @@ def test_reflections_are_only_written_on_published_lessons(client, member, ervar
     client.force_login(ervaringsdeskundige)
     assert client.get(reverse("learning:reflection_create") + f"?les={lesson.pk}").status_code == 404
     assert client.get(reverse("learning:reflection_create") + "?casus=abc").status_code == 404
+
+
+def test_a_new_ervaringsdeskundige_sees_where_to_start(client, ervaringsdeskundige):
+    """Trial 10 F6: 'Mijn bijdragen' said only 'Je hebt nog niets geschreven.', and the bare reflection address was a
+    404. Now the page explains the steps in plain words and links to the stories and lessons."""
+    client.force_login(ervaringsdeskundige)
+    page = client.get(reverse("learning:my_contributions")).content.decode()
+    assert "Zo begin je" in page and "Schrijf een reflectie" in page
+    assert 'href="/casussen/"' in page and f'href="{reverse("learning:home")}"' in page
+    bare = client.get(reverse("learning:reflection_create"), follow=True)
+    assert bare.redirect_chain[-1][0] == reverse("learning:my_contributions")
+    assert "Kies eerst een verhaal of een les" in bare.content.decode()
+    assert client.get(reverse("learning:reflection_create") + "?casus=999999").status_code == 404

@@ -46,10 +46,11 @@ def test_a_members_cached_numbers_are_never_served_to_an_anonymous_visitor(cases
         assert _waiting(make_user(), filters) == 7  # signed in without a role: public cases only, like a visitor
         assert _waiting(member, filters) == 10
     client.force_login(member)
-    assert "wachttijd of wachtlijst (10)" in client.get("/signalering/").content.decode()
+    assert "wachttijd of wachtlijst (10 casussen)" in client.get("/signalering/").content.decode()
     client.logout()
-    assert "wachttijd of wachtlijst (7)" in client.get("/signalering/").content.decode()
-    assert "wachttijd of wachtlijst (7)" in client.get("/signalering/rapport/utrecht-flevoland/2025/").content.decode()
+    assert "wachttijd of wachtlijst (7 casussen)" in client.get("/signalering/").content.decode()
+    report = client.get("/signalering/rapport/utrecht-flevoland/2025/").content.decode()
+    assert "wachttijd of wachtlijst (7 casussen)" in report
 
 
 def test_publishing_and_unpublishing_a_case_invalidates_the_cached_counts(cases, member):

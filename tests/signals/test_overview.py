@@ -81,7 +81,11 @@ def test_the_page_renders_without_and_with_filters(cases, client):
     response = client.get("/signalering/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Over alle regio&#x27;s en jaren liep de zorg het vaakst vast op: wachttijd of wachtlijst (12)" in html
+    # Trial 10 F8: the headline counts cases, the heatmap's totals count case x problem area; both say so.
+    assert "het vaakst vast op: wachttijd of wachtlijst (12 casussen)" in html
+    heatmap = re.search(r'<table class="data-table" id="heatmap-table".*?</table>\s*</div>\s*<p[^>]*>(.*?)</p>',
+                        html, re.S)
+    assert heatmap.group(0).count("Totaal vermeldingen") == 2 and "geen casussen" in heatmap.group(1)
     assert "<svg" in html and 'id="heatmap-table"' in html
     # coordinates are not localised to Dutch decimal commas (the browser would drop the shapes)
     assert not re.search(r'(?:x|y|width|height)="\d+,\d', html)
@@ -90,8 +94,8 @@ def test_the_page_renders_without_and_with_filters(cases, client):
     response = client.get("/signalering/", {"regio": "utrecht-flevoland", "jaar": "2025"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "In Utrecht en Flevoland liep de zorg in 2025 het vaakst vast op: wachttijd of wachtlijst (7), " \
-           "geen passend aanbod (6)." in html
+    assert "In Utrecht en Flevoland liep de zorg in 2025 het vaakst vast op: wachttijd of wachtlijst (7 casussen), " \
+           "geen passend aanbod (6 casussen)." in html
     assert 'href="/signalering/export/utrecht-flevoland/2025.csv"' in html
     # the data tables show nothing from 1 to 4
     for table in re.findall(r'<table class="data-table".*?</table>', html, re.S):
@@ -133,7 +137,7 @@ def test_json_export_matches_the_page(cases, client):
 def test_a_member_sees_network_cases_counted_on_the_page(cases, client, member):
     client.force_login(member)
     html = client.get("/signalering/").content.decode()
-    assert "wachttijd of wachtlijst (15)" in html
+    assert "wachttijd of wachtlijst (15 casussen)" in html
 
 
 def test_unknown_region_or_format_in_an_export_url_is_not_found(cases, client):

@@ -62,8 +62,8 @@ def test_the_report_shows_charts_summary_and_the_regions_lessons_with_their_acti
     assert response.status_code == 200
     html = response.content.decode()
     assert "regiorapport Utrecht en Flevoland, 2025" in html
-    assert "In Utrecht en Flevoland liep de zorg in 2025 het vaakst vast op: wachttijd of wachtlijst (7), " \
-           "geen passend aanbod (6)" in html
+    assert "In Utrecht en Flevoland liep de zorg in 2025 het vaakst vast op: wachttijd of wachtlijst (7 casussen), " \
+           "geen passend aanbod (6 casussen)" in html
     assert html.count("<svg class=\"chart\"") == 3  # heatmap, stuck reasons, life domains
     for table in ("heatmap-table", "stuck-table", "outcome-table", "domains-table"):
         assert f'id="{table}"' in html

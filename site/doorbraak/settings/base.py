@@ -153,8 +153,8 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 2  # a reset link works for two hours (and on
 
 # Sign-in protection (accounts/). django-axes locks a username, and separately a client address, for
 # AXES_COOLOFF_TIME after AXES_FAILURE_LIMIT wrong passwords (its counts live in the database, so they hold across
-# web workers). On top of that accounts/throttle.py limits POSTs to every sign-in form per client address, and
-# reset mails per address.
+# web workers). On top of that accounts/throttle.py limits failed posts to every sign-in form per client address
+# (successful sign-ins never count), and reset mails per address.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
@@ -162,7 +162,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "accounts.network.client_ip"
 AXES_VERBOSE = False
-SIGN_IN_RATE = "30/10m"  # POSTs per client address to the sign-in, two-factor and new-password forms
+SIGN_IN_RATE = "30/10m"  # FAILED posts per client address to the sign-in, two-factor and new-password forms
 PASSWORD_RESET_RATE = "10/h"  # reset requests per client address
 PASSWORD_RESET_PER_EMAIL_RATE = "3/h"  # reset mails to one address
 API_RATE = env("API_RATE", "120/m")  # /api/v1/ requests per signed-in user, or per address for anonymous callers
