@@ -124,3 +124,15 @@ def test_members_see_network_lessons_but_not_restricted_ones(client, content, me
     assert _id(content["restricted_lesson"]) not in shown and _id(content["draft_lesson"]) not in shown
     client.force_login(make_user("editor"))
     assert _id(content["restricted_lesson"]) in keys(api(client, q="crisisplan", type="lesson"))
+
+
+def test_a_lesson_of_a_withdrawn_case_is_not_found_on_the_database(client, content):
+    # The rule of learning.visibility (trial finding F16) holds on the database search too: withdrawn, the case takes
+    # its lesson out of the results and the type count; published again, it brings it back.
+    content["lesson"].cases.add(content["case"])
+    content["lesson"].save()  # a parental relation is written on save
+    content["case"].unpublish()
+    result = api(client, q="crisisplan")
+    assert _id(content["lesson"]) not in keys(result) and "lesson" not in facet_keys(result, "type")
+    content["case"].get_latest_revision().publish()
+    assert _id(content["lesson"]) in keys(api(client, q="crisisplan"))
