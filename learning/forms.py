@@ -47,6 +47,10 @@ class LessonForm(forms.ModelForm):
             queryset=visible_cases(user).order_by("title"), required=False,
             widget=forms.CheckboxSelectMultiple, label=_("Uit welke casussen komt deze les?"),
         )
+        # Cases the lesson already names but the author can no longer choose (withdrawn since): kept on save, so the
+        # lesson stays about them (learning.visibility) instead of losing them silently.
+        self.unoffered = (list(self.instance.cases.exclude(pk__in=self.fields["cases"].queryset.values("pk")))
+                          if self.instance.pk else [])
         # One checkbox group per vocabulary, so the form reads as short fieldsets.
         self.theme_field_names = []
         chosen = set(self.instance.themes.values_list("pk", flat=True)) if self.instance.pk else set()
@@ -69,7 +73,7 @@ class LessonForm(forms.ModelForm):
         themes = [term for name in self.theme_field_names for term in self.cleaned_data.get(name, [])]
         # ParentalManyToMany relations are set in memory and written by lesson.save() (in services.save_draft).
         lesson.themes.set(themes)
-        lesson.cases.set(self.cleaned_data.get("cases", []))
+        lesson.cases.set([*self.cleaned_data.get("cases", []), *self.unoffered])
         return lesson
 
 

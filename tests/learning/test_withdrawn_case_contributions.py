@@ -68,3 +68,16 @@ def test_a_reflection_on_a_lesson_whose_case_was_withdrawn_waits_out_of_sight(ca
     assert reflection in services.ready_for_agenda()[1]
     case.unpublish()
     assert reflection not in services.ready_for_agenda()[1]
+
+
+def test_editing_a_draft_lesson_keeps_the_withdrawn_case_it_came_from(client, case, member):
+    # The form offers only cases its author may see, so a withdrawn case has no checkbox; saving the draft must not
+    # drop it, or the lesson would no longer count as being about it and could go to a meeting after all.
+    lesson = make_lesson(member, cases=[case])
+    case.unpublish()
+    client.force_login(member)
+    client.post(reverse("learning:lesson_edit", args=[lesson.pk]),
+                {"statement": lesson.statement, "explanation": lesson.explanation + " Korter.", "submit": "1"})
+    lesson.refresh_from_db()
+    assert list(lesson.cases.all()) == [case]
+    assert lesson.status != Status.SUBMITTED
