@@ -74,6 +74,10 @@ def save_draft(contribution):
 def submit(contribution, user=None):
     """Hand a draft (or a revised contribution) to the moderators. Saves a revision: what the meeting will read."""
     _require_case_published(contribution)
+    return _submit(contribution, user)
+
+
+def _submit(contribution, user):
     _transition(contribution, "submit")
     contribution.submitted_at = timezone.now()
     contribution.save()
@@ -97,7 +101,9 @@ def import_case_lessons(case, texts, user=None):
         lesson.cases.add(case)
         lesson.themes.set(list(case.problem_areas.all()) + list(case.stuck_reasons.all()))
         lesson.save()
-        submit(lesson, user)
+        # A case imported as a draft (or held back by the anonymity check) is not live yet: its lessons wait, and
+        # the meeting queue shows them once the case is published (ready_for_agenda).
+        _submit(lesson, user)
         created.append(lesson)
     return created
 
