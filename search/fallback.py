@@ -80,44 +80,49 @@ def _apply_text(qs, q, description=False):
     if not words and not found:
         return qs.none(), False
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+        from django.contrib.postgres.search import SearchRank, SearchVector
 
         vector = (
             SearchVector("title", weight="A", config="dutch")
             + SearchVector("summary", weight="B", config="dutch")
             + SearchVector(*TEXT_FIELDS[2:], weight="C", config="dutch")
         )
-        text = Value(0.0)
-        if words:
-            query = None
-            for term in words:
-                clause = functools.reduce(operator.and_, [SearchQuery(p, config="dutch") for p in _parts(term)])
-                query = clause if query is None else query | clause
-            text = SearchRank(vector, query)
+        text = SearchRank(vector, text_query(words)) if words else Value(0.0)
         qs = qs.annotate(text_rank=text, rank=F("text_rank") + _concept_bonus(found, PG_CONCEPT_SCALE))
         return qs.filter(rank__gt=0), True
     # SQLite: a word in the title counts 3, in the summary 2, in the story 1, matched by a crude stem.
-    score, matched = Value(0), Value(0)
+    score = Value(0)
     for term in words:
         stems = [_stem(part) for part in _parts(term)]
-        match, in_title, in_summary = Q(), Q(), Q()
-        for stem in stems:
-            anywhere = Q()
-            for name in TEXT_FIELDS:
-                anywhere |= Q(**{f"{name}__icontains": stem})
-            match &= anywhere
-            in_title &= Q(title__icontains=stem)
-            in_summary &= Q(summary__icontains=stem)
-        matched = matched + Case(When(match, then=Value(1)), default=Value(0))
         score = score + Case(
-            When(in_title, then=Value(3)),
-            When(in_summary, then=Value(2)),
-            When(match, then=Value(1)),
+            When(containing(["title"], stems), then=Value(3)),
+            When(containing(["summary"], stems), then=Value(2)),
+            When(containing(TEXT_FIELDS, stems), then=Value(1)),
             default=Value(0),
         )
-    qs = qs.annotate(matched=matched, rank=ExpressionWrapper(
-        score + _concept_bonus(found, SQLITE_CONCEPT_SCALE), output_field=FloatField()))
+    qs = qs.annotate(rank=ExpressionWrapper(score + _concept_bonus(found, SQLITE_CONCEPT_SCALE),
+                                            output_field=FloatField()))
     return qs.filter(rank__gt=0), True
+
+
+def text_query(words):
+    """PostgreSQL's query for `words` (as _words gives them): any term, a compound's parts all together."""
+    from django.contrib.postgres.search import SearchQuery
+
+    return functools.reduce(operator.or_, [
+        functools.reduce(operator.and_, [SearchQuery(part, config="dutch") for part in _parts(term)])
+        for term in words])
+
+
+def containing(names, stems):
+    """SQLite: every stem (a compound's parts all together) in one of the text fields `names`."""
+    match = Q()
+    for stem in stems:
+        anywhere = Q()
+        for name in names:
+            anywhere |= Q(**{f"{name}__icontains": stem})
+        match &= anywhere
+    return match
 
 
 def _stem(word):

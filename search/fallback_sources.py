@@ -13,8 +13,6 @@ They come after the cases (see fallback.search): the database's case ranks (feed
 on one scale with these, so interleaving them would pretend a comparison nobody measured.
 """
 
-import functools
-import operator
 from dataclasses import dataclass
 
 from django.db import connection
@@ -85,19 +83,13 @@ def _apply_text(qs, db, q, description):
         return qs.none(), False
     fields = {weight: names for weight, names in db.text.items() if names}
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+        from django.contrib.postgres.search import SearchRank, SearchVector
 
         vector = None
         for weight, names in sorted(fields.items()):
             part = SearchVector(*names, weight=weight, config="dutch")
             vector = part if vector is None else vector + part
-        text = Value(0.0)
-        if words:
-            query = None
-            for term in words:  # a compound's parts: all together (fallback._words)
-                clause = functools.reduce(operator.and_, [SearchQuery(p, config="dutch") for p in fallback._parts(term)])
-                query = clause if query is None else query | clause
-            text = SearchRank(vector, query)
+        text = SearchRank(vector, fallback.text_query(words)) if words else Value(0.0)
         bonus = _concept_bonus(qs.model, db, found, fallback.PG_CONCEPT_SCALE)
     else:
         # A word in the title counts 3, in the summary 2, in the body 1, matched by the same crude stem as cases.
@@ -105,23 +97,12 @@ def _apply_text(qs, db, q, description):
         every = [name for names in fields.values() for name in names]
         for term in words:
             stems = [fallback._stem(part) for part in fallback._parts(term)]
-            whens = [When(_containing(names, stems), then=Value(points))
+            whens = [When(fallback.containing(names, stems), then=Value(points))
                      for names, points in ((fields.get("A"), 3), (fields.get("B"), 2), (every, 1)) if names]
             text = text + Case(*whens, default=Value(0))
         bonus = _concept_bonus(qs.model, db, found, fallback.SQLITE_CONCEPT_SCALE)
     qs = qs.annotate(rank=ExpressionWrapper(text + bonus, output_field=FloatField()))
     return qs.filter(rank__gt=0), True
-
-
-def _containing(names, stems):
-    """Every stem (a compound's parts all together) in one of the fields `names`."""
-    match = Q()
-    for stem in stems:
-        anywhere = Q()
-        for name in names:
-            anywhere |= Q(**{f"{name}__icontains": stem})
-        match &= anywhere
-    return match
 
 
 def _concept_bonus(model, db, found, scale):
